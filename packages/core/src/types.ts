@@ -1,0 +1,82 @@
+import type ts from 'typescript';
+
+/** The rule ids of eslint-plugin-taskscope. A contract: configs, docs and users name them. */
+export type RuleId =
+  | 'no-floating-promises'
+  | 'no-orphaned-fan-out'
+  | 'no-unchecked-settled'
+  | 'no-uncancelled-race'
+  | 'no-async-iteration-callback'
+  | 'require-signal-propagation'
+  | 'no-unbounded-fan-out';
+
+/** The transform ids of taskscope-migrate. A contract: `--transforms` names them. */
+export type TransformId = 'promise-all' | 'all-settled' | 'race' | 'async-foreach' | 'floating' | 'signal';
+
+/** Replace source[start, end) with text. Offsets are into the SourceFile's text. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * One rewrite for a finding. It is both the rule's suggestion and the codemod's
+ * edit, so what the editor offers is exactly what `taskscope-migrate` writes.
+ */
+export interface Fix {
+  /** The suggestion's message id in the rule (e.g. `useAll`, `awaitPromise`). */
+  messageId: string;
+  data?: Record<string, string>;
+  /** The codemod transform that applies this fix; a fix without one is editor-only. */
+  transform?: TransformId;
+  edits: TextEdit[];
+  /**
+   * Names exported by `taskscope` that the edits refer to. Adapters add or merge the
+   * import once per file; the edit text already uses the local names that
+   * `runtimeName()` returned, so aliases survive.
+   */
+  imports: string[];
+}
+
+/** A site the codemod cannot rewrite safely: it gets a review marker instead. */
+export interface Review {
+  transform: TransformId;
+  /** Short reason, shown as `/* taskscope-migrate: <reason> *\/`. */
+  reason: string;
+  /** The node whose statement gets the marker. */
+  node: ts.Node;
+}
+
+export interface Finding {
+  rule: RuleId;
+  messageId: string;
+  data?: Record<string, string>;
+  /** Where the diagnostic points. */
+  node: ts.Node;
+  /** Rewrites in order of preference. The codemod applies the first one that has a transform. */
+  fixes: Fix[];
+  /** Set when the codemod should mark the site for review rather than rewrite it. */
+  review?: Review;
+}
+
+/**
+ * What a detector gets. `checker` is undefined in syntactic mode (no type
+ * information): detectors then apply their documented, narrower fallback.
+ */
+export interface AnalysisContext {
+  sourceFile: ts.SourceFile;
+  checker: ts.TypeChecker | undefined;
+}
+
+/**
+ * One rule's detection, shared by the ESLint rule and the codemod. `check` is
+ * called for every node whose kind is in `kinds`; it must filter syntactically
+ * before asking the checker, never throw, and keep no state across files.
+ */
+export interface Detector<Options = Record<string, never>> {
+  rule: RuleId;
+  kinds: readonly ts.SyntaxKind[];
+  defaultOptions: Options;
+  check(node: ts.Node, context: AnalysisContext, options: Options): Finding[];
+}
