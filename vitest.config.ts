@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'fixtures/demo-app/test/**/*.test.ts'],
+    // Rules swallow detector errors in production; tests must see them.
+    env: { TASKSCOPE_STRICT: '1' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,0 +1,74 @@
+import ts from 'typescript';
+
+import { calleeName, isAsyncFunction, promiseCombinatorOf, skipParentheses } from './syntax.js';
+import type { AnalysisContext } from './types.js';
+
+/**
+ * Whether `expression` evaluates to a promise. With a checker: its type (or a
+ * union member) has a callable `then`. Without: the documented syntactic
+ * fallback, which only trusts shapes that are promises by construction.
+ */
+export function isPromiseValued(expression: ts.Expression, context: AnalysisContext): boolean {
+  const { checker } = context;
+  if (checker) return isThenableType(checker, checker.getTypeAtLocation(expression), expression);
+  return looksLikePromise(expression, context.sourceFile);
+}
+
+export function isThenableType(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): boolean {
+  for (const part of unionParts(checker.getApparentType(type))) {
+    const then = part.getProperty('then');
+    if (!then) continue;
+    const thenType = checker.getTypeOfSymbolAtLocation(then, at);
+    if (unionParts(thenType).some((t) => t.getCallSignatures().some((s) => s.parameters.length >= 1))) return true;
+  }
+  return false;
+}
+
+function unionParts(type: ts.Type): readonly ts.Type[] {
+  return type.isUnion() ? type.types : [type];
+}
+
+const promiseMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/**
+ * Syntactic promise shapes: `new Promise(…)`, `Promise.x(…)`, `x.then/catch/finally(…)`,
+ * `fetch(…)`, an async IIFE, and calls to functions declared `async` in this file.
+ */
+export function looksLikePromise(expression: ts.Expression, sourceFile: ts.SourceFile): boolean {
+  const node = skipParentheses(expression);
+  if (ts.isAwaitExpression(node)) return false;
+  if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && node.expression.text === 'Promise';
+  if (!ts.isCallExpression(node)) return false;
+  if (promiseCombinatorOf(node)) return true;
+  const callee = skipParentheses(node.expression);
+  if (isAsyncFunction(callee)) return true;
+  const name = calleeName(node);
+  if (name === undefined) return false;
+  if (ts.isPropertyAccessExpression(callee) && promiseMethods.has(name)) return true;
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise') {
+    return name === 'resolve' || name === 'reject' || name === 'withResolvers';
+  }
+  if (ts.isIdentifier(callee)) return name === 'fetch' || asyncFunctionNames(sourceFile).has(name);
+  return false;
+}
+
+const asyncNamesByFile = new WeakMap<ts.SourceFile, Set<string>>();
+
+/** Names bound in this file to async functions: `async function f`, `const f = async () => …`. */
+export function asyncFunctionNames(sourceFile: ts.SourceFile): ReadonlySet<string> {
+  let names = asyncNamesByFile.get(sourceFile);
+  if (names) return names;
+  const found = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionDeclaration(node) && node.name && isAsyncFunction(node)) found.add(node.name.text);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const init = skipParentheses(node.initializer);
+      if (isAsyncFunction(init)) found.add(node.name.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  names = found;
+  asyncNamesByFile.set(sourceFile, names);
+  return names;
+}

@@ -1,0 +1,35 @@
+import ts from 'typescript';
+
+import { enclosingStatement } from './syntax.js';
+import type { TextEdit } from './types.js';
+
+/** Every review marker starts with this, so `grep` finds them all. */
+export const MARKER_PREFIX = '/* taskscope-migrate:';
+/** A line comment that makes the codemod skip the statement after it. */
+export const IGNORE_COMMENT = 'taskscope-migrate-ignore';
+
+/**
+ * The edit that puts `/* taskscope-migrate: <reason> *\/` on its own line above
+ * the statement holding `node`. Undefined when that statement already carries
+ * a marker, so running the codemod twice adds nothing.
+ */
+export function reviewMarkerEdit(sourceFile: ts.SourceFile, node: ts.Node, reason: string): TextEdit | undefined {
+  const statement = enclosingStatement(node) ?? node;
+  if (leadingCommentTexts(sourceFile, statement).some((text) => text.startsWith(MARKER_PREFIX))) return undefined;
+  const start = statement.getStart(sourceFile);
+  const lineStart = sourceFile.text.lastIndexOf('\n', start - 1) + 1;
+  const indent = /^[ \t]*/.exec(sourceFile.text.slice(lineStart, start))?.[0] ?? '';
+  const safeReason = reason.replaceAll('*/', '* /');
+  return { start, end: start, text: `${MARKER_PREFIX} ${safeReason} */\n${indent}` };
+}
+
+/** True when the statement holding `node` is preceded by `// taskscope-migrate-ignore`. */
+export function isIgnored(sourceFile: ts.SourceFile, node: ts.Node): boolean {
+  const statement = enclosingStatement(node) ?? node;
+  return leadingCommentTexts(sourceFile, statement).some((text) => text.includes(IGNORE_COMMENT));
+}
+
+function leadingCommentTexts(sourceFile: ts.SourceFile, node: ts.Node): string[] {
+  const ranges = ts.getLeadingCommentRanges(sourceFile.text, node.getFullStart()) ?? [];
+  return ranges.map((range) => sourceFile.text.slice(range.pos, range.end));
+}

@@ -1,0 +1,143 @@
+import ts from 'typescript';
+
+import type { TextEdit } from './types.js';
+
+/** The module that rewritten code imports from. */
+export const RUNTIME_MODULE = 'taskscope';
+
+interface ImportPlan {
+  /** Export name → local name, for the file's existing value imports from taskscope. */
+  imported: Map<string, string>;
+  /** Names declared anywhere in the file, which an import must not shadow. */
+  declared: Set<string>;
+  declaration: ts.ImportDeclaration | undefined;
+}
+
+// Keyed by SourceFile, so nothing is shared across files (ESLint workers stay independent).
+const plans = new WeakMap<ts.SourceFile, ImportPlan>();
+
+/**
+ * The local name to use for a taskscope export in this file: the existing
+ * import's alias, the export name when it is free, or `scoped<Name>` when the
+ * file already declares that name (a local `map` is common).
+ */
+export function runtimeName(sourceFile: ts.SourceFile, exportName: string): string {
+  const plan = planFor(sourceFile);
+  const existing = plan.imported.get(exportName);
+  if (existing !== undefined) return existing;
+  if (!plan.declared.has(exportName)) return exportName;
+  return `scoped${exportName[0]!.toUpperCase()}${exportName.slice(1)}`;
+}
+
+/**
+ * One edit that makes `exportNames` importable from taskscope: merged into an
+ * existing `import { … } from 'taskscope'`, or a new import after the last one.
+ * Undefined when nothing is missing.
+ */
+export function runtimeImportEdit(sourceFile: ts.SourceFile, exportNames: Iterable<string>): TextEdit | undefined {
+  const plan = planFor(sourceFile);
+  const missing = [...new Set(exportNames)].filter((name) => !plan.imported.has(name)).sort();
+  if (missing.length === 0) return undefined;
+  const specifiers = missing.map((name) => {
+    const local = runtimeName(sourceFile, name);
+    return local === name ? name : `${name} as ${local}`;
+  });
+
+  const bindings = plan.declaration?.importClause?.namedBindings;
+  if (bindings && ts.isNamedImports(bindings)) {
+    const last = bindings.elements[bindings.elements.length - 1];
+    if (last) {
+      const trailingComma = bindings.elements.hasTrailingComma;
+      const at = trailingComma ? bindings.elements.end + 1 : last.end;
+      return { start: at, end: at, text: `${trailingComma ? ' ' : ', '}${specifiers.join(', ')}${trailingComma ? ',' : ''}` };
+    }
+  }
+
+  const quote = quoteStyle(sourceFile);
+  const line = `import { ${specifiers.join(', ')} } from ${quote}${RUNTIME_MODULE}${quote};`;
+  const lastImport = [...sourceFile.statements].reverse().find(ts.isImportDeclaration);
+  if (lastImport) return { start: lastImport.end, end: lastImport.end, text: `\n${line}` };
+  const at = firstStatementStart(sourceFile);
+  return { start: at, end: at, text: `${line}\n\n` };
+}
+
+function planFor(sourceFile: ts.SourceFile): ImportPlan {
+  let plan = plans.get(sourceFile);
+  if (!plan) {
+    plan = buildPlan(sourceFile);
+    plans.set(sourceFile, plan);
+  }
+  return plan;
+}
+
+function buildPlan(sourceFile: ts.SourceFile): ImportPlan {
+  const imported = new Map<string, string>();
+  let declaration: ts.ImportDeclaration | undefined;
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (statement.moduleSpecifier.text !== RUNTIME_MODULE) continue;
+    const clause = statement.importClause;
+    if (!clause || clause.isTypeOnly) continue;
+    const bindings = clause.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    declaration ??= statement;
+    for (const element of bindings.elements) {
+      if (element.isTypeOnly) continue;
+      imported.set((element.propertyName ?? element.name).text, element.name.text);
+    }
+  }
+  const declared = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    const name = (node as { name?: ts.Node }).name;
+    if (name && ts.isIdentifier(name) && isDeclarationWithName(node)) declared.add(name.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  for (const local of imported.values()) declared.delete(local);
+  return { imported, declared, declaration };
+}
+
+function isDeclarationWithName(node: ts.Node): boolean {
+  return (
+    ts.isVariableDeclaration(node) ||
+    ts.isFunctionDeclaration(node) ||
+    ts.isClassDeclaration(node) ||
+    ts.isParameter(node) ||
+    ts.isImportSpecifier(node) ||
+    ts.isImportClause(node) ||
+    ts.isNamespaceImport(node) ||
+    ts.isBindingElement(node) ||
+    ts.isEnumDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isClassExpression(node)
+  );
+}
+
+/** The file's quote style, read from its first import or string literal. */
+export function quoteStyle(sourceFile: ts.SourceFile): "'" | '"' {
+  let found: "'" | '"' | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isStringLiteral(node)) {
+      const first = sourceFile.text[node.getStart(sourceFile)];
+      if (first === '"' || first === "'") found = first;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found ?? "'";
+}
+
+// After a shebang, leading comments and directive prologue ('use strict').
+function firstStatementStart(sourceFile: ts.SourceFile): number {
+  const directives = sourceFile.statements.filter(
+    (s) => ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression),
+  );
+  const first = sourceFile.statements[directives.length];
+  if (!first) {
+    const lastDirective = directives[directives.length - 1];
+    return lastDirective ? lastDirective.end : sourceFile.text.length;
+  }
+  return first.getStart(sourceFile);
+}

@@ -1,0 +1,75 @@
+import ts from 'typescript';
+
+/** The static `Promise` combinators the rules know about. */
+export type PromiseCombinator = 'all' | 'allSettled' | 'race' | 'any';
+
+const promiseCombinators: ReadonlySet<string> = new Set(['all', 'allSettled', 'race', 'any']);
+
+/** `Promise.all(…)` → 'all'; also `Promise['all'](…)` and `globalThis.Promise.all(…)`. */
+export function promiseCombinatorOf(node: ts.Node): PromiseCombinator | undefined {
+  if (!ts.isCallExpression(node)) return undefined;
+  const callee = skipParentheses(node.expression);
+  const name = memberName(callee);
+  if (name === undefined || !promiseCombinators.has(name)) return undefined;
+  const object = skipParentheses((callee as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+  const isPromise =
+    (ts.isIdentifier(object) && object.text === 'Promise') ||
+    (ts.isPropertyAccessExpression(object) &&
+      object.name.text === 'Promise' &&
+      ts.isIdentifier(object.expression) &&
+      object.expression.text === 'globalThis');
+  return isPromise ? (name as PromiseCombinator) : undefined;
+}
+
+/** The property name of `a.b` or `a['b']`, if it is static. */
+export function memberName(node: ts.Node): string | undefined {
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+    return node.argumentExpression.text;
+  }
+  return undefined;
+}
+
+/** The name a call's callee ends in: `f()` → 'f', `a.b.c()` → 'c'. */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const callee = skipParentheses(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  return memberName(callee);
+}
+
+export function skipParentheses(node: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  return node;
+}
+
+/** The innermost function-like node containing `node` (not `node` itself). */
+export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current;
+  }
+  return undefined;
+}
+
+export function isAsyncFunction(node: ts.Node | undefined): boolean {
+  return (
+    node !== undefined &&
+    ts.isFunctionLike(node) &&
+    (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Async) !== 0
+  );
+}
+
+export function isFunctionExpressionLike(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+/** The statement that holds `node`, if any. */
+export function enclosingStatement(node: ts.Node): ts.Statement | undefined {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (isStatement(current)) return current;
+  }
+  return undefined;
+}
+
+function isStatement(node: ts.Node): node is ts.Statement {
+  return ts.isStatement(node) || ts.isVariableStatement(node) || ts.isExpressionStatement(node);
+}

@@ -1,0 +1,20 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+type RuleEntry = TSESLint.SharedConfig.RuleEntry;
+
+/** `recommended`: rules 1–6 with their default options. */
+export const recommendedRules: Record<string, RuleEntry> = {
+  'taskscope/no-floating-promises': 'error',
+  'taskscope/no-orphaned-fan-out': 'error',
+  'taskscope/no-unchecked-settled': 'error',
+  'taskscope/no-uncancelled-race': 'error',
+  'taskscope/no-async-iteration-callback': 'error',
+  'taskscope/require-signal-propagation': 'error',
+};
+
+/** `strict`: all seven, with the stricter options. */
+export const strictRules: Record<string, RuleEntry> = {
+  ...recommendedRules,
+  'taskscope/no-floating-promises': ['error', { checkHandled: true }],
+  'taskscope/no-unbounded-fan-out': 'error',
+};

@@ -1,0 +1,119 @@
+// The adapter between ESLint and the shared engine, exercised with a tiny
+// detector so that it is tested apart from any real rule.
+import ts from 'typescript';
+import { type Detector, promiseCombinatorOf, runtimeName } from '@taskscope/core';
+
+import { analysisFor } from '../src/util/analysis.js';
+import { createRule } from '../src/util/create-rule.js';
+import { espreeTester, syntacticTester, typedTester } from './rule-tester.js';
+
+const probe: Detector<{ typed: boolean }> = {
+  rule: 'no-orphaned-fan-out',
+  kinds: [ts.SyntaxKind.CallExpression],
+  defaultOptions: { typed: false },
+  check(node, context) {
+    if (promiseCombinatorOf(node) !== 'all' || !ts.isCallExpression(node)) return [];
+    const callee = node.expression;
+    return [
+      {
+        rule: 'no-orphaned-fan-out',
+        messageId: context.checker ? 'typed' : 'untyped',
+        node: callee,
+        fixes: [
+          {
+            messageId: 'useAll',
+            edits: [{ start: callee.getStart(), end: callee.end, text: runtimeName(context.sourceFile, 'all') }],
+            imports: ['all'],
+          },
+        ],
+      },
+    ];
+  },
+};
+
+const rule = createRule({
+  name: 'probe',
+  meta: {
+    type: 'problem',
+    docs: { description: 'probe', recommended: 'recommended', requiresTypeChecking: false },
+    messages: { typed: 'typed', untyped: 'untyped', useAll: 'use all' },
+    schema: [],
+    hasSuggestions: true,
+  },
+  defaultOptions: [],
+  create(context) {
+    const analysis = analysisFor(context);
+    return { CallExpression: (node) => analysis.check(probe, node, { typed: false }) };
+  },
+});
+
+typedTester.run('analysis adapter (typed)', rule, {
+  valid: ['Promise.race([a(), b()]);'],
+  invalid: [
+    {
+      code: "import { map } from 'taskscope';\nPromise.all([a(), b()]);",
+      errors: [
+        {
+          messageId: 'typed',
+          line: 2,
+          column: 1,
+          endColumn: 12,
+          suggestions: [{ messageId: 'useAll', output: "import { map, all } from 'taskscope';\nall([a(), b()]);" }],
+        },
+      ],
+    },
+    {
+      // A local `all` is not shadowed: the import is aliased.
+      code: 'const all = 1;\nPromise.all([a(), b()]);',
+      errors: [
+        {
+          messageId: 'typed',
+          suggestions: [
+            {
+              messageId: 'useAll',
+              output: "import { all as scopedAll } from 'taskscope';\n\nconst all = 1;\nscopedAll([a(), b()]);",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+syntacticTester.run('analysis adapter (syntactic)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: 'import x from "x";\n(Promise.all)([a(), b()]);',
+      filename: 'react.tsx',
+      errors: [
+        {
+          messageId: 'untyped',
+          line: 2,
+          column: 1,
+          suggestions: [{ messageId: 'useAll', output: 'import x from "x";\nimport { all } from "taskscope";\n(all)([a(), b()]);' }],
+        },
+      ],
+    },
+  ],
+});
+
+espreeTester.run('analysis adapter (espree)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: 'async function f() {\n  await Promise.all([a(), <div />]);\n}',
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      errors: [
+        {
+          messageId: 'untyped',
+          line: 2,
+          column: 9,
+          suggestions: [
+            { messageId: 'useAll', output: "import { all } from 'taskscope';\n\nasync function f() {\n  await all([a(), <div />]);\n}" },
+          ],
+        },
+      ],
+    },
+  ],
+});
