@@ -91,7 +91,7 @@ syntacticTester.run('analysis adapter (syntactic)', rule, {
           messageId: 'untyped',
           line: 2,
           column: 1,
-          suggestions: [{ messageId: 'useAll', output: 'import x from "x";\nimport { all } from "taskscope";\n(all)([a(), b()]);' }],
+          suggestions: [{ messageId: 'useAll', output: 'import x from "x";\nimport { all } from "taskscope";\nall([a(), b()]);' }],
         },
       ],
     },
