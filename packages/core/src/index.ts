@@ -13,3 +13,5 @@ export { noUnboundedFanOut } from './detectors/no-unbounded-fan-out.js';
 export { noUncancelledRace } from './detectors/no-uncancelled-race.js';
 export { noUncheckedSettled } from './detectors/no-unchecked-settled.js';
 export { requireSignalPropagation } from './detectors/require-signal-propagation.js';
+export { isInsideScope, isSpawnCall, taskscopeCallee } from './taskscope-api.js';
+export { passSignalEdit, signalSlot, type SignalSlot } from './signals.js';

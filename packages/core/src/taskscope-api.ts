@@ -1,0 +1,89 @@
+import ts from 'typescript';
+
+import { RUNTIME_MODULE } from './runtime-imports.js';
+import { skipParentheses } from './syntax.js';
+
+/** Calls whose function arguments run as tasks of a taskscope scope. */
+const scopedEntryPoints: ReadonlySet<string> = new Set([
+  'scope',
+  'all',
+  'allSettled',
+  'race',
+  'any',
+  'map',
+  'withTimeout',
+  'moveOnAfter',
+  'retry',
+]);
+
+/**
+ * The taskscope export a call refers to (`all(…)` → 'all', `ts.all(…)` → 'all'),
+ * found through the file's imports, so a local `map` is not mistaken for it.
+ */
+export function taskscopeCallee(call: ts.CallExpression, sourceFile: ts.SourceFile): string | undefined {
+  const callee = skipParentheses(call.expression);
+  const bindings = taskscopeBindings(sourceFile);
+  if (ts.isIdentifier(callee)) return bindings.named.get(callee.text);
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+    return bindings.namespaces.has(callee.expression.text) ? callee.name.text : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * True when `node` runs inside a taskscope scope: within a function passed to
+ * `scope`, `all`, `map`, … or spawned with `s.spawn` / `s.start`. Such work has
+ * an owner that cancels and awaits it.
+ */
+export function isInsideScope(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!ts.isArrowFunction(current) && !ts.isFunctionExpression(current)) continue;
+    const call = argumentOwner(current);
+    if (!call) continue;
+    const name = taskscopeCallee(call, sourceFile);
+    if (name !== undefined && scopedEntryPoints.has(name)) return true;
+    if (isSpawnCall(call)) return true;
+  }
+  return false;
+}
+
+/** `s.spawn(fn)` / `s.start(fn)`: a task handed to a scope, which owns it. */
+export function isSpawnCall(call: ts.CallExpression): boolean {
+  const callee = skipParentheses(call.expression);
+  return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'spawn' || callee.name.text === 'start');
+}
+
+/** The call that a function (possibly inside an array literal of tasks) is an argument of. */
+function argumentOwner(fn: ts.Node): ts.CallExpression | undefined {
+  let parent = fn.parent;
+  while (parent && (ts.isParenthesizedExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isAsExpression(parent))) {
+    parent = parent.parent;
+  }
+  return parent && ts.isCallExpression(parent) && parent.arguments.some((a) => a.pos <= fn.pos && fn.end <= a.end)
+    ? parent
+    : undefined;
+}
+
+interface Bindings {
+  named: Map<string, string>;
+  namespaces: Set<string>;
+}
+
+const bindingsByFile = new WeakMap<ts.SourceFile, Bindings>();
+
+function taskscopeBindings(sourceFile: ts.SourceFile): Bindings {
+  let bindings = bindingsByFile.get(sourceFile);
+  if (bindings) return bindings;
+  bindings = { named: new Map(), namespaces: new Set() };
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (statement.moduleSpecifier.text !== RUNTIME_MODULE) continue;
+    const named = statement.importClause?.namedBindings;
+    if (named && ts.isNamespaceImport(named)) bindings.namespaces.add(named.name.text);
+    if (named && ts.isNamedImports(named)) {
+      for (const element of named.elements) bindings.named.set(element.name.text, (element.propertyName ?? element.name).text);
+    }
+  }
+  bindingsByFile.set(sourceFile, bindings);
+  return bindings;
+}
