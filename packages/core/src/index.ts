@@ -15,3 +15,4 @@ export { noUncheckedSettled } from './detectors/no-unchecked-settled.js';
 export { requireSignalPropagation } from './detectors/require-signal-propagation.js';
 export { isInsideScope, isSpawnCall, taskscopeCallee } from './taskscope-api.js';
 export { passSignalEdit, signalSlot, type SignalSlot } from './signals.js';
+export { combinatorFix } from './combinator-fix.js';

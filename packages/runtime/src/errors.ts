@@ -1,0 +1,49 @@
+/** Rejection of a call whose own `timeout` or `deadline` passed. Its name matches the DOMException of `AbortSignal.timeout()`. */
+export class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
+/** Thrown by `spawn` and `start` on a scope that has already settled. */
+export class ScopeClosedError extends Error {
+  override name = 'ScopeClosedError';
+}
+
+// Kept beside the error instead of on it, so the user's objects are never mutated.
+const suppressed = new WeakMap<object, unknown[]>();
+
+/**
+ * The other real failures of the scope that threw `error`, in the order they happened.
+ * Nested scopes append to the same list. A thrown value that is not an object (a string,
+ * a number) cannot carry this list: its siblings' failures are then dropped.
+ */
+export function suppressedErrors(error: unknown): readonly unknown[] {
+  return (isObject(error) && suppressed.get(error)) || [];
+}
+
+/** Records `others` as suppressed by `error` (no-op for primitives). */
+export function addSuppressed(error: unknown, others: readonly unknown[]): void {
+  if (!isObject(error) || others.length === 0) return;
+  const list = suppressed.get(error);
+  if (list) list.push(...others.filter((e) => e !== error && !list.includes(e)));
+  else suppressed.set(error, others.filter((e) => e !== error));
+}
+
+/** The `AbortError` a scope aborts its signal with when it cancels itself. */
+export function abortError(message: string, cause?: unknown): DOMException {
+  return new DOMException(message, { name: 'AbortError', cause });
+}
+
+/**
+ * Whether `error` is only the cancellation of `signal`: its reason itself, or an
+ * AbortError/TimeoutError raised once it aborted (fetch and friends throw their own).
+ */
+export function isCancellation(error: unknown, signal: AbortSignal): boolean {
+  if (!signal.aborted) return false;
+  if (error === signal.reason) return true;
+  const name = isObject(error) ? (error as { name?: unknown }).name : undefined;
+  return name === 'AbortError' || name === 'TimeoutError';
+}
+
+function isObject(value: unknown): value is object {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
