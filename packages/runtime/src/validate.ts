@@ -1,0 +1,86 @@
+// Argument checks shared by every entry point. Programmer errors throw synchronously at the call,
+// before any task starts, so a bad argument can never turn into a hang.
+
+export interface ScopeOptions {
+  /** Parent cancellation: when it aborts, the call is cancelled and rejects with its reason. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds from now after which the call is cancelled and rejects with a TimeoutError. */
+  timeout?: number | undefined;
+  /** Epoch milliseconds (like `Date.now()`) at which the call is cancelled. */
+  deadline?: number | undefined;
+  /** How many tasks may run at once (an integer >= 1, or Infinity, the default). */
+  concurrency?: number | undefined;
+  /** Shown in error messages. */
+  name?: string | undefined;
+}
+
+export function checkFunction(value: unknown, what: string): void {
+  if (typeof value !== 'function') {
+    throw new TypeError(`${what} must be a function, got ${describe(value)}`);
+  }
+}
+
+/** A duration or cost: a finite number >= 0. */
+export function checkNonNegative(value: unknown, what: string): number {
+  if (typeof value !== 'number') throw new TypeError(`${what} must be a number, got ${describe(value)}`);
+  if (!(value >= 0 && value < Infinity)) throw new RangeError(`${what} must be a finite number >= 0, got ${value}`);
+  return value;
+}
+
+/** A count such as concurrency: an integer >= 1, or Infinity. */
+export function checkCount(value: unknown, what: string): number {
+  if (typeof value !== 'number') throw new TypeError(`${what} must be a number, got ${describe(value)}`);
+  if (!(value === Infinity || (Number.isInteger(value) && value >= 1))) {
+    throw new RangeError(`${what} must be an integer >= 1 or Infinity, got ${value}`);
+  }
+  return value;
+}
+
+export function checkSignal(value: unknown, what: string): AbortSignal | undefined {
+  if (value === undefined) return undefined;
+  const s = value as Partial<AbortSignal> | null;
+  if (typeof s !== 'object' || s === null || typeof s.aborted !== 'boolean' || typeof s.addEventListener !== 'function') {
+    throw new TypeError(`${what} must be an AbortSignal, got ${describe(value)}`);
+  }
+  return value as AbortSignal;
+}
+
+export function checkOptions(options: ScopeOptions | undefined, fn: string): ScopeOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`${fn}(): options must be an object, got ${describe(options)}`);
+  }
+  checkSignal(options.signal, `${fn}(): options.signal`);
+  if (options.timeout !== undefined) checkNonNegative(options.timeout, `${fn}(): options.timeout`);
+  if (options.deadline !== undefined && (typeof options.deadline !== 'number' || Number.isNaN(options.deadline))) {
+    throw new RangeError(`${fn}(): options.deadline must be epoch milliseconds, got ${describe(options.deadline)}`);
+  }
+  if (options.concurrency !== undefined) checkCount(options.concurrency, `${fn}(): options.concurrency`);
+  return options;
+}
+
+/** Tasks as an array, each checked to be a function. */
+export function checkTasks<T>(tasks: Iterable<T>, fn: string): readonly T[] {
+  if (tasks == null || typeof (tasks as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
+    throw new TypeError(`${fn}(): tasks must be an array or iterable of functions, got ${describe(tasks)}`);
+  }
+  const list = Array.isArray(tasks) ? (tasks as readonly T[]) : Array.from(tasks);
+  for (let i = 0; i < list.length; i++) {
+    if (typeof list[i] !== 'function') {
+      const hint = isThenable(list[i]) ? ' (a promise has already started: pass `(signal) => work(signal)` instead)' : '';
+      throw new TypeError(`${fn}(): task ${i} must be a function, got ${describe(list[i])}${hint}`);
+    }
+  }
+  return list;
+}
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (isThenable(value)) return 'a promise';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? `the string "${value}"` : typeof value === 'object' ? 'an object' : String(value);
+}
