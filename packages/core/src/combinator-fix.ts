@@ -1,6 +1,18 @@
-import type ts from 'typescript';
+import ts from 'typescript';
 
-import type { AnalysisContext, Fix, TransformId } from './types.js';
+import {
+  freeName,
+  inlineCallback,
+  type MapFanOut,
+  mapFanOutOf,
+  signalParameterName,
+  suspendsOutsideFunctions,
+  threadSignalEdits,
+  workCall,
+} from './fan-out.js';
+import { runtimeName } from './runtime-imports.js';
+import { type PromiseCombinator, promiseCombinatorOf, skipParentheses } from './syntax.js';
+import type { AnalysisContext, Fix, TextEdit, TransformId } from './types.js';
 
 /**
  * The rewrite of a `Promise.all / allSettled / race / any` call to the taskscope
@@ -8,6 +20,27 @@ import type { AnalysisContext, Fix, TransformId } from './types.js';
  * `(signal) => work(…, signal)` (signal threaded where the callee accepts one,
  * see signals.ts), and `Promise.x(items.map(fn))` becomes `map(items, …)` for
  * `all`. Undefined when the call's shape can't be rewritten faithfully.
+ *
+ * Shapes:
+ * - `Promise.x([a(), p, 1])` → `x([(signal) => a(), () => p, () => 1])`: calls get
+ *   a `signal` parameter (renamed if the element already uses that name), other
+ *   values a plain thunk; comments and layout inside the array stay.
+ * - `Promise.all(items.map((item, i) => …))` → `map(items, (item, signal, i) => …)`,
+ *   also for `Array.from(iterable, fn)`. When typed, `items` must be an array,
+ *   tuple or `any` (an iterable for `Array.from`), otherwise the thunk form
+ *   below is used.
+ * - other combinators over a map: `x(items.map((item) => (signal) => …))`.
+ * - a named callback (`ids.map(load)`) only when typed and `load` takes one
+ *   parameter: it becomes `(item, signal) => load(item)`.
+ * - `concurrency` adds `{ concurrency: N }` as the options argument.
+ *
+ * Undefined for: spread or hole elements, an element holding `await`/`yield`,
+ * explicit type arguments, an iterable that is not an array literal or a map,
+ * `map` with a `thisArg`, callbacks with a rest, a `this` or a third parameter,
+ * and generator callbacks.
+ *
+ * The fix's `data` is `{ name }`, the taskscope export the rewrite calls
+ * (`all`, `map`, `race`…), for the suggestion message.
  *
  * Owned by no-orphaned-fan-out; no-unchecked-settled and no-uncancelled-race
  * reuse it for their `allSettled` / `race` fixes.
@@ -17,8 +50,185 @@ export function combinatorFix(
   context: AnalysisContext,
   options: { messageId: string; transform: TransformId; concurrency?: number },
 ): Fix | undefined {
-  void call;
-  void context;
-  void options;
-  return undefined;
+  const combinator = promiseCombinatorOf(call);
+  const [iterable] = call.arguments;
+  if (!combinator || !iterable || call.arguments.length !== 1 || call.typeArguments) return undefined;
+  const rewrite = rewriteFor(call, iterable, combinator, context, options.concurrency);
+  if (!rewrite) return undefined;
+  return {
+    messageId: options.messageId,
+    data: { name: rewrite.name },
+    transform: options.transform,
+    edits: rewrite.edits,
+    imports: [rewrite.name],
+  };
+}
+
+interface Rewrite {
+  /** The taskscope export called. */
+  name: string;
+  edits: TextEdit[];
+}
+
+function rewriteFor(
+  call: ts.CallExpression,
+  iterable: ts.Expression,
+  combinator: PromiseCombinator,
+  context: AnalysisContext,
+  concurrency: number | undefined,
+): Rewrite | undefined {
+  const { sourceFile } = context;
+  const inner = skipParentheses(iterable);
+  const options = concurrency === undefined ? [] : [insert(iterable.end, `, ${concurrencyOption(concurrency)}`)];
+  const renameCallee = (name: string): Rewrite => ({
+    name,
+    edits: [{ start: call.expression.getStart(sourceFile), end: call.expression.end, text: runtimeName(sourceFile, name) }],
+  });
+
+  if (ts.isArrayLiteralExpression(inner)) {
+    const thunks = elementThunkEdits(inner, context);
+    if (!thunks) return undefined;
+    const rewrite = renameCallee(combinator);
+    rewrite.edits.push(...thunks, ...options);
+    return rewrite;
+  }
+
+  const fanOut = mapFanOutOf(inner);
+  if (!fanOut || fanOut.call.arguments.length !== (fanOut.via === 'map' ? 1 : 2)) return undefined;
+  if (combinator === 'all' && mapsDirectly(fanOut, context)) {
+    const callback = callbackEdits(fanOut, context, 'map');
+    if (!callback) return undefined;
+    return {
+      name: 'map',
+      edits: [
+        // `Promise.all(items.map(` → `map(items, ` … `))` → `)`.
+        { start: call.expression.getStart(sourceFile), end: fanOut.items.getStart(sourceFile), text: `${runtimeName(sourceFile, 'map')}(` },
+        { start: fanOut.items.end, end: fanOut.callback.getStart(sourceFile), text: ', ' },
+        ...callback,
+        {
+          start: fanOut.callback.end,
+          end: iterable.end,
+          text: concurrency === undefined ? '' : `, ${concurrencyOption(concurrency)}`,
+        },
+      ],
+    };
+  }
+  const callback = callbackEdits(fanOut, context, 'thunk');
+  if (!callback) return undefined;
+  const rewrite = renameCallee(combinator);
+  rewrite.edits.push(...callback, ...options);
+  return rewrite;
+}
+
+/** `[a(), p]` → `[(signal) => a(), () => p]`, or undefined when an element can't become a thunk. */
+function elementThunkEdits(array: ts.ArrayLiteralExpression, context: AnalysisContext): TextEdit[] | undefined {
+  const { sourceFile } = context;
+  const signal = signalParameterName(array.elements);
+  const edits: TextEdit[] = [];
+  for (const element of array.elements) {
+    if (ts.isSpreadElement(element) || ts.isOmittedExpression(element) || suspendsOutsideFunctions(element)) {
+      return undefined;
+    }
+    const works = workCall(element) !== undefined;
+    const start = element.getStart(sourceFile);
+    // An arrow body can't start with `{`: `{ a: 1 } as T` needs parentheses.
+    const wrap = sourceFile.text[start] === '{';
+    edits.push(insert(start, `${works ? `(${signal})` : '()'} => ${wrap ? '(' : ''}`));
+    if (wrap) edits.push(insert(element.end, ')'));
+    if (works) edits.push(...threadSignalEdits(element, signal, context));
+  }
+  return edits;
+}
+
+/**
+ * The callback's edits. `map`: the signal becomes its second parameter, for
+ * taskscope `map(items, (item, signal, index) => …)`. `thunk`: the callback
+ * returns a task instead, `(item) => (signal) => …`.
+ */
+function callbackEdits(fanOut: MapFanOut, context: AnalysisContext, form: 'map' | 'thunk'): TextEdit[] | undefined {
+  const { sourceFile } = context;
+  const fn = inlineCallback(fanOut.callback);
+  if (!fn) return namedCallbackEdits(fanOut.callback, context, form);
+  const params = fn.parameters;
+  if (fn.asteriskToken || params.length > 2 || params.some((p) => p.dotDotDotToken || isThisParameter(p))) return undefined;
+  const signal = signalParameterName([fn]);
+  const threaded = threadSignalEdits(fn.body, signal, context);
+
+  if (form === 'thunk') {
+    if (!ts.isArrowFunction(fn)) return undefined;
+    const asyncModifier = fn.modifiers?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+    const edits = [...threaded, insert(fn.body.getStart(sourceFile), `${asyncModifier ? 'async ' : ''}(${signal}) => `)];
+    // `async (item) => body` → `(item) => async (signal) => body`.
+    if (asyncModifier) {
+      edits.push({ start: asyncModifier.getStart(sourceFile), end: skipSpaces(sourceFile.text, asyncModifier.end), text: '' });
+    }
+    return edits;
+  }
+
+  const [first, second] = params;
+  if (second) return [...threaded, insert(second.getStart(sourceFile), `${signal}, `)];
+  if (!first) {
+    const item = freeName(['_item'], [fn]);
+    return [...threaded, insert(params.pos, `${item}, ${signal}`)];
+  }
+  const parenthesized = fn.getChildren(sourceFile).some((child) => child.kind === ts.SyntaxKind.OpenParenToken);
+  if (parenthesized) return [...threaded, insert(first.end, `, ${signal}`)];
+  return [...threaded, { start: first.getStart(sourceFile), end: first.end, text: `(${first.getText(sourceFile)}, ${signal})` }];
+}
+
+/** `ids.map(load)`, typed, when `load` takes at most one parameter (so dropping map's index is safe). */
+function namedCallbackEdits(callback: ts.Expression, context: AnalysisContext, form: 'map' | 'thunk'): TextEdit[] | undefined {
+  const { checker, sourceFile } = context;
+  const name = skipParentheses(callback);
+  if (!checker || !ts.isIdentifier(name)) return undefined;
+  const signatures = checker.getTypeAtLocation(name).getCallSignatures();
+  const unary = signatures.length > 0 && signatures.every((s) => s.parameters.length <= 1 && !hasRestParameter(s));
+  if (!unary) return undefined;
+  const item = freeName(['item'], [name]);
+  const signal = signalParameterName([name]);
+  const head = form === 'map' ? `(${item}, ${signal}) =>` : `(${item}) => (${signal}) =>`;
+  return [{ start: callback.getStart(sourceFile), end: callback.end, text: `${head} ${name.text}(${item})` }];
+}
+
+function hasRestParameter(signature: ts.Signature): boolean {
+  const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+  return declaration?.parameters?.some((p) => p.dotDotDotToken !== undefined) ?? false;
+}
+
+function isThisParameter(parameter: ts.ParameterDeclaration): boolean {
+  return ts.isIdentifier(parameter.name) && parameter.name.text === 'this';
+}
+
+/**
+ * Whether taskscope `map` can take the items as they are: without types any
+ * `.map` receiver is trusted (Array.from's source unless it is an object
+ * literal like `{ length: n }`), and so is an `any` one; with types, an array
+ * or tuple for `.map`, an iterable for `Array.from`.
+ */
+function mapsDirectly(fanOut: MapFanOut, context: AnalysisContext): boolean {
+  const items = skipParentheses(fanOut.items);
+  if (fanOut.via === 'from' && ts.isObjectLiteralExpression(items)) return false;
+  const { checker } = context;
+  if (!checker) return true;
+  const type = checker.getTypeAtLocation(items);
+  if (type.flags & ts.TypeFlags.Any) return true;
+  if (fanOut.via === 'map') return checker.isArrayType(type) || checker.isTupleType(type);
+  return checker
+    .getApparentType(type)
+    .getProperties()
+    .some((property) => property.escapedName.toString().startsWith('__@iterator'));
+}
+
+function concurrencyOption(concurrency: number): string {
+  return `{ concurrency: ${concurrency} }`;
+}
+
+function skipSpaces(text: string, at: number): number {
+  let end = at;
+  while (end < text.length && /\s/.test(text[end]!)) end++;
+  return end;
+}
+
+function insert(at: number, text: string): TextEdit {
+  return { start: at, end: at, text };
 }

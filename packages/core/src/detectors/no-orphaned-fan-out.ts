@@ -1,9 +1,91 @@
-import type { Detector } from '../types.js';
+import ts from 'typescript';
 
-// Placeholder until this rule's engineer lands it; reports nothing.
-export const noOrphanedFanOut: Detector = {
+import { combinatorFix } from '../combinator-fix.js';
+import {
+  type CalleeFilter,
+  calleeMatcher,
+  callbackStartsWork,
+  mapFanOutOf,
+  startsWork,
+  unwrapExpression,
+} from '../fan-out.js';
+import { promiseCombinatorOf } from '../syntax.js';
+import { isInsideScope } from '../taskscope-api.js';
+import type { AnalysisContext, Detector, Finding } from '../types.js';
+
+export interface NoOrphanedFanOutOptions {
+  /** Callee patterns (`fetchUser`, `db.*`, `cache.**`) whose calls don't count as work. */
+  allow: string[];
+}
+
+/** What happens to the siblings, by combinator, for the message. */
+const leftRunning = { all: 'one rejects', any: 'one fulfils' } as const;
+
+/**
+ * `Promise.all` / `Promise.any` outside a taskscope scope whose iterable starts
+ * two or more units of work: calls in an array literal, or a `.map` /
+ * `Array.from` callback that starts work. When the combinator settles early
+ * nothing cancels the rest. See the rule's docs for the exact counting.
+ */
+export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions> = {
   rule: 'no-orphaned-fan-out',
-  kinds: [],
-  defaultOptions: {},
-  check: () => [],
+  kinds: [ts.SyntaxKind.CallExpression],
+  defaultOptions: { allow: [] },
+  check(node, context, options) {
+    if (!ts.isCallExpression(node)) return [];
+    const combinator = promiseCombinatorOf(node);
+    if (combinator !== 'all' && combinator !== 'any') return [];
+    const [iterable] = node.arguments;
+    if (!iterable || !mayFanOut(iterable) || isInsideScope(node, context.sourceFile)) return [];
+    if (unitsOfWork(iterable, context, calleeMatcher(options.allow)) < 2) return [];
+
+    const fix = combinatorFix(node, context, { messageId: 'useTaskscope', transform: 'promise-all' });
+    const finding: Finding = {
+      rule: 'no-orphaned-fan-out',
+      messageId: 'orphanedFanOut',
+      data: { combinator, outcome: leftRunning[combinator] },
+      node: node.expression,
+      fixes: fix ? [fix] : [],
+    };
+    if (!fix) {
+      finding.review = {
+        transform: 'promise-all',
+        reason: `Promise.${combinator} leaves siblings running; move its work into taskscope tasks`,
+        node,
+      };
+    }
+    return [finding];
+  },
 };
+
+// The cheap syntactic pre-filter: an array literal with two or more elements, or a map.
+function mayFanOut(iterable: ts.Expression): boolean {
+  const inner = unwrapExpression(iterable);
+  if (ts.isArrayLiteralExpression(inner)) {
+    return inner.elements.length >= 2 || inner.elements.some(ts.isSpreadElement);
+  }
+  return mapFanOutOf(inner) !== undefined;
+}
+
+/** How many units of work the iterable starts; a map over an unknown collection counts as many (2). */
+function unitsOfWork(iterable: ts.Expression, context: AnalysisContext, allowed: CalleeFilter): number {
+  const inner = unwrapExpression(iterable);
+  if (ts.isArrayLiteralExpression(inner)) {
+    let units = 0;
+    for (const element of inner.elements) {
+      if (ts.isSpreadElement(element)) units += mapUnits(element.expression, context, allowed);
+      else if (startsWork(element, context, allowed)) units += 1;
+    }
+    return units;
+  }
+  return mapUnits(inner, context, allowed);
+}
+
+function mapUnits(expression: ts.Expression, context: AnalysisContext, allowed: CalleeFilter): number {
+  const fanOut = mapFanOutOf(unwrapExpression(expression));
+  if (!fanOut || !callbackStartsWork(fanOut.callback, context, allowed)) return 0;
+  const items = unwrapExpression(fanOut.items);
+  // `[only].map(load)` starts one; any other collection may hold many.
+  if (ts.isArrayLiteralExpression(items) && !items.elements.some(ts.isSpreadElement)) return items.elements.length;
+  return 2;
+}

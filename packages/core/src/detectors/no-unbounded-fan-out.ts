@@ -1,9 +1,222 @@
-import type { Detector } from '../types.js';
+import ts from 'typescript';
 
-// Placeholder until this rule's engineer lands it; reports nothing.
-export const noUnboundedFanOut: Detector = {
+import { combinatorFix } from '../combinator-fix.js';
+import { callbackStartsWork, type MapFanOut, mapFanOutOf, unwrapExpression } from '../fan-out.js';
+import { memberName, promiseCombinatorOf, skipParentheses } from '../syntax.js';
+import { taskscopeCallee } from '../taskscope-api.js';
+import type { AnalysisContext, Detector, Finding, Fix, TextEdit, TransformId } from '../types.js';
+
+export interface NoUnboundedFanOutOptions {
+  /** The limit the suggestion proposes. */
+  defaultConcurrency: number;
+}
+
+const promiseCombinators: ReadonlySet<string> = new Set(['all', 'allSettled', 'any']);
+const taskscopeCombinators: ReadonlySet<string> = new Set(['all', 'allSettled']);
+
+/**
+ * `Promise.all / allSettled / any` or taskscope `all / allSettled` over the
+ * `.map` (or `Array.from`) of a collection of unknown size, with no
+ * concurrency limit: every item's work starts at once. See `isBounded` for
+ * which collections have a known size.
+ */
+export const noUnboundedFanOut: Detector<NoUnboundedFanOutOptions> = {
   rule: 'no-unbounded-fan-out',
-  kinds: [],
-  defaultOptions: {},
-  check: () => [],
+  kinds: [ts.SyntaxKind.CallExpression],
+  defaultOptions: { defaultConcurrency: 8 },
+  check(node, context, options) {
+    if (!ts.isCallExpression(node)) return [];
+    const [iterable, limits] = node.arguments;
+    const fanOut = iterable && mapFanOutOf(unwrapExpression(iterable));
+    if (!fanOut) return [];
+    const concurrency = Math.max(1, Math.floor(options.defaultConcurrency));
+
+    const combinator = promiseCombinatorOf(node);
+    let fix: Fix | undefined;
+    let callee: string;
+    let transform: TransformId = 'promise-all';
+    if (combinator && promiseCombinators.has(combinator)) {
+      if (limits || !callbackStartsWork(fanOut.callback, context)) return [];
+      if (isBounded(fanOut, context)) return [];
+      callee = `Promise.${combinator}`;
+      if (combinator === 'allSettled') transform = 'all-settled';
+      fix = combinatorFix(node, context, { messageId: 'limitConcurrency', transform, concurrency });
+    } else {
+      const name = taskscopeCallee(node, context.sourceFile);
+      if (name === undefined || !taskscopeCombinators.has(name) || node.arguments.length > 2) return [];
+      if ((limits && !lacksConcurrency(limits)) || isBounded(fanOut, context)) return [];
+      callee = name;
+      fix = concurrencyOptionFix(node, name, concurrency, context);
+    }
+
+    const finding: Finding = {
+      rule: 'no-unbounded-fan-out',
+      messageId: 'unboundedFanOut',
+      data: { callee },
+      node: node.expression,
+      fixes: fix ? [{ ...fix, data: { ...fix.data, concurrency: String(concurrency) } }] : [],
+    };
+    if (!fix) {
+      finding.review = { transform, reason: 'unbounded fan-out; add a concurrency limit', node };
+    }
+    return [finding];
+  },
 };
+
+/**
+ * True for a literal options object without `concurrency` (and without a
+ * spread that might hold it). Any other options expression is trusted.
+ */
+function lacksConcurrency(options: ts.Expression): boolean {
+  const literal = skipParentheses(options);
+  return (
+    ts.isObjectLiteralExpression(literal) &&
+    literal.properties.every(
+      (p) => !ts.isSpreadAssignment(p) && !(p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === 'concurrency'),
+    )
+  );
+}
+
+/**
+ * Taskscope `all(tasks)` → `all(tasks, { concurrency: N })`, or the property
+ * added to its options literal. Editor-only (no transform): the codemod
+ * migrates `Promise` combinators and leaves taskscope calls as written.
+ */
+function concurrencyOptionFix(call: ts.CallExpression, name: string, concurrency: number, context: AnalysisContext): Fix {
+  const [tasks, options] = call.arguments;
+  const property = `concurrency: ${concurrency}`;
+  const literal = options && skipParentheses(options);
+  let edit: TextEdit;
+  if (literal && ts.isObjectLiteralExpression(literal)) {
+    const properties = literal.properties;
+    const last = properties[properties.length - 1];
+    if (!last) {
+      edit = { start: literal.getStart(context.sourceFile), end: literal.end, text: `{ ${property} }` };
+    } else {
+      const at = properties.hasTrailingComma ? properties.end : last.end;
+      edit = { start: at, end: at, text: properties.hasTrailingComma ? ` ${property},` : `, ${property}` };
+    }
+  } else {
+    edit = { start: tasks!.end, end: tasks!.end, text: `, { ${property} }` };
+  }
+  return { messageId: 'limitConcurrency', data: { name }, edits: [edit], imports: [] };
+}
+
+/**
+ * Whether the mapped collection has a known, fixed size: an array literal
+ * without spreads of unknown size, `x.slice(a, b)` with literal bounds (or
+ * `x.slice(-n)`), `filter` / `slice` / `map` / `toSorted` / `toReversed` of a
+ * bounded collection, `Object.keys / values / entries` of an object literal,
+ * `Array.from({ length: <literal> })`, a `const` bound to any of these, and
+ * (typed) any tuple.
+ */
+function isBounded(fanOut: MapFanOut, context: AnalysisContext): boolean {
+  const items = unwrapExpression(fanOut.items);
+  if (fanOut.via === 'from' && ts.isObjectLiteralExpression(items)) return hasLiteralLength(items);
+  return isBoundedCollection(items, context, 0);
+}
+
+const preservesBound: ReadonlySet<string> = new Set(['filter', 'slice', 'map', 'toSorted', 'toReversed', 'reverse', 'sort']);
+
+function isBoundedCollection(expression: ts.Expression, context: AnalysisContext, depth: number): boolean {
+  if (depth > 8) return false;
+  const node = unwrapExpression(expression);
+  if (ts.isArrayLiteralExpression(node)) {
+    return node.elements.every((e) => !ts.isSpreadElement(e) || isBoundedCollection(e.expression, context, depth + 1));
+  }
+  if (context.checker && context.checker.isTupleType(context.checker.getTypeAtLocation(node))) return true;
+  if (ts.isIdentifier(node)) {
+    const initializer = constInitializer(node, context);
+    return initializer !== undefined && isBoundedCollection(initializer, context, depth + 1);
+  }
+  if (!ts.isCallExpression(node)) return false;
+  const callee = skipParentheses(node.expression);
+  const method = memberName(callee);
+  if (method === undefined || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return false;
+  const receiver = callee.expression;
+  if (method === 'slice' && hasLiteralBounds(node.arguments)) return true;
+  if (preservesBound.has(method)) return isBoundedCollection(receiver, context, depth + 1);
+  if (ts.isIdentifier(receiver) && receiver.text === 'Object' && ['keys', 'values', 'entries'].includes(method)) {
+    const [source] = node.arguments;
+    return source !== undefined && ts.isObjectLiteralExpression(skipParentheses(source));
+  }
+  if (ts.isIdentifier(receiver) && receiver.text === 'Array' && method === 'from') {
+    const [source] = node.arguments;
+    const literal = source && skipParentheses(source);
+    if (!literal) return false;
+    return ts.isObjectLiteralExpression(literal) ? hasLiteralLength(literal) : isBoundedCollection(literal, context, depth + 1);
+  }
+  return false;
+}
+
+// `slice(0, 10)`, `slice(2, 5)` or `slice(-3)`: at most a literal number of items.
+function hasLiteralBounds(args: ts.NodeArray<ts.Expression>): boolean {
+  const [start, end] = args;
+  if (!start || args.length > 2) return false;
+  if (!end) return isNegativeLiteral(start);
+  return isNumericLiteral(start) && isNumericLiteral(end);
+}
+
+function isNumericLiteral(node: ts.Expression): boolean {
+  const inner = skipParentheses(node);
+  return ts.isNumericLiteral(inner) || isNegativeLiteral(inner);
+}
+
+function isNegativeLiteral(node: ts.Expression): boolean {
+  const inner = skipParentheses(node);
+  return ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(inner.operand);
+}
+
+function hasLiteralLength(object: ts.ObjectLiteralExpression): boolean {
+  return object.properties.some(
+    (p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'length' && ts.isNumericLiteral(skipParentheses(p.initializer)),
+  );
+}
+
+/**
+ * The initializer of the `const` an identifier refers to. Typed: through its
+ * symbol. Syntactic: the nearest enclosing block or parameter list that binds
+ * the name decides, so a shadowing parameter or `let` is never mistaken for it.
+ */
+function constInitializer(identifier: ts.Identifier, context: AnalysisContext): ts.Expression | undefined {
+  const { checker } = context;
+  if (checker) {
+    const declaration = checker.getSymbolAtLocation(identifier)?.valueDeclaration;
+    return declaration && isConstDeclaration(declaration) ? declaration.initializer : undefined;
+  }
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (ts.isFunctionLike(scope) && scope.parameters.some((p) => bindsName(p.name, identifier.text))) return undefined;
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isModuleBlock(scope)) continue;
+    for (const statement of scope.statements) {
+      const binding = bindingIn(statement, identifier.text);
+      if (binding === undefined) continue;
+      return binding !== null && isConstDeclaration(binding) ? binding.initializer : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The declaration of `name` that a statement makes: a variable declaration, null for another kind, undefined for none. */
+function bindingIn(statement: ts.Statement, name: string): ts.VariableDeclaration | null | undefined {
+  if (ts.isVariableStatement(statement)) {
+    return statement.declarationList.declarations.find((d) => bindsName(d.name, name)) ?? undefined;
+  }
+  const declared = (statement as { name?: ts.Node }).name;
+  const declares = ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement);
+  return declares && declared && ts.isIdentifier(declared) && declared.text === name ? null : undefined;
+}
+
+function bindsName(binding: ts.BindingName, name: string): boolean {
+  if (ts.isIdentifier(binding)) return binding.text === name;
+  return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
+}
+
+function isConstDeclaration(node: ts.Node): node is ts.VariableDeclaration & { initializer: ts.Expression } {
+  return (
+    ts.isVariableDeclaration(node) &&
+    ts.isIdentifier(node.name) &&
+    node.initializer !== undefined &&
+    ts.isVariableDeclarationList(node.parent) &&
+    (node.parent.flags & ts.NodeFlags.Const) !== 0
+  );
+}

@@ -3,18 +3,50 @@ import { noOrphanedFanOut } from '@taskscope/core';
 import { analysisFor } from '../util/analysis.js';
 import { createRule } from '../util/create-rule.js';
 
-// Placeholder until this rule's engineer lands it.
-export default createRule({
+type MessageId = 'orphanedFanOut' | 'useTaskscope';
+type Options = [{ allow?: string[] }];
+
+export default createRule<Options, MessageId>({
   name: 'no-orphaned-fan-out',
   meta: {
     type: 'problem',
-    docs: { description: 'TODO', recommended: 'recommended', requiresTypeChecking: false },
-    messages: { placeholder: 'placeholder' },
-    schema: [],
+    docs: {
+      description: 'Disallow `Promise.all` / `Promise.any` fan-outs whose other tasks keep running after one settles it',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+    },
+    messages: {
+      orphanedFanOut:
+        '`Promise.{{combinator}}` starts several tasks that nothing owns: when {{outcome}}, the others keep running.',
+      useTaskscope: 'Run them as tasks of taskscope `{{name}}()`, which aborts and awaits the others.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Callee patterns whose calls are not counted as work (`*`: within a name segment, `**`: across segments).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    hasSuggestions: true,
+    defaultOptions: [{ allow: [] }],
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ allow: [] }],
+  create(context, [options]) {
     const analysis = analysisFor(context);
-    return { CallExpression: (node) => analysis.check(noOrphanedFanOut, node, {}) };
+    const detectorOptions = { allow: options.allow ?? [] };
+    return {
+      [combinatorCalls]: (node) => analysis.check(noOrphanedFanOut, node, detectorOptions),
+    };
   },
 });
+
+// `Promise.all(…)`, `Promise['any'](…)`: the detector checks the object is `Promise`.
+const combinatorCalls = ['all', 'any']
+  .flatMap((name) => [`CallExpression[callee.property.name="${name}"]`, `CallExpression[callee.property.value="${name}"]`])
+  .join(', ');

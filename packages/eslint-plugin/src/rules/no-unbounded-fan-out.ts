@@ -3,18 +3,49 @@ import { noUnboundedFanOut } from '@taskscope/core';
 import { analysisFor } from '../util/analysis.js';
 import { createRule } from '../util/create-rule.js';
 
-// Placeholder until this rule's engineer lands it.
-export default createRule({
+type MessageId = 'unboundedFanOut' | 'limitConcurrency';
+type Options = [{ defaultConcurrency?: number }];
+
+const DEFAULT_CONCURRENCY = 8;
+
+export default createRule<Options, MessageId>({
   name: 'no-unbounded-fan-out',
   meta: {
     type: 'problem',
-    docs: { description: 'TODO', recommended: 'strict', requiresTypeChecking: false },
-    messages: { placeholder: 'placeholder' },
-    schema: [],
+    docs: {
+      description: 'Disallow fanning out over a collection of unknown size without a concurrency limit',
+      recommended: 'strict',
+      requiresTypeChecking: false,
+    },
+    messages: {
+      unboundedFanOut:
+        '`{{callee}}` over the `.map` of a collection of unknown size starts every task at once; give it a concurrency limit.',
+      limitConcurrency: 'Run at most {{concurrency}} at a time with taskscope `{{name}}()`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          defaultConcurrency: {
+            type: 'integer',
+            minimum: 1,
+            description: 'The concurrency limit the suggestion proposes.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    hasSuggestions: true,
+    defaultOptions: [{ defaultConcurrency: DEFAULT_CONCURRENCY }],
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ defaultConcurrency: DEFAULT_CONCURRENCY }],
+  create(context, [options]) {
     const analysis = analysisFor(context);
-    return { CallExpression: (node) => analysis.check(noUnboundedFanOut, node, {}) };
+    const detectorOptions = { defaultConcurrency: options.defaultConcurrency ?? DEFAULT_CONCURRENCY };
+    return {
+      // Only calls whose first argument is `xs.map(…)` or `Array.from(…)` can qualify.
+      'CallExpression[arguments.0.callee.property.name=/^(map|from)$/]': (node) =>
+        analysis.check(noUnboundedFanOut, node, detectorOptions),
+    };
   },
 });

@@ -1,0 +1,239 @@
+// Shapes shared by the fan-out rules and `combinatorFix`: what a combinator's
+// iterable is made of, which element starts work, and how a task's signal is
+// threaded into the calls a thunk wraps.
+import ts from 'typescript';
+
+import { isThenableType } from './promises.js';
+import { passesSignal, passSignalEdit, signalSlot } from './signals.js';
+import { memberName, skipParentheses } from './syntax.js';
+import type { AnalysisContext, TextEdit } from './types.js';
+
+/** `items.map(cb)` or `Array.from(items, cb)`: one unit of work per item. */
+export interface MapFanOut {
+  /** The `.map(…)` / `Array.from(…)` call. */
+  call: ts.CallExpression;
+  items: ts.Expression;
+  callback: ts.Expression;
+  via: 'map' | 'from';
+}
+
+/** `xs.map(cb)` (not `xs?.map`) or `Array.from(xs, cb)`, looking through parentheses. */
+export function mapFanOutOf(expression: ts.Expression): MapFanOut | undefined {
+  const call = skipParentheses(expression);
+  if (!ts.isCallExpression(call) || call.questionDotToken) return undefined;
+  const callee = skipParentheses(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken) return undefined;
+  const [first, second] = call.arguments;
+  if (callee.name.text === 'map' && first && call.arguments.length <= 2) {
+    return { call, items: callee.expression, callback: first, via: 'map' };
+  }
+  if (
+    callee.name.text === 'from' &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Array' &&
+    first &&
+    second &&
+    call.arguments.length === 2
+  ) {
+    return { call, items: first, callback: second, via: 'from' };
+  }
+  return undefined;
+}
+
+/** Looks through parentheses, `as`, `satisfies`, `<T>x` and `x!`, which change no value. */
+export function unwrapExpression(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(node) ||
+      ts.isAsExpression(node) ||
+      ts.isSatisfiesExpression(node) ||
+      ts.isTypeAssertionExpression(node) ||
+      ts.isNonNullExpression(node)
+    ) {
+      node = node.expression;
+    } else {
+      return node;
+    }
+  }
+}
+
+const promiseMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/**
+ * The call that starts an element's work: the element itself when it is a call
+ * or `new`, or the head of a `.then/.catch/.finally` chain (`get(x).then(f)` →
+ * `get(x)`). Undefined for values that start nothing here (identifiers,
+ * literals, `await`…) and for inert calls (`Promise.resolve(x)`).
+ */
+export function workCall(expression: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {
+  let node = unwrapExpression(expression);
+  while (ts.isCallExpression(node)) {
+    const callee = skipParentheses(node.expression);
+    const name = memberName(callee);
+    if (name === undefined || !promiseMethods.has(name)) break;
+    node = unwrapExpression((callee as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+  }
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
+  return isInertCall(node) ? undefined : node;
+}
+
+/** `Promise.resolve(x)` / `Promise.reject(e)`: already settled, nothing to cancel. */
+function isInertCall(call: ts.CallExpression | ts.NewExpression): boolean {
+  if (!ts.isCallExpression(call)) return false;
+  const callee = skipParentheses(call.expression);
+  const name = memberName(callee);
+  if (name !== 'resolve' && name !== 'reject') return false;
+  const object = skipParentheses((callee as ts.PropertyAccessExpression).expression);
+  return ts.isIdentifier(object) && object.text === 'Promise';
+}
+
+/**
+ * The dotted name of a callee, for `allow` patterns: `fetchUser`, `db.query`,
+ * `this.cache.get`, `db['users'].find`. Undefined when a segment isn't static
+ * (`getDb().query`, `db[key]`).
+ */
+export function calleePath(callee: ts.Expression): string | undefined {
+  const node = skipParentheses(callee);
+  if (ts.isIdentifier(node)) return node.text;
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (node.kind === ts.SyntaxKind.SuperKeyword) return 'super';
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    const name = memberName(node);
+    const object = calleePath(node.expression);
+    return name === undefined || object === undefined ? undefined : `${object}.${name}`;
+  }
+  return undefined;
+}
+
+/** A compiled `allow` list: true for callee paths whose calls don't count as work. */
+export type CalleeFilter = (path: string | undefined) => boolean;
+
+/**
+ * Compiles `allow` patterns. A pattern matches a whole callee path: `*` stands
+ * for any characters within one segment, `**` for any characters across
+ * segments. `db.*` matches `db.query` but not `db.users.find`; `db.**` both.
+ */
+export function calleeMatcher(patterns: readonly string[]): CalleeFilter {
+  if (patterns.length === 0) return () => false;
+  const sources = patterns.map((pattern) =>
+    pattern
+      .split('**')
+      .map((part) =>
+        part
+          .split('*')
+          .map((literal) => literal.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[^.]*'),
+      )
+      .join('.*'),
+  );
+  const regex = new RegExp(`^(?:${sources.join('|')})$`);
+  return (path) => path !== undefined && regex.test(path);
+}
+
+/** The name for a thunk's signal parameter: `signal`, unless the wrapped code already uses that name. */
+export function signalParameterName(wrapped: readonly ts.Node[]): string {
+  return freeName(['signal', 'taskSignal'], wrapped);
+}
+
+/** The first candidate (then `<last>2`, `<last>3`, …) that no identifier in `nodes` spells. */
+export function freeName(candidates: readonly string[], nodes: readonly ts.Node[]): string {
+  const used = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) used.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  nodes.forEach(visit);
+  const free = candidates.find((name) => !used.has(name));
+  if (free !== undefined) return free;
+  const base = candidates[candidates.length - 1] ?? 'name';
+  for (let n = 2; ; n++) if (!used.has(`${base}${n}`)) return `${base}${n}`;
+}
+
+/** True when `node` contains `await` or `yield` outside nested functions: it can't move into a thunk. */
+export function suspendsOutsideFunctions(node: ts.Node): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found || ts.isFunctionLike(child) || ts.isClassLike(child)) return;
+    if (ts.isAwaitExpression(child) || ts.isYieldExpression(child)) found = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * Edits that pass `signal` to every call in `root` that accepts one and doesn't
+ * get one yet (see `signalSlot`). Calls inside nested functions are left
+ * alone: they may run after the task has settled.
+ */
+export function threadSignalEdits(root: ts.Node, signal: string, context: AnalysisContext): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node !== root && (ts.isFunctionLike(node) || ts.isClassLike(node))) return;
+    if (ts.isCallExpression(node)) {
+      const slot = signalSlot(node, context);
+      if (slot && !passesSignal(node, slot, context)) {
+        const edit = passSignalEdit(node, slot, signal, context.sourceFile);
+        if (edit) edits.push(edit);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return edits;
+}
+
+/** A `.map` / `Array.from` callback written inline, as an arrow or function expression. */
+export function inlineCallback(callback: ts.Expression): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  const node = unwrapExpression(callback);
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node : undefined;
+}
+
+const allowNothing: CalleeFilter = () => false;
+
+/**
+ * Whether an element of a combinator's iterable starts a unit of work here: it
+ * is a call or `new` (or a `.then` chain on one) that isn't inert or allowed.
+ * With types it must also be promise-valued, so `[load(), count()]` counts one;
+ * an `any` value is presumed to be a promise, as it is without types.
+ */
+export function startsWork(expression: ts.Expression, context: AnalysisContext, allowed = allowNothing): boolean {
+  const call = workCall(expression);
+  if (!call || allowed(calleePath(call.expression))) return false;
+  const { checker } = context;
+  return !checker || mayBePromise(checker, checker.getTypeAtLocation(expression), expression);
+}
+
+function mayBePromise(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): boolean {
+  return (type.flags & ts.TypeFlags.Any) !== 0 || isThenableType(checker, type, at);
+}
+
+/**
+ * Whether a `.map` / `Array.from` callback starts work per item: its expression
+ * body, or a `return` / `await` operand in its block body, starts work. A named
+ * callback (identifier or `a.b`) counts unless allowed; with types, only if it
+ * returns a promise (or `any`).
+ */
+export function callbackStartsWork(callback: ts.Expression, context: AnalysisContext, allowed = allowNothing): boolean {
+  const fn = inlineCallback(callback);
+  if (!fn) {
+    if (allowed(calleePath(callback))) return false;
+    const { checker } = context;
+    if (!checker) return ts.isIdentifier(skipParentheses(callback)) || ts.isPropertyAccessExpression(skipParentheses(callback));
+    return checker
+      .getTypeAtLocation(callback)
+      .getCallSignatures()
+      .some((signature) => mayBePromise(checker, signature.getReturnType(), callback));
+  }
+  if (!ts.isBlock(fn.body)) return startsWork(fn.body, context, allowed);
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    const operand = ts.isReturnStatement(node) || ts.isAwaitExpression(node) ? node.expression : undefined;
+    if (operand && startsWork(operand, context, allowed)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return found;
+}

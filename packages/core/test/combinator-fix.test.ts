@@ -1,0 +1,249 @@
+import { fileURLToPath } from 'node:url';
+
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { applyEdits, planEdits } from '../src/apply.js';
+import { combinatorFix } from '../src/combinator-fix.js';
+import { parseSourceFile } from '../src/locate.js';
+import { promiseCombinatorOf } from '../src/syntax.js';
+import type { AnalysisContext } from '../src/types.js';
+
+const fixOptions = { messageId: 'useTaskscope', transform: 'promise-all' } as const;
+
+/** The first `Promise.x(…)` call of a file. */
+function firstCombinatorCall(sourceFile: ts.SourceFile): ts.CallExpression {
+  let found: ts.CallExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && promiseCombinatorOf(node)) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  if (!found) throw new Error('no Promise combinator call');
+  return found;
+}
+
+function rewrite(context: AnalysisContext, concurrency?: number): string | undefined {
+  const fix = combinatorFix(firstCombinatorCall(context.sourceFile), context, { ...fixOptions, concurrency });
+  return fix && applyEdits(context.sourceFile.text, planEdits(context.sourceFile, [fix]).edits);
+}
+
+function syntactic(code: string, fileName = 'file.ts', concurrency?: number): string | undefined {
+  return rewrite({ sourceFile: parseSourceFile(fileName, code), checker: undefined }, concurrency);
+}
+
+const runtimeIndex = fileURLToPath(new URL('../../runtime/src/index.ts', import.meta.url));
+
+/** A program over in-memory files plus the default libs, with `taskscope` mapped to the runtime's source. */
+function program(files: Record<string, string>): ts.Program {
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.esnext.disposable.d.ts'],
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    paths: { taskscope: [runtimeIndex] },
+  };
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, version) => {
+    const text = files[name];
+    return text === undefined ? getSourceFile(name, version) : ts.createSourceFile(name, text, version, true);
+  };
+  return ts.createProgram({ rootNames: Object.keys(files), options, host });
+}
+
+function typedContext(code: string): AnalysisContext {
+  const typed = program({ '/virtual/file.ts': code });
+  return { sourceFile: typed.getSourceFile('/virtual/file.ts')!, checker: typed.getTypeChecker() };
+}
+
+describe('combinatorFix: array literals', () => {
+  it('turns calls into signal thunks and other values into plain thunks', () => {
+    expect(syntactic('const r = await Promise.all([a(1), p, 2, Promise.resolve(3)]);')).toBe(
+      "import { all } from 'taskscope';\n\nconst r = await all([(signal) => a(1), () => p, () => 2, () => Promise.resolve(3)]);",
+    );
+  });
+
+  it('keeps comments and layout inside the array', () => {
+    const code = [
+      'const [u, o] = await Promise.all([',
+      '  // the user',
+      '  getUser(id), /* and */',
+      '  getOrders(id).then((r) => r.items),',
+      ']);',
+    ].join('\n');
+    expect(syntactic(code)).toBe(
+      [
+        "import { all } from 'taskscope';",
+        '',
+        'const [u, o] = await all([',
+        '  // the user',
+        '  (signal) => getUser(id), /* and */',
+        '  (signal) => getOrders(id).then((r) => r.items),',
+        ']);',
+      ].join('\n'),
+    );
+  });
+
+  it('maps each combinator to its taskscope namesake', () => {
+    expect(syntactic('Promise.any([a(), b()]);')).toBe("import { any } from 'taskscope';\n\nany([(signal) => a(), (signal) => b()]);");
+    expect(syntactic('Promise.race([a(), b()]);')).toBe("import { race } from 'taskscope';\n\nrace([(signal) => a(), (signal) => b()]);");
+    expect(syntactic('Promise.allSettled([a(), b()]);')).toBe(
+      "import { allSettled } from 'taskscope';\n\nallSettled([(signal) => a(), (signal) => b()]);",
+    );
+  });
+
+  it('threads the signal into calls that accept one, and not into nested callbacks', () => {
+    expect(syntactic("Promise.all([fetch(a), fetch(b, { method: 'POST' }).then(() => fetch(c))]);")).toBe(
+      "import { all } from 'taskscope';\n\nall([(signal) => fetch(a, { signal }), (signal) => fetch(b, { method: 'POST', signal }).then(() => fetch(c))]);",
+    );
+    expect(syntactic('Promise.all(urls.map((url) => fetch(url)));')).toBe(
+      "import { map } from 'taskscope';\n\nmap(urls, (url, signal) => fetch(url, { signal }));",
+    );
+  });
+
+  it('renames the parameter when an element already uses `signal`', () => {
+    expect(syntactic('Promise.all([a(signal), fetch(b, { signal })]);')).toBe(
+      "import { all } from 'taskscope';\n\nall([(taskSignal) => a(signal), (taskSignal) => fetch(b, { signal })]);",
+    );
+  });
+
+  it('parenthesizes object literals and adds the concurrency option', () => {
+    expect(syntactic('Promise.all([{ a: 1 } as X, b()]);', 'file.ts', 4)).toBe(
+      "import { all } from 'taskscope';\n\nall([() => ({ a: 1 } as X), (signal) => b()], { concurrency: 4 });",
+    );
+  });
+
+  it('merges into an existing import and respects an alias', () => {
+    expect(syntactic('import { all as tsAll } from "taskscope";\nPromise.all([a(), b()]);')).toBe(
+      'import { all as tsAll } from "taskscope";\ntsAll([(signal) => a(), (signal) => b()]);',
+    );
+  });
+
+  it('gives up on shapes it cannot rewrite faithfully', () => {
+    expect(syntactic('Promise.all([a(), ...rest]);')).toBeUndefined();
+    expect(syntactic('Promise.all([a(), , b()]);')).toBeUndefined();
+    expect(syntactic('async function f() { await Promise.all([a(), b(await c())]); }')).toBeUndefined();
+    expect(syntactic('Promise.all<[number, number]>([a(), b()]);')).toBeUndefined();
+    expect(syntactic('Promise.all(promises);')).toBeUndefined();
+    expect(syntactic('Promise.all(xs.map(f, thisArg));')).toBeUndefined();
+    expect(syntactic('Promise.all(xs.map((x, i, all) => f(x, i, all)));')).toBeUndefined();
+  });
+});
+
+describe('combinatorFix: map shapes', () => {
+  it('rewrites Promise.all over .map to taskscope map with the signal second', () => {
+    expect(syntactic('await Promise.all(items.map((item) => load(item)));')).toBe(
+      "import { map } from 'taskscope';\n\nawait map(items, (item, signal) => load(item));",
+    );
+    expect(syntactic('await Promise.all(items.map(item => load(item)));')).toBe(
+      "import { map } from 'taskscope';\n\nawait map(items, (item, signal) => load(item));",
+    );
+    expect(syntactic('await Promise.all(items.map(async (item, i) => { await load(item, i); }));')).toBe(
+      "import { map } from 'taskscope';\n\nawait map(items, async (item, signal, i) => { await load(item, i); });",
+    );
+    expect(syntactic('await Promise.all((items.map(function (item) { return load(item); })));', 'file.js')).toBe(
+      "import { map } from 'taskscope';\n\nawait map(items, function (item, signal) { return load(item); });",
+    );
+  });
+
+  it('adds the concurrency limit to map', () => {
+    expect(syntactic('await Promise.all(items.map((item) => load(item)));', 'file.ts', 8)).toBe(
+      "import { map } from 'taskscope';\n\nawait map(items, (item, signal) => load(item), { concurrency: 8 });",
+    );
+  });
+
+  it('rewrites Array.from over an iterable, and a length object into thunks', () => {
+    expect(syntactic('await Promise.all(Array.from(ids, (id) => load(id)));')).toBe(
+      "import { map } from 'taskscope';\n\nawait map(ids, (id, signal) => load(id));",
+    );
+    expect(syntactic('await Promise.all(Array.from({ length: 3 }, (_, i) => load(i)));')).toBe(
+      "import { all } from 'taskscope';\n\nawait all(Array.from({ length: 3 }, (_, i) => (signal) => load(i)));",
+    );
+  });
+
+  it('makes other combinators map to thunks, moving `async` onto the task', () => {
+    expect(syntactic('await Promise.allSettled(items.map(async (item) => load(item)));', 'file.ts', 2)).toBe(
+      "import { allSettled } from 'taskscope';\n\nawait allSettled(items.map((item) => async (signal) => load(item)), { concurrency: 2 });",
+    );
+    expect(syntactic('await Promise.any(items.map((item) => { return load(item); }));')).toBe(
+      "import { any } from 'taskscope';\n\nawait any(items.map((item) => (signal) => { return load(item); }));",
+    );
+  });
+
+  it('avoids a local `map` and leaves named callbacks alone without types', () => {
+    expect(syntactic('const map = new Map();\nPromise.all(xs.map((x) => f(x)));')).toBe(
+      "import { map as scopedMap } from 'taskscope';\n\nconst map = new Map();\nscopedMap(xs, (x, signal) => f(x));",
+    );
+    expect(syntactic('Promise.all(ids.map(load));')).toBeUndefined();
+  });
+});
+
+describe('combinatorFix: typed', () => {
+  it('maps arrays directly and other `.map` receivers through thunks', () => {
+    const code = [
+      'declare function load(id: string): Promise<number>;',
+      'declare const ids: string[];',
+      'declare const list: { map<U>(fn: (id: string) => U): U[] };',
+      'Promise.all(ids.map((id) => load(id)));',
+      'Promise.all(list.map((id) => load(id)));',
+    ].join('\n');
+    const context = typedContext(code);
+    const [first, second] = context.sourceFile.statements.slice(3) as ts.ExpressionStatement[];
+    const apply = (statement: ts.ExpressionStatement | undefined): string => {
+      const fix = combinatorFix(statement!.expression as ts.CallExpression, context, fixOptions);
+      return applyEdits(code, fix!.edits).split('\n')[statement === first ? 3 : 4]!;
+    };
+    expect(apply(first)).toBe('map(ids, (id, signal) => load(id));');
+    expect(apply(second)).toBe('all(list.map((id) => (signal) => load(id)));');
+  });
+
+  it('wraps a named callback only when it takes one parameter', () => {
+    const unary = 'declare function load(id: string): Promise<number>;\ndeclare const ids: string[];\nPromise.all(ids.map(load));';
+    expect(rewrite(typedContext(unary))).toBe(
+      "import { map } from 'taskscope';\n\ndeclare function load(id: string): Promise<number>;\ndeclare const ids: string[];\nmap(ids, (item, signal) => load(item));",
+    );
+    const binary = 'declare function load(id: string, i: number): Promise<number>;\ndeclare const ids: string[];\nPromise.all(ids.map(load));';
+    expect(rewrite(typedContext(binary))).toBeUndefined();
+  });
+});
+
+describe('combinatorFix: output typechecks against the runtime', () => {
+  const declarations = [
+    'interface User { name: string }',
+    'declare function getUser(): Promise<User>;',
+    'declare function getOrders(): Promise<number[]>;',
+    'declare const ids: readonly string[];',
+    'declare function load(id: string, signal?: AbortSignal): Promise<boolean>;',
+  ].join('\n');
+
+  const cases = [
+    ['const [u, o] = await Promise.all([getUser(), getOrders()]);', 'const check: [User, number[]] = [u, o];'],
+    ['const flags = await Promise.all(ids.map((id) => load(id)));', 'const check: boolean[] = flags;'],
+    ['const first = await Promise.any([getUser(), getUser()]);', 'const check: User = first;'],
+    ['const settled = await Promise.allSettled([getUser(), 1]);', 'const check: [PromiseSettledResult<User>, PromiseSettledResult<number>] = settled;'],
+    ['const all = await Promise.all(ids.map(async (id, i) => (await load(id)) && i > 0));', 'const check: boolean[] = all;'],
+  ];
+
+  it('keeps the result types, tuples included', () => {
+    const files: Record<string, string> = {};
+    cases.forEach(([line, check], index) => {
+      const code = `${declarations}\n${line}\n${check}\nexport {};\n`;
+      const output = rewrite({ sourceFile: parseSourceFile('file.ts', code), checker: undefined });
+      expect(output).toContain("from 'taskscope'");
+      files[`/virtual/case${index}.ts`] = output!;
+    });
+    const typed = program(files);
+    const errors = Object.keys(files).flatMap((name) =>
+      ts
+        .getPreEmitDiagnostics(typed, typed.getSourceFile(name))
+        .map((d) => `${name}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`),
+    );
+    expect(errors).toEqual([]);
+  });
+});
