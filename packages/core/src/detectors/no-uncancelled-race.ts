@@ -1,9 +1,189 @@
-import type { Detector } from '../types.js';
+import ts from 'typescript';
 
-// Placeholder until this rule's engineer lands it; reports nothing.
+import { calleePath, unwrapExpression, workCall } from '../fan-out.js';
+import { isPromiseValued } from '../promises.js';
+import { isGlobalCallee, raceMigration, timeoutRace } from '../race-timeout.js';
+import { bindingPropertyName } from '../signals.js';
+import { enclosingFunction, promiseCombinatorOf } from '../syntax.js';
+import type { AnalysisContext, Detector } from '../types.js';
+import { declarationOf } from '../value-flow.js';
+
+/**
+ * `Promise.race` over work started here whose losers are never cancelled.
+ *
+ * Work: an element that is a call or `new` (not `Promise.resolve/reject`), the
+ * head of a `.then` chain, or a variable initialised with one; typed, a single
+ * element must also be promise-valued. `Promise.race(ps)` over a parameter is
+ * the caller's work and is left alone.
+ *
+ * Cancelled: after the race in the same function (a `finally`, a `.finally`
+ * callback, a later statement), an owner of a racer is released (`abort`,
+ * `cancel`, `clear`, `close`, `destroy`, called or handed over) or a timer
+ * handle a racer stored is passed to `clearTimeout`. Owners: a controller whose
+ * `signal` reaches a racer (directly, or through a variable or a destructured
+ * `{ signal }`, up to two initialisers away), and the object a racer comes from
+ * (`t` for `t.promise`). A handle declared outside that function (or on `this`)
+ * counts when it is released anywhere in the file. Typed, bindings are
+ * resolved by symbol; syntactic, by name.
+ */
 export const noUncancelledRace: Detector = {
   rule: 'no-uncancelled-race',
-  kinds: [],
+  kinds: [ts.SyntaxKind.CallExpression],
   defaultOptions: {},
-  check: () => [],
+  check(node, context) {
+    if (!ts.isCallExpression(node) || promiseCombinatorOf(node) !== 'race') return [];
+    const [iterable] = node.arguments;
+    if (!iterable) return [];
+    const list = unwrapExpression(iterable);
+    const racers = ts.isArrayLiteralExpression(list) ? list.elements : [iterable];
+    const started = racers.some((racer) =>
+      ts.isSpreadElement(racer) ? startsWork(racer.expression, true, context) : startsWork(racer, racer === iterable, context),
+    );
+    if (!started || losersAreCancelled(node, racers, context)) return [];
+    const timeout = timeoutRace(node, context);
+    return [
+      {
+        rule: 'no-uncancelled-race',
+        messageId: timeout ? 'uncancelledTimeout' : 'uncancelled',
+        node: node.expression,
+        ...raceMigration(node, timeout, context),
+      },
+    ];
+  },
 };
+
+/** Whether `expression` (a racer, or with `many` an iterable of racers) starts work in this file. */
+function startsWork(expression: ts.Expression, many: boolean, context: AnalysisContext): boolean {
+  const node = unwrapExpression(expression);
+  const started = ts.isIdentifier(node) ? initializerOf(node, context) : node;
+  if (!started || workCall(started) === undefined) return false;
+  return many || !context.checker || isPromiseValued(started, context);
+}
+
+function initializerOf(id: ts.Identifier, context: AnalysisContext): ts.Expression | undefined {
+  const declaration = declarationOf(id, context);
+  return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+}
+
+interface Handles {
+  /**
+   * Access paths of objects that can cancel a racer: a controller whose
+   * `signal` reaches it (`controller`, `this.ac`), or the object a racer
+   * comes from (`timer` for `timer.promise`, `rl` for `rl.question(…)`).
+   */
+  owners: Map<string, ts.Expression>;
+  /** Access paths holding a racer's `setTimeout` handle. */
+  timers: Map<string, ts.Expression>;
+}
+
+/** Methods that cancel what an owner started; `owner.clear` handed over as a callback counts too. */
+const releaseMethods: ReadonlySet<string> = new Set(['abort', 'cancel', 'clear', 'close', 'destroy']);
+
+function losersAreCancelled(race: ts.CallExpression, racers: readonly ts.Expression[], context: AnalysisContext): boolean {
+  const { owners, timers } = cancellationHandles(racers, context);
+  const released = (handles: Map<string, ts.Expression>, isRelease: (node: ts.Node, path: string) => boolean): boolean =>
+    [...handles].some(([path, handle]) => releasedAfter(race, handle, (node) => isRelease(node, path), context));
+  return released(owners, isOwnerRelease) || released(timers, isClearTimeoutOf);
+}
+
+/** The owners and timer handles the racers hold, looking through up to two variable initialisers. */
+function cancellationHandles(racers: readonly ts.Expression[], context: AnalysisContext): Handles {
+  const handles: Handles = { owners: new Map(), timers: new Map() };
+  const followed = new Set<ts.Node>();
+  const add = (map: Map<string, ts.Expression>, expression: ts.Expression): void => {
+    const path = calleePath(expression);
+    if (path !== undefined) map.set(path, expression);
+  };
+  const scan = (node: ts.Node, depth: number): void => {
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'signal') add(handles.owners, node.expression);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isSetTimeoutCall(node.right)) {
+      add(handles.timers, node.left);
+    }
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isSetTimeoutCall(node.initializer)) {
+      add(handles.timers, node.name);
+    }
+    if (ts.isIdentifier(node) && depth < 2 && !isPropertyName(node)) {
+      const declaration = declarationOf(node, context);
+      if (declaration && !followed.has(declaration)) {
+        followed.add(declaration);
+        followDeclaration(declaration, depth);
+      }
+    }
+    ts.forEachChild(node, (child) => scan(child, depth));
+  };
+  const followDeclaration = (declaration: ts.Node, depth: number): void => {
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer) scan(declaration.initializer, depth + 1);
+    // `const { signal } = controller`
+    if (ts.isBindingElement(declaration) && bindingPropertyName(declaration) === 'signal') {
+      const root = ts.walkUpBindingElementsAndPatterns(declaration);
+      if (ts.isVariableDeclaration(root) && root.initializer) add(handles.owners, root.initializer);
+    }
+  };
+  for (const racer of racers) {
+    scan(racer, 0);
+    const receiver = receiverOf(racer, context);
+    if (receiver) add(handles.owners, receiver);
+  }
+  return handles;
+}
+
+/** The object a racer comes from: `t` for `t.promise`, `job` for `job.run().then(f)`, through a variable. */
+function receiverOf(racer: ts.Expression, context: AnalysisContext): ts.Expression | undefined {
+  const node = unwrapExpression(racer);
+  const value = ts.isIdentifier(node) ? initializerOf(node, context) : node;
+  const source = value && (workCall(value) ?? unwrapExpression(value));
+  const access = source && (ts.isCallExpression(source) ? unwrapExpression(source.expression) : source);
+  return access && ts.isPropertyAccessExpression(access) ? access.expression : undefined;
+}
+
+/**
+ * Whether a node matching `isRelease` comes after the race: later in the
+ * function holding the race, or, for a handle that function doesn't declare,
+ * anywhere in the file.
+ */
+function releasedAfter(
+  race: ts.CallExpression,
+  handle: ts.Expression,
+  isRelease: (node: ts.Node) => boolean,
+  context: AnalysisContext,
+): boolean {
+  const { sourceFile } = context;
+  const owner = enclosingFunction(race) ?? sourceFile;
+  const after = (node: ts.Node): boolean => node.pos >= race.end && isRelease(node);
+  if (someNode(owner, after)) return true;
+  return !declaredWithin(handle, owner, context) && someNode(sourceFile, isRelease);
+}
+
+function declaredWithin(handle: ts.Expression, owner: ts.Node, context: AnalysisContext): boolean {
+  let root = unwrapExpression(handle);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrapExpression(root.expression);
+  if (!ts.isIdentifier(root)) return false;
+  const declaration = declarationOf(root, context);
+  return declaration !== undefined && owner.pos <= declaration.pos && declaration.end <= owner.end;
+}
+
+/** `owner.abort()`, `owner.clear` (called or handed over), … */
+function isOwnerRelease(node: ts.Node, path: string): boolean {
+  return ts.isPropertyAccessExpression(node) && releaseMethods.has(node.name.text) && calleePath(node.expression) === path;
+}
+
+function isClearTimeoutOf(node: ts.Node, path: string): boolean {
+  if (!ts.isCallExpression(node) || !isGlobalCallee(node.expression, 'clearTimeout')) return false;
+  const [handle] = node.arguments;
+  return handle !== undefined && calleePath(handle) === path;
+}
+
+function isSetTimeoutCall(expression: ts.Expression): boolean {
+  const node = unwrapExpression(expression);
+  return ts.isCallExpression(node) && isGlobalCallee(node.expression, 'setTimeout');
+}
+
+function someNode(root: ts.Node, predicate: (node: ts.Node) => boolean): boolean {
+  const visit = (node: ts.Node): boolean => predicate(node) || (ts.forEachChild(node, visit) ?? false);
+  return visit(root);
+}
+
+function isPropertyName(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  return (ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === id;
+}

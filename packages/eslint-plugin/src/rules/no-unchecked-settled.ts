@@ -1,20 +1,56 @@
-import { noUncheckedSettled } from '@taskscope/core';
+import { noUncheckedSettled, RUNTIME_MODULE } from '@taskscope/core';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { analysisFor } from '../util/analysis.js';
 import { createRule } from '../util/create-rule.js';
 
-// Placeholder until this rule's engineer lands it.
-export default createRule({
+type MessageIds = 'discarded' | 'unchecked' | 'useAllSettled';
+
+export default createRule<[], MessageIds>({
   name: 'no-unchecked-settled',
   meta: {
     type: 'problem',
-    docs: { description: 'TODO', recommended: 'recommended', requiresTypeChecking: false },
-    messages: { placeholder: 'placeholder' },
+    docs: {
+      description: 'Require the results of `allSettled` to be checked for rejected entries',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+    },
+    messages: {
+      discarded:
+        'The result of `{{callee}}` is discarded, so every rejection it collected is silently lost. Check the entries for `status === "rejected"`, or use `all` if one failure should fail the whole.',
+      unchecked:
+        'The results of `{{callee}}` are never checked for rejected entries, so failures are silently dropped. Compare `status` with "rejected" or read `reason`.',
+      useAllSettled:
+        'Rewrite to taskscope `{{name}}` with cancellable tasks (the results still need a rejection check).',
+    },
     schema: [],
+    hasSuggestions: true,
   },
   defaultOptions: [],
   create(context) {
     const analysis = analysisFor(context);
-    return { CallExpression: (node) => analysis.check(noUncheckedSettled, node, {}) };
+    const check = (node: TSESTree.CallExpression): void => analysis.check(noUncheckedSettled, node, {});
+    const names = allSettledNames(context.sourceCode.ast);
+    return {
+      'CallExpression[callee.property.name="allSettled"]': check,
+      'CallExpression[callee.property.value="allSettled"]': check,
+      'CallExpression[callee.type="Identifier"]': (node: TSESTree.CallExpression & { callee: TSESTree.Identifier }) => {
+        if (names.has(node.callee.name)) check(node);
+      },
+    };
   },
 });
+
+/** `allSettled` and the local names of taskscope's `allSettled` (`import { allSettled as settle }`). */
+function allSettledNames(program: TSESTree.Program): ReadonlySet<string> {
+  const names = new Set(['allSettled']);
+  for (const statement of program.body) {
+    if (statement.type !== 'ImportDeclaration' || statement.source.value !== RUNTIME_MODULE) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' && specifier.imported.name === 'allSettled') {
+        names.add(specifier.local.name);
+      }
+    }
+  }
+  return names;
+}

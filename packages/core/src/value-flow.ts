@@ -1,0 +1,196 @@
+import ts from 'typescript';
+
+import { unwrapExpression } from './fan-out.js';
+import type { AnalysisContext } from './types.js';
+
+/**
+ * Following a value within one file: through the names it is bound to (typed:
+ * by symbol; syntactic: by name through the enclosing scopes, with shadowing
+ * by nested declarations respected; hoisting is not modelled) and through the
+ * wrappers that don't change it.
+ */
+
+/** The outermost expression that is still just `expression`: through parentheses, `as`, `satisfies`, `<T>x` and `x!`. */
+export function outermost(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  while (
+    ts.isParenthesizedExpression(node.parent) ||
+    ts.isAsExpression(node.parent) ||
+    ts.isSatisfiesExpression(node.parent) ||
+    ts.isTypeAssertionExpression(node.parent) ||
+    ts.isNonNullExpression(node.parent)
+  ) {
+    node = node.parent;
+  }
+  return node;
+}
+
+/** A function's single expression: an arrow's expression body, or the one statement of a block (`return x;` or `x;`). */
+export function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) return unwrapExpression(body);
+  const [statement] = body.statements;
+  if (body.statements.length !== 1 || !statement) return undefined;
+  if (ts.isReturnStatement(statement) || ts.isExpressionStatement(statement)) {
+    return statement.expression && unwrapExpression(statement.expression);
+  }
+  return undefined;
+}
+
+/** The node that declares a name: a variable (also in a pattern), a parameter, a function, a catch variable. */
+export type BindingDeclaration = ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement | ts.FunctionDeclaration;
+
+/** The same-file declaration `id` refers to, or undefined (an import, a global, another file). */
+export function declarationOf(id: ts.Identifier, context: AnalysisContext): BindingDeclaration | undefined {
+  const { checker, sourceFile } = context;
+  if (checker) {
+    const declarations = symbolOf(id, checker)?.declarations ?? [];
+    return declarations.find(
+      (declaration): declaration is BindingDeclaration => isBindingDeclaration(declaration) && declaration.getSourceFile() === sourceFile,
+    );
+  }
+  for (let scope = nextScope(id); scope; scope = nextScope(scope)) {
+    const declared = declaredIn(scope, id.text);
+    if (declared) return declared;
+  }
+  return undefined;
+}
+
+/**
+ * Every read of the binding that `name` declares (not `name` itself, and not the
+ * targets of plain `=` assignments), in source order.
+ */
+export function referencesOf(name: ts.Identifier, context: AnalysisContext): ts.Identifier[] {
+  const { checker } = context;
+  const root = scopeOfDeclaration(name);
+  if (!root) return [];
+  const symbol = checker && symbolOf(name, checker);
+  const found: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      if (node !== name && node.text === name.text && isRead(node)) {
+        const same = symbol ? symbolOf(node, checker) === symbol : !isShadowed(node, root, name.text);
+        if (same) found.push(node);
+      }
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+/** The identifiers a binding name introduces: `a`, `{ a, b: [c] }` → a, c. */
+function boundIdentifiers(name: ts.BindingName): ts.Identifier[] {
+  if (ts.isIdentifier(name)) return [name];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : boundIdentifiers(element.name)));
+}
+
+function symbolOf(id: ts.Identifier, checker: ts.TypeChecker): ts.Symbol | undefined {
+  const parent = id.parent;
+  if (ts.isShorthandPropertyAssignment(parent) && parent.name === id) return checker.getShorthandAssignmentValueSymbol(parent);
+  return checker.getSymbolAtLocation(id);
+}
+
+function isBindingDeclaration(node: ts.Node): node is BindingDeclaration {
+  return ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node) || ts.isFunctionDeclaration(node);
+}
+
+/** Nodes that open a scope for the declarations `declaredIn` looks at. */
+function isScope(node: ts.Node): boolean {
+  return (
+    ts.isSourceFile(node) ||
+    ts.isBlock(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseBlock(node) ||
+    ts.isFunctionLike(node) ||
+    ts.isForStatement(node) ||
+    ts.isForOfStatement(node) ||
+    ts.isForInStatement(node) ||
+    ts.isCatchClause(node)
+  );
+}
+
+function nextScope(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isScope(current)) return current;
+  return undefined;
+}
+
+/** The declaration of `name` made directly in `scope`, if any. */
+function declaredIn(scope: ts.Node, name: string): BindingDeclaration | undefined {
+  const lists: ts.VariableDeclarationList[] = [];
+  const candidates: (ts.VariableDeclaration | ts.ParameterDeclaration)[] = [];
+  if (ts.isFunctionLike(scope)) {
+    candidates.push(...scope.parameters);
+  } else if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
+    if (scope.initializer && ts.isVariableDeclarationList(scope.initializer)) lists.push(scope.initializer);
+  } else if (ts.isCatchClause(scope)) {
+    if (scope.variableDeclaration) candidates.push(scope.variableDeclaration);
+  } else {
+    const statements = ts.isCaseBlock(scope) ? scope.clauses.flatMap((clause) => [...clause.statements]) : (scope as ts.Block).statements;
+    for (const statement of statements) {
+      if (ts.isVariableStatement(statement)) lists.push(statement.declarationList);
+      if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) return statement;
+    }
+  }
+  for (const list of lists) candidates.push(...list.declarations);
+  for (const candidate of candidates) {
+    const match = boundIdentifiers(candidate.name).find((id) => id.text === name);
+    if (match) return match.parent as BindingDeclaration;
+  }
+  return undefined;
+}
+
+/** Where a declaration's name is visible: its block, its function (for `var` and parameters), its loop or catch clause. */
+function scopeOfDeclaration(name: ts.Identifier): ts.Node | undefined {
+  let declaration: ts.Node = name.parent;
+  while (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration)) {
+    declaration = declaration.parent;
+  }
+  if (ts.isParameter(declaration)) return declaration.parent;
+  if (ts.isFunctionDeclaration(declaration)) return declaration.parent;
+  if (!ts.isVariableDeclaration(declaration)) return undefined;
+  const list = declaration.parent;
+  if (ts.isCatchClause(list)) return list;
+  const isVar = (list.flags & ts.NodeFlags.BlockScoped) === 0;
+  if (isVar) {
+    for (let current: ts.Node | undefined = list.parent; current; current = current.parent) {
+      if (ts.isFunctionLike(current) || ts.isSourceFile(current)) return current;
+    }
+  }
+  return ts.isVariableStatement(list.parent) ? list.parent.parent : list.parent;
+}
+
+/** Whether an identifier reads a variable: not a property name, a declaration, a type, or an assignment target. */
+function isRead(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === id) return false;
+  if (ts.isQualifiedName(parent) && parent.right === id) return false;
+  if (
+    (ts.isPropertyAssignment(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isPropertySignature(parent) ||
+      ts.isGetAccessor(parent) ||
+      ts.isSetAccessor(parent) ||
+      ts.isEnumMember(parent) ||
+      ts.isJsxAttribute(parent)) &&
+    parent.name === id
+  ) {
+    return false;
+  }
+  if (ts.isBindingElement(parent) && (parent.name === id || parent.propertyName === id)) return false;
+  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionLike(parent)) && parent.name === id) return false;
+  if (ts.isTypeReferenceNode(parent) || ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
+  if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent)) return false;
+  return !(ts.isBinaryExpression(parent) && parent.left === id && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken);
+}
+
+/** Syntactic: a declaration of the same name between the identifier and the declaring scope hides it. */
+function isShadowed(id: ts.Identifier, root: ts.Node, name: string): boolean {
+  for (let scope = nextScope(id); scope && scope !== root; scope = nextScope(scope)) {
+    if (declaredIn(scope, name)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,140 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { applyEdits, planEdits } from '../src/apply.js';
+import { noUncancelledRace } from '../src/detectors/no-uncancelled-race.js';
+import { INSPECTED_TIMEOUT_REASON, timeoutErrorInspected, timeoutRace } from '../src/race-timeout.js';
+import { reviewMarkerEdit } from '../src/review.js';
+import { promiseCombinatorOf } from '../src/syntax.js';
+import type { AnalysisContext, Finding, TextEdit } from '../src/types.js';
+import { contextFor } from './typed-context.js';
+
+function findings(context: AnalysisContext): Finding[] {
+  const found: Finding[] = [];
+  const visit = (node: ts.Node): void => {
+    if (noUncancelledRace.kinds.includes(node.kind)) found.push(...noUncancelledRace.check(node, context, {}));
+    ts.forEachChild(node, visit);
+  };
+  visit(context.sourceFile);
+  return found;
+}
+
+/** What the codemod writes: each finding's first fix that has a transform, plus its review marker. */
+function migrate(context: AnalysisContext): string {
+  const { sourceFile } = context;
+  const all = findings(context);
+  const fixes = all.flatMap((f) => f.fixes.filter((fix) => fix.transform).slice(0, 1));
+  const markers = all.flatMap((f) => (f.review ? [reviewMarkerEdit(sourceFile, f.review.node, f.review.reason)] : []));
+  const edits = [...planEdits(sourceFile, fixes).edits, ...markers.filter((e): e is TextEdit => e !== undefined)];
+  return applyEdits(sourceFile.text, edits);
+}
+
+function firstRace(context: AnalysisContext): ts.CallExpression {
+  let found: ts.CallExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (!found && ts.isCallExpression(node) && promiseCombinatorOf(node) === 'race') found = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(context.sourceFile);
+  if (!found) throw new Error('no Promise.race');
+  return found;
+}
+
+const prelude = 'declare function get(url: string, init?: { signal?: AbortSignal }): Promise<string>;\n';
+
+describe('no-uncancelled-race: what the codemod gets', () => {
+  it('rewrites the timeout shape to withTimeout (typed, with the signal threaded)', () => {
+    for (const typed of [true, false]) {
+      const context = contextFor(
+        `${prelude}async function f(ms: number) {\n  return Promise.race([get('/a'), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('t')), ms))]);\n}`,
+        typed,
+      );
+      const [finding] = findings(context);
+      expect(finding?.review).toBeUndefined();
+      expect(finding?.fixes.map((fix) => [fix.messageId, fix.transform])).toEqual([
+        ['useWithTimeout', 'race'],
+        ['useRace', 'race'],
+      ]);
+      expect(migrate(context)).toBe(
+        `import { withTimeout } from 'taskscope';\n\n${prelude}async function f(ms: number) {\n  return withTimeout(ms, (signal) => get('/a'${typed ? ', { signal }' : ''}));\n}`,
+      );
+    }
+  });
+
+  it('keeps the error with race() and marks the site when the timeout error is inspected', () => {
+    const context = contextFor(
+      `${prelude}async function f() {\n  try {\n    return await Promise.race([get('/a'), new Promise<never>((_, reject) => setTimeout(reject, 10, new Error('slow')))]);\n  } catch (e) {\n    if ((e as Error).message === 'slow') return '';\n    throw e;\n  }\n}`,
+      true,
+    );
+    const [finding] = findings(context);
+    expect(finding?.review).toMatchObject({ transform: 'race', reason: INSPECTED_TIMEOUT_REASON });
+    expect(finding?.fixes.map((fix) => [fix.messageId, fix.transform])).toEqual([
+      ['useWithTimeout', undefined],
+      ['useRace', 'race'],
+    ]);
+    expect(migrate(context)).toContain(
+      `    /* taskscope-migrate: ${INSPECTED_TIMEOUT_REASON} */\n    return await race([(signal) => get('/a', { signal }), (signal) => new Promise<never>(`,
+    );
+  });
+});
+
+describe('timeoutRace', () => {
+  const helper = (params: string, delay: string): string =>
+    `function timeout(${params}) { return new Promise<never>((_, reject) => setTimeout(() => reject(new Error('t')), ${delay})); }\n`;
+  const cases: [string, string, string | undefined][] = [
+    ['an inline timer', "Promise.race([get('/a'), new Promise((_, reject) => setTimeout(reject, 5))]);", '5'],
+    ['a function-expression executor with a block', "Promise.race([get('/a'), new Promise(function (res, rej) { window.setTimeout(function () { rej(new Error('x')); }, 7); })]);", '7'],
+    ['a helper with the delay as parameter', `${helper('ms: number', 'ms')}Promise.race([timeout(20 * 2), get('/a')]);`, '20 * 2'],
+    ['a helper with a number default', `${helper('ms = 1000', 'ms')}Promise.race([get('/a'), timeout()]);`, '1000'],
+    ['a helper with a fixed delay', `${helper('', '300')}Promise.race([get('/a'), timeout()]);`, '300'],
+    ['a helper with another default', `${helper('ms = base', 'ms')}Promise.race([get('/a'), timeout()]);`, undefined],
+    ['a timer that resolves', "Promise.race([get('/a'), new Promise((resolve) => setTimeout(resolve, 5))]);", undefined],
+    ['a delay computed from the executor', "Promise.race([get('/a'), new Promise((_, reject) => setTimeout(reject, reject.length))]);", undefined],
+    ['two timers', "Promise.race([new Promise((_, r) => setTimeout(r, 1)), new Promise((_, r) => setTimeout(r, 2))]);", undefined],
+    ['three racers', "Promise.race([get('/a'), get('/b'), new Promise((_, r) => setTimeout(r, 1))]);", undefined],
+  ];
+  it.each(cases)('%s', (_name, body, delay) => {
+    for (const typed of [true, false]) {
+      const context = contextFor(`${prelude}declare const base: number;\n${body}`, typed);
+      expect(timeoutRace(firstRace(context), context)?.delay).toBe(delay);
+    }
+  });
+});
+
+describe('timeoutErrorInspected', () => {
+  const cases: [string, string, boolean][] = [
+    ['no catch at all', 'await race;', false],
+    ['a catch that only logs', 'try { await race; } catch (e) { console.error(e); }', false],
+    ['a catch that rethrows', 'try { await race; } catch (e) { throw e; }', false],
+    ['instanceof', 'try { await race; } catch (e) { if (e instanceof TypeError) {} }', true],
+    ['a message check', "try { await race; } catch (e) { if ((e as Error).message === 'x') {} }", true],
+    ['a helper that looks at it', 'try { await race; } catch (e) { classify(e); }', true],
+    ['a chained .catch reading the name', 'await race.catch((e) => e.name);', true],
+    ['a handler passed by name', 'await race.then(undefined, classify);', true],
+    ['a catch in an outer function does not see it', 'try { setTimeout(async () => { await race; }); } catch (e) { classify(e); }', false],
+  ];
+  it.each(cases)('%s', (_name, template, expected) => {
+    const race = "Promise.race([get('/a'), new Promise((_, reject) => setTimeout(reject, 1))])";
+    const context = contextFor(`${prelude}declare function classify(e: unknown): void;\n${template.replace('race', race)}`, false);
+    expect(timeoutErrorInspected(firstRace(context))).toBe(expected);
+  });
+});
+
+describe('no-uncancelled-race never throws', () => {
+  const files: [string, string][] = [
+    ['decorators and overloads', '@sealed class A { @log m(): void; m(x?: number) { Promise.race(); } }\ndeclare function f(): void;'],
+    ['odd arguments', 'Promise.race(...xs);\nPromise.race([, a(), ...b]);\nPromise.race([a()], extra);\nPromise.race<number>([a()]);'],
+    ['odd handles', 'const { signal: { aborted } } = c;\nPromise.race([a(signal), b(this.x[k].signal)]);\nclearTimeout();\nc.abort;'],
+    ['deep nesting', `${'(() => '.repeat(200)}Promise.race([a(), b()])${')'.repeat(200)};`],
+    ['jsx in js', 'const el = <div onClick={() => Promise.race([a(), new Promise((_, r) => setTimeout(r))])} />;'],
+  ];
+  it.each(files)('%s', (_name, code) => {
+    for (const [typed, fileName] of [
+      [true, 'case.tsx'],
+      [false, 'case.tsx'],
+      [false, 'case.js'],
+    ] as const) {
+      expect(() => findings(contextFor(code, typed, fileName))).not.toThrow();
+    }
+  });
+});

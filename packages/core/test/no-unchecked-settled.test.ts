@@ -1,0 +1,121 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { applyEdits, planEdits } from '../src/apply.js';
+import { noUncheckedSettled } from '../src/detectors/no-unchecked-settled.js';
+import { reviewMarkerEdit } from '../src/review.js';
+import { allSettledMigration, settledCallee, settledResultsUse, UNCHECKED_SETTLED_REASON } from '../src/settled.js';
+import type { AnalysisContext, Finding, TextEdit } from '../src/types.js';
+import { contextFor } from './typed-context.js';
+
+function findings(context: AnalysisContext): Finding[] {
+  const found: Finding[] = [];
+  const visit = (node: ts.Node): void => {
+    if (noUncheckedSettled.kinds.includes(node.kind)) found.push(...noUncheckedSettled.check(node, context, {}));
+    ts.forEachChild(node, visit);
+  };
+  visit(context.sourceFile);
+  return found;
+}
+
+/** What the codemod writes: each finding's first fix that has a transform, plus its review marker. */
+function migrate(context: AnalysisContext): string {
+  const { sourceFile } = context;
+  const all = findings(context);
+  const fixes = all.flatMap((f) => f.fixes.filter((fix) => fix.transform).slice(0, 1));
+  const markers = all.flatMap((f) => (f.review ? [reviewMarkerEdit(sourceFile, f.review.node, f.review.reason)] : []));
+  const edits = [...planEdits(sourceFile, fixes).edits, ...markers.filter((e): e is TextEdit => e !== undefined)];
+  return applyEdits(sourceFile.text, edits);
+}
+
+function firstCall(context: AnalysisContext): ts.CallExpression {
+  let found: ts.CallExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (!found && ts.isCallExpression(node) && settledCallee(node, context)) found = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(context.sourceFile);
+  if (!found) throw new Error('no allSettled call');
+  return found;
+}
+
+const prelude = 'declare function load(id: string, signal?: AbortSignal): Promise<string>;\n';
+
+describe('no-unchecked-settled: what the codemod gets', () => {
+  it('rewrites Promise.allSettled and marks it when the results are never checked', () => {
+    for (const typed of [true, false]) {
+      const context = contextFor(`${prelude}async function f() {\n  await Promise.allSettled([load('a'), load('b')]);\n}`, typed);
+      const [finding] = findings(context);
+      expect(finding?.review).toMatchObject({ transform: 'all-settled', reason: UNCHECKED_SETTLED_REASON });
+      expect(finding?.fixes.map((fix) => fix.transform)).toEqual(['all-settled']);
+      expect(migrate(context)).toBe(
+        `import { allSettled } from 'taskscope';\n\n${prelude}async function f() {\n  /* taskscope-migrate: ${UNCHECKED_SETTLED_REASON} */\n  await allSettled([(signal) => load('a', signal), (signal) => load('b', signal)]);\n}`,
+      );
+    }
+  });
+
+  it("only marks taskscope's allSettled", () => {
+    const code = `import { allSettled } from 'taskscope';\n${prelude}const rs = await allSettled([(signal) => load('a', signal)]);\nconsole.log(rs.length);`;
+    const context = contextFor(code, false);
+    expect(findings(context).map((f) => [f.messageId, f.fixes.length, f.review?.transform])).toEqual([['unchecked', 0, 'all-settled']]);
+    expect(migrate(context)).toBe(code.replace('const rs', `/* taskscope-migrate: ${UNCHECKED_SETTLED_REASON} */\nconst rs`));
+  });
+
+  it('offers the migration of a checked site without a review, for the codemod to rewrite every Promise.allSettled', () => {
+    const context = contextFor(`${prelude}const rs = await Promise.allSettled([load('a')]);\nif (rs[0]?.status === 'rejected') throw rs[0].reason;`, true);
+    expect(findings(context)).toEqual([]);
+    const call = firstCall(context);
+    const use = settledResultsUse(call, context);
+    expect(use).toBe('examined');
+    const migration = allSettledMigration(call, 'Promise', use, context);
+    expect(migration.review).toBeUndefined();
+    expect(migration.fixes.map((fix) => fix.transform)).toEqual(['all-settled']);
+  });
+});
+
+describe('settledResultsUse', () => {
+  const cases: [string, string, 'examined' | 'unchecked' | 'discarded'][] = [
+    ['a statement', "Promise.allSettled([load('a')]);", 'discarded'],
+    ['awaited as a statement', "await Promise.allSettled([load('a')]);", 'discarded'],
+    ['void', "void Promise.allSettled([load('a')]);", 'discarded'],
+    ['a never-read variable', "const rs = await Promise.allSettled([load('a')]);", 'unchecked'],
+    ['a named then handler', "Promise.allSettled([load('a')]).then(console.log);", 'examined'],
+    ['then without a handler, then awaited', "const rs = await Promise.allSettled([load('a')]).then();\nrs.forEach((r) => r.reason);", 'examined'],
+    ['a status switch without rejected', "for (const r of await Promise.allSettled([load('a')])) switch (r.status) { case 'fulfilled': }", 'unchecked'],
+    ['a rest element', "const [first, ...rest] = await Promise.allSettled([load('a'), load('b')]);\nreport(first);\nrest.length;", 'unchecked'],
+    ['find of a rejected entry', "const rs = await Promise.allSettled([load('a')]);\nconst bad = rs.find((r) => r.status === 'rejected');", 'examined'],
+    ['at(0).reason', "const rs = await Promise.allSettled([load('a')]);\nconsole.log(rs.at(0)?.reason);", 'examined'],
+    ['index then value', "const rs = await Promise.allSettled([load('a')]);\nconst v = rs[0]!.status === 'fulfilled' ? 1 : 0;", 'unchecked'],
+    ['a sorted copy examined', "const rs = await Promise.allSettled([load('a')]);\nrs.slice().forEach((r) => r.status !== 'fulfilled' && report(r));", 'examined'],
+    ['a fulfilled-only filter handed on', "const rs = await Promise.allSettled([load('a')]);\nreport(rs.filter((r) => r.status === 'fulfilled'));", 'unchecked'],
+    ['a filter that keeps rejections, handed on', "const rs = await Promise.allSettled([load('a')]);\nreport(rs.filter((_, i) => i > 0));", 'examined'],
+    ['`??` passes the value on', "const rs = (await Promise.allSettled([load('a')])) ?? [];\nreport(rs);", 'examined'],
+    ['a truthiness test only', "const rs = await Promise.allSettled([load('a')]);\nif (rs) console.log('done');", 'unchecked'],
+    ['an assignment cycle ends', "let a;\nlet b;\na = await Promise.allSettled([load('a')]);\nb = a;\na = b;", 'unchecked'],
+  ];
+  it.each(cases)('%s', (_name, body, expected) => {
+    for (const typed of [true, false]) {
+      const context = contextFor(`${prelude}declare function report(x: unknown): void;\n${body}`, typed);
+      expect(settledResultsUse(firstCall(context), context), typed ? 'typed' : 'syntactic').toBe(expected);
+    }
+  });
+});
+
+describe('no-unchecked-settled never throws', () => {
+  const files: [string, string][] = [
+    ['decorators and overloads', '@sealed class A { @log m(): void; m(x?: number) { Promise.allSettled(); } }\ndeclare function f(): void;'],
+    ['no arguments and spreads', 'Promise.allSettled();\nPromise.allSettled(...xs).then(([a, , ...b]) => b);\nconst { x } = await Promise.allSettled(y);'],
+    ['odd bindings', 'for (r of await Promise.allSettled(xs)) r.status;\nfor (const [k, v] of await Promise.allSettled(xs)) v;\nlet [{ status: s = 1 }] = await Promise.allSettled(xs); s === "rejected";'],
+    ['deep nesting', `${'(() => '.repeat(200)}Promise.allSettled([a()])${')'.repeat(200)};`],
+    ['jsx in js', 'const el = <div onClick={async () => { const r = await Promise.allSettled([a()]); r.map((x) => <b>{x.status}</b>); }} />;'],
+  ];
+  it.each(files)('%s', (_name, code) => {
+    for (const [typed, fileName] of [
+      [true, 'case.tsx'],
+      [false, 'case.tsx'],
+      [false, 'case.js'],
+    ] as const) {
+      expect(() => findings(contextFor(code, typed, fileName))).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,500 @@
+import rule from '../../src/rules/no-uncancelled-race.js';
+import { espreeTester, syntacticTester, typedTester } from '../rule-tester.js';
+
+const api = [
+  'declare function getUser(id: string, signal?: AbortSignal): Promise<{ name: string }>;',
+  'declare function compute(): number;',
+  'function timeout(ms: number) {',
+  "  return new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms));",
+  '}',
+].join('\n');
+
+/** `api` plus the code, which starts on line 6. */
+const withApi = (code: string): string => `${api}\n${code}`;
+/** What a suggestion that adds `import { name } from 'taskscope'` to a `withApi` file produces. */
+const importing = (name: string, code: string): string => `import { ${name} } from 'taskscope';\n\n${withApi(code)}`;
+
+/** A component for the .tsx cases, which have no React types. */
+const button = 'declare function Button(props: { onClick: () => unknown; children?: unknown }): null;';
+
+const inlineTimer = "new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000))";
+
+typedTester.run('no-uncancelled-race (typed)', rule, {
+  valid: [
+    // The losers' signal is aborted once the race settles.
+    withApi(
+      'async function first(urls: string[]) {\n  const controller = new AbortController();\n  try {\n    return await Promise.race(urls.map((u) => fetch(u, { signal: controller.signal })));\n  } finally {\n    controller.abort();\n  }\n}',
+    ),
+    withApi(
+      'function first(a: string, b: string) {\n  const c = new AbortController();\n  return Promise.race([fetch(a, { signal: c.signal }), fetch(b, { signal: c.signal })]).finally(() => c.abort());\n}',
+    ),
+    withApi(
+      'async function first(a: string, b: string) {\n  const c = new AbortController();\n  const winner = await Promise.race([getUser(a, c.signal), getUser(b, c.signal)]);\n  c.abort();\n  return winner;\n}',
+    ),
+    // Through `const { signal } = controller` and a variable holding the racer.
+    withApi(
+      'async function f(id: string) {\n  const controller = new AbortController();\n  const { signal } = controller;\n  const user = getUser(id, signal);\n  try {\n    return await Promise.race([user, timeout(1000)]);\n  } finally {\n    controller.abort();\n  }\n}',
+    ),
+    withApi(
+      'async function f(id: string) {\n  const controller = new AbortController();\n  const signal = controller.signal;\n  const user = getUser(id, signal);\n  const winner = await Promise.race([user, getUser("fallback", signal)]);\n  controller.abort();\n  return winner;\n}',
+    ),
+    // The timer racing the work is cleared.
+    withApi(
+      "async function f(url: string) {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  try {\n    return await Promise.race([\n      fetch(url),\n      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), 100); }),\n    ]);\n  } finally {\n    clearTimeout(timer);\n  }\n}",
+    ),
+    // The racer's owner is released: `timer.clear` handed over, `reader.cancel()` after.
+    withApi(
+      'declare function deadline(ms: number): { promise: Promise<never>; clear(): void };\nfunction run(id: string) {\n  const timer = deadline(100);\n  const winner = Promise.race([getUser(id), timer.promise]);\n  winner.then(timer.clear, timer.clear);\n  return winner;\n}',
+    ),
+    withApi(
+      'async function first(reader: ReadableStreamDefaultReader<string>) {\n  const winner = await Promise.race([reader.read(), timeout(100)]);\n  await reader.cancel();\n  return winner;\n}',
+    ),
+    // A controller owned outside the function is released elsewhere.
+    withApi(
+      'const shutdown = new AbortController();\nexport function stop() { shutdown.abort(); }\nexport function next(id: string) {\n  return Promise.race([getUser(id, shutdown.signal), getUser("b", shutdown.signal)]);\n}',
+    ),
+    withApi(
+      'class Poller {\n  private ac = new AbortController();\n  poll(id: string) { return Promise.race([getUser(id, this.ac.signal), getUser("b", this.ac.signal)]); }\n  close() { this.ac.abort(); }\n}',
+    ),
+    // Promises made elsewhere are the caller's to cancel; settled ones need nothing.
+    withApi('function first<T>(promises: Promise<T>[]) {\n  return Promise.race(promises);\n}'),
+    withApi("await Promise.race([Promise.resolve(1), Promise.reject(new Error('no'))]);"),
+    // Typed: a call that returns no promise is no work, and `cached` was started by the caller.
+    withApi('function pick(cached: Promise<number>) {\n  return Promise.race([compute(), cached]);\n}'),
+    // Taskscope's race cancels its losers.
+    withApi("import { race } from 'taskscope';\nawait race([(signal) => getUser('a', signal), (signal) => getUser('b', signal)]);"),
+    // Not Promise.race.
+    withApi('declare const lib: { race(xs: unknown[]): Promise<unknown> };\nawait lib.race([getUser("a"), getUser("b")]);'),
+    {
+      code: withApi(
+        `export function Search() {\n  const onClick = async () => {\n    const c = new AbortController();\n    await Promise.race([getUser('a', c.signal), getUser('b', c.signal)]);\n    c.abort();\n  };\n  return <Button onClick={onClick}>go</Button>;\n}\n${button}`,
+      ),
+      filename: 'react.tsx',
+    },
+    {
+      code: 'export async function first(urls) {\n  const ac = new AbortController();\n  try {\n    return await Promise.race(urls.map((u) => fetch(u, { signal: ac.signal })));\n  } finally {\n    ac.abort();\n  }\n}',
+      filename: 'file.js',
+    },
+  ],
+  invalid: [
+    {
+      // The hand-made timeout: the signal is threaded into fetch and the timer disappears.
+      code: withApi(`async function load(url: string) {\n  return Promise.race([\n    fetch(url),\n    ${inlineTimer},\n  ]);\n}`),
+      errors: [
+        {
+          messageId: 'uncancelledTimeout',
+          line: 7,
+          column: 10,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'useWithTimeout',
+              output: importing('withTimeout', 'async function load(url: string) {\n  return withTimeout(5000, (signal) => fetch(url, { signal }));\n}'),
+            },
+            {
+              messageId: 'useRace',
+              data: { name: 'race' },
+              output: importing(
+                'race',
+                `async function load(url: string) {\n  return race([\n    (signal) => fetch(url, { signal }),\n    (signal) => ${inlineTimer},\n  ]);\n}`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A timeout helper from this file, first in the array; its delay is the argument.
+      code: withApi('async function user(id: string, ms: number) {\n  return await Promise.race([timeout(ms), getUser(id)]);\n}'),
+      errors: [
+        {
+          messageId: 'uncancelledTimeout',
+          line: 7,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'useWithTimeout',
+              output: importing('withTimeout', 'async function user(id: string, ms: number) {\n  return await withTimeout(ms, (signal) => getUser(id, signal));\n}'),
+            },
+            {
+              messageId: 'useRace',
+              output: importing(
+                'race',
+                'async function user(id: string, ms: number) {\n  return await race([(signal) => timeout(ms), (signal) => getUser(id, signal)]);\n}',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The work was started earlier: it moves into a plain thunk.
+      code: withApi("async function user() {\n  const pending = getUser('a');\n  return Promise.race([pending, timeout(500)]);\n}"),
+      errors: [
+        {
+          messageId: 'uncancelledTimeout',
+          line: 8,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useWithTimeout',
+              output: importing('withTimeout', "async function user() {\n  const pending = getUser('a');\n  return withTimeout(500, () => pending);\n}"),
+            },
+            {
+              messageId: 'useRace',
+              output: importing('race', "async function user() {\n  const pending = getUser('a');\n  return race([() => pending, (signal) => timeout(500)]);\n}"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The catch tests the user's error: withTimeout stays an editor suggestion (the codemod marks the site).
+      code: withApi(
+        'class SlowError extends Error {}\nasync function load(url: string) {\n  try {\n    return await Promise.race([fetch(url), new Promise<never>((_, reject) => setTimeout(reject, 100, new SlowError()))]);\n  } catch (error) {\n    if (error instanceof SlowError) return undefined;\n    throw error;\n  }\n}',
+      ),
+      errors: [
+        {
+          messageId: 'uncancelledTimeout',
+          line: 9,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'useWithTimeout',
+              output: importing(
+                'withTimeout',
+                'class SlowError extends Error {}\nasync function load(url: string) {\n  try {\n    return await withTimeout(100, (signal) => fetch(url, { signal }));\n  } catch (error) {\n    if (error instanceof SlowError) return undefined;\n    throw error;\n  }\n}',
+              ),
+            },
+            {
+              messageId: 'useRace',
+              output: importing(
+                'race',
+                'class SlowError extends Error {}\nasync function load(url: string) {\n  try {\n    return await race([(signal) => fetch(url, { signal }), (signal) => new Promise<never>((_, reject) => setTimeout(reject, 100, new SlowError()))]);\n  } catch (error) {\n    if (error instanceof SlowError) return undefined;\n    throw error;\n  }\n}',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Two requests race; the loser keeps downloading.
+      code: withApi("const fastest = await Promise.race([fetch('/eu'), fetch('/us')]);"),
+      errors: [
+        {
+          messageId: 'uncancelled',
+          line: 6,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'useRace',
+              output: importing('race', "const fastest = await race([(signal) => fetch('/eu', { signal }), (signal) => fetch('/us', { signal })]);"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: withApi('export function mirror(urls: string[]) {\n  return Promise.race(urls.map((u) => fetch(u)));\n}'),
+      errors: [
+        {
+          messageId: 'uncancelled',
+          line: 7,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useRace',
+              output: importing('race', 'export function mirror(urls: string[]) {\n  return race(urls.map((u) => (signal) => fetch(u, { signal })));\n}'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A controller is handed out but never aborted.
+      code: withApi(
+        "async function first() {\n  const c = new AbortController();\n  return Promise.race([getUser('a', c.signal), getUser('b', c.signal)]);\n}",
+      ),
+      errors: [
+        {
+          messageId: 'uncancelled',
+          line: 8,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useRace',
+              output: importing(
+                'race',
+                "async function first() {\n  const c = new AbortController();\n  return race([(taskSignal) => getUser('a', c.signal), (taskSignal) => getUser('b', c.signal)]);\n}",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Aborted only before the race: that cancels nothing the race leaves behind.
+      code: withApi(
+        "async function first() {\n  const c = new AbortController();\n  c.abort();\n  return Promise.race([getUser('a', c.signal), getUser('b', c.signal)]);\n}",
+      ),
+      errors: [
+        {
+          messageId: 'uncancelled',
+          line: 9,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useRace',
+              output: importing(
+                'race',
+                "async function first() {\n  const c = new AbortController();\n  c.abort();\n  return race([(taskSignal) => getUser('a', c.signal), (taskSignal) => getUser('b', c.signal)]);\n}",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The timer handle is kept but never cleared.
+      code: withApi(
+        'async function f(url: string) {\n  let timer;\n  return Promise.race([fetch(url), new Promise((_, reject) => { timer = setTimeout(reject, 10); })]);\n}',
+      ),
+      errors: [
+        {
+          messageId: 'uncancelled',
+          line: 8,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useRace',
+              output: importing(
+                'race',
+                'async function f(url: string) {\n  let timer;\n  return race([(signal) => fetch(url, { signal }), (signal) => new Promise((_, reject) => { timer = setTimeout(reject, 10); })]);\n}',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A timer that resolves is not a timeout: withTimeout would reject instead.
+      code: withApi("const first = await Promise.race([getUser('a'), new Promise((resolve) => setTimeout(resolve, 100))]);"),
+      errors: [
+        {
+          messageId: 'uncancelled',
+          line: 6,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'useRace',
+              output: importing(
+                'race',
+                "const first = await race([(signal) => getUser('a', signal), (signal) => new Promise((resolve) => setTimeout(resolve, 100))]);",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `.catch` handler reads the message: the site is marked for review.
+      code: withApi(
+        "const user = await Promise.race([getUser('a'), timeout(50)]).catch((e) => (e.message === 'timeout' ? null : Promise.reject(e)));",
+      ),
+      errors: [
+        {
+          messageId: 'uncancelledTimeout',
+          line: 6,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'useWithTimeout',
+              output: importing(
+                'withTimeout',
+                "const user = await withTimeout(50, (signal) => getUser('a', signal)).catch((e) => (e.message === 'timeout' ? null : Promise.reject(e)));",
+              ),
+            },
+            {
+              messageId: 'useRace',
+              output: importing(
+                'race',
+                "const user = await race([(signal) => getUser('a', signal), (signal) => timeout(50)]).catch((e) => (e.message === 'timeout' ? null : Promise.reject(e)));",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Work that awaits inside the array can't move into a task: reported, nothing to offer.
+      code: withApi('declare function nextId(): Promise<string>;\nawait Promise.race([getUser(await nextId()), timeout(100)]);'),
+      errors: [{ messageId: 'uncancelledTimeout', line: 7, column: 7, suggestions: [] }],
+    },
+    {
+      code: withApi("await globalThis.Promise.race([getUser('a'), getUser('b')]);"),
+      errors: [
+        {
+          messageId: 'uncancelled',
+          line: 6,
+          column: 7,
+          suggestions: [
+            { messageId: 'useRace', output: importing('race', "await race([(signal) => getUser('a', signal), (signal) => getUser('b', signal)]);") },
+          ],
+        },
+      ],
+    },
+    {
+      code: withApi(
+        `export function Profile({ id }: { id: string }) {\n  const onClick = async () => {\n    const user = await Promise.race([getUser(id), timeout(2000)]);\n    console.log(user.name);\n  };\n  return <Button onClick={onClick}>load</Button>;\n}\n${button}`,
+      ),
+      filename: 'react.tsx',
+      errors: [
+        {
+          messageId: 'uncancelledTimeout',
+          line: 8,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'useWithTimeout',
+              output: importing(
+                'withTimeout',
+                `export function Profile({ id }: { id: string }) {\n  const onClick = async () => {\n    const user = await withTimeout(2000, (signal) => getUser(id, signal));\n    console.log(user.name);\n  };\n  return <Button onClick={onClick}>load</Button>;\n}\n${button}`,
+              ),
+            },
+            {
+              messageId: 'useRace',
+              output: importing(
+                'race',
+                `export function Profile({ id }: { id: string }) {\n  const onClick = async () => {\n    const user = await race([(signal) => getUser(id, signal), (signal) => timeout(2000)]);\n    console.log(user.name);\n  };\n  return <Button onClick={onClick}>load</Button>;\n}\n${button}`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `const` arrow helper with `setTimeout(reject, ms, error)`.
+      code: "const deadline = (ms) => new Promise((_, reject) => setTimeout(reject, ms, new Error('deadline')));\nexport function get(url) {\n  return Promise.race([fetch(url), deadline(3000)]);\n}",
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'uncancelledTimeout',
+          line: 3,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useWithTimeout',
+              output:
+                "import { withTimeout } from 'taskscope';\n\nconst deadline = (ms) => new Promise((_, reject) => setTimeout(reject, ms, new Error('deadline')));\nexport function get(url) {\n  return withTimeout(3000, (signal) => fetch(url, { signal }));\n}",
+            },
+            {
+              messageId: 'useRace',
+              output:
+                "import { race } from 'taskscope';\n\nconst deadline = (ms) => new Promise((_, reject) => setTimeout(reject, ms, new Error('deadline')));\nexport function get(url) {\n  return race([(signal) => fetch(url, { signal }), (signal) => deadline(3000)]);\n}",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+syntacticTester.run('no-uncancelled-race (syntactic)', rule, {
+  valid: [
+    withApi(
+      'async function first(a: string, b: string) {\n  const c = new AbortController();\n  try {\n    return await Promise.race([getUser(a, c.signal), getUser(b, c.signal)]);\n  } finally {\n    c.abort();\n  }\n}',
+    ),
+    withApi('function first<T>(promises: Promise<T>[]) {\n  return Promise.race(promises);\n}'),
+  ],
+  invalid: [
+    {
+      // Without types every call counts as work.
+      code: withApi('function pick(cached: Promise<number>) {\n  return Promise.race([compute(), cached]);\n}'),
+      errors: [
+        {
+          messageId: 'uncancelled',
+          line: 7,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useRace',
+              output: importing('race', 'function pick(cached: Promise<number>) {\n  return race([(signal) => compute(), () => cached]);\n}'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Names are matched within the function: another function's `c.abort()` is not this controller's.
+      code: withApi(
+        "function one() {\n  const c = new AbortController();\n  return Promise.race([getUser('a', c.signal), getUser('b', c.signal)]);\n}\nfunction two() {\n  const c = new AbortController();\n  c.abort();\n}",
+      ),
+      errors: [
+        {
+          messageId: 'uncancelled',
+          line: 8,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useRace',
+              output: importing(
+                'race',
+                "function one() {\n  const c = new AbortController();\n  return race([(taskSignal) => getUser('a', c.signal), (taskSignal) => getUser('b', c.signal)]);\n}\nfunction two() {\n  const c = new AbortController();\n  c.abort();\n}",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: withApi(`export const load = (url: string) => Promise.race([fetch(url), ${inlineTimer}]);`),
+      errors: [
+        {
+          messageId: 'uncancelledTimeout',
+          line: 6,
+          column: 38,
+          suggestions: [
+            {
+              messageId: 'useWithTimeout',
+              output: importing('withTimeout', 'export const load = (url: string) => withTimeout(5000, (signal) => fetch(url, { signal }));'),
+            },
+            {
+              messageId: 'useRace',
+              output: importing('race', `export const load = (url: string) => race([(signal) => fetch(url, { signal }), (signal) => ${inlineTimer}]);`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+espreeTester.run('no-uncancelled-race (espree)', rule, {
+  valid: [
+    'let timer;\nconst result = await Promise.race([job.run(), new Promise((_, reject) => { timer = setTimeout(reject, 1000); })]);\nclearTimeout(timer);',
+  ],
+  invalid: [
+    {
+      code: "export async function run(job) {\n  return Promise.race([job.run(), new Promise((_, reject) => setTimeout(() => reject(new Error('slow')), 1000))]);\n}",
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'uncancelledTimeout',
+          line: 2,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useWithTimeout',
+              output: "import { withTimeout } from 'taskscope';\n\nexport async function run(job) {\n  return withTimeout(1000, (signal) => job.run());\n}",
+            },
+            {
+              messageId: 'useRace',
+              output:
+                "import { race } from 'taskscope';\n\nexport async function run(job) {\n  return race([(signal) => job.run(), (signal) => new Promise((_, reject) => setTimeout(() => reject(new Error('slow')), 1000))]);\n}",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
