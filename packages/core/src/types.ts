@@ -39,7 +39,10 @@ export interface Fix {
   imports: string[];
 }
 
-/** A site the codemod cannot rewrite safely: it gets a review marker instead. */
+/**
+ * A site that needs a human look: the codemod inserts a review marker, instead
+ * of a rewrite when no fix has a transform, or beside the rewrite when one has.
+ */
 export interface Review {
   transform: TransformId;
   /** Short reason, shown as `/* taskscope-migrate: <reason> *\/`. */
@@ -56,7 +59,7 @@ export interface Finding {
   node: ts.Node;
   /** Rewrites in order of preference. The codemod applies the first one that has a transform. */
   fixes: Fix[];
-  /** Set when the codemod should mark the site for review rather than rewrite it. */
+  /** Set when the codemod should mark the site for review (see Review). */
   review?: Review;
 }
 
