@@ -46,7 +46,7 @@ export function looksLikePromise(expression: ts.Expression, sourceFile: ts.Sourc
   if (name === undefined) return false;
   if (ts.isPropertyAccessExpression(callee) && promiseMethods.has(name)) return true;
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise') {
-    return name === 'resolve' || name === 'reject' || name === 'withResolvers';
+    return name === 'resolve' || name === 'reject';
   }
   if (ts.isIdentifier(callee)) return name === 'fetch' || asyncFunctionNames(sourceFile).has(name);
   return false;

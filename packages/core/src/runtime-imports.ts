@@ -113,20 +113,24 @@ function isDeclarationWithName(node: ts.Node): boolean {
   );
 }
 
-/** The file's quote style, read from its first import or string literal. */
+const quotesByFile = new WeakMap<ts.SourceFile, "'" | '"'>();
+
+/** The file's quote style, read from its first string literal (single quotes when it has none). */
 export function quoteStyle(sourceFile: ts.SourceFile): "'" | '"' {
-  let found: "'" | '"' | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
+  let quote = quotesByFile.get(sourceFile);
+  if (quote) return quote;
+  const visit = (node: ts.Node): boolean => {
     if (ts.isStringLiteral(node)) {
       const first = sourceFile.text[node.getStart(sourceFile)];
-      if (first === '"' || first === "'") found = first;
-      return;
+      if (first === '"' || first === "'") quote = first;
+      return true;
     }
-    ts.forEachChild(node, visit);
+    return ts.forEachChild(node, visit) ?? false;
   };
   visit(sourceFile);
-  return found ?? "'";
+  quote ??= "'";
+  quotesByFile.set(sourceFile, quote);
+  return quote;
 }
 
 // After a shebang, leading comments and directive prologue ('use strict').

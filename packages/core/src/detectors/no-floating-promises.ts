@@ -1,9 +1,231 @@
-import type { Detector } from '../types.js';
+import ts from 'typescript';
 
-// Placeholder until this rule's engineer lands it; reports nothing.
-export const noFloatingPromises: Detector = {
-  rule: 'no-floating-promises',
-  kinds: [],
-  defaultOptions: {},
-  check: () => [],
+import {
+  type FloatingKind,
+  type FloatingOptions,
+  carriesFloating,
+  floatingKind,
+  isPromiseArray,
+  ownerFunction,
+  promiseVariableVerdict,
+} from '../floating.js';
+import { addParameterFix, scopePlan, type SpawnSite, spawnFix, type WrapTarget, wrapFix } from '../scope-fix.js';
+import { isAsyncFunction, skipParentheses } from '../syntax.js';
+import type { AnalysisContext, Detector, Finding, Fix, TextEdit } from '../types.js';
+
+export type NoFloatingPromisesOptions = FloatingOptions;
+
+const messageIds: Record<FloatingKind, string> = {
+  promise: 'floating',
+  void: 'floatingVoid',
+  array: 'floatingArray',
+  uselessHandler: 'floatingUselessHandler',
 };
+
+const reasons = {
+  outside: 'floating promise outside an async function: give it an owner',
+  array: 'array of promises: await them together or spawn each one',
+  shape: 'floating promise the codemod cannot spawn as written: give it an owner',
+};
+
+/**
+ * Promises nobody owns: expression statements (and `void` arrow bodies) whose
+ * promise is not awaited, returned or handled; `const`/`let` promises never
+ * awaited, returned or passed on; and promises awaited only after another
+ * `await`. Typed: thenable types; syntactic: the shapes of `isPromise`.
+ */
+export const noFloatingPromises: Detector<NoFloatingPromisesOptions> = {
+  rule: 'no-floating-promises',
+  kinds: [ts.SyntaxKind.ExpressionStatement, ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.ArrowFunction],
+  defaultOptions: { ignoreVoid: false, checkHandled: false },
+  check(node, context, options) {
+    const site = siteOf(node, context, options);
+    return site ? [findingFor(site, context, options)] : [];
+  },
+};
+
+/** One floating promise, before its fixes are chosen by where it sits. */
+interface Site {
+  /** Where the diagnostic points. */
+  node: ts.Node;
+  messageId: string;
+  data?: Record<string, string>;
+  /** How to spawn it, when spawning the expression owns the promise. */
+  spawn?: SpawnSite;
+  /** The editor-only `await` rewrite, when awaiting it owns the promise. */
+  await?: { messageId: 'awaitPromise' | 'awaitAll'; edits: TextEdit[] };
+  array?: boolean;
+}
+
+function siteOf(node: ts.Node, context: AnalysisContext, options: FloatingOptions): Site | undefined {
+  if (ts.isExpressionStatement(node)) return statementSite(node, context, options);
+  if (ts.isVariableDeclaration(node)) return variableSite(node, context);
+  if (ts.isArrowFunction(node)) return arrowVoidSite(node, context, options);
+  return undefined;
+}
+
+function statementSite(statement: ts.ExpressionStatement, context: AnalysisContext, options: FloatingOptions): Site | undefined {
+  const { expression } = statement;
+  const kind = floatingKind(expression, context, options, ts.isSourceFile(statement.parent));
+  if (!kind) return undefined;
+  const site: Site = { node: expression, messageId: messageIds[kind] };
+  const value = ts.isVoidExpression(expression) ? expression.expression : expression;
+  if (kind === 'array') {
+    site.array = true;
+    if (value === expression && isPromiseArray(expression, context)) {
+      site.await = { messageId: 'awaitAll', edits: surround(expression, 'await Promise.all(', ')') };
+    }
+    return site;
+  }
+  if (!carriesFloating(value, context, options)) return site;
+  const start = expression.getStart();
+  const valueStart = value.getStart();
+  site.spawn = { start, expressionStart: valueStart, expressionEnd: value.end, parenthesize: isCommaSequence(value) };
+  site.await = {
+    messageId: 'awaitPromise',
+    edits:
+      value === expression
+        ? bindsTighterThanAwait(expression)
+          ? [{ start, end: start, text: 'await ' }]
+          : surround(expression, 'await (', ')')
+        : [{ start, end: start + 'void'.length, text: 'await' }],
+  };
+  return site;
+}
+
+function variableSite(declaration: ts.VariableDeclaration, context: AnalysisContext): Site | undefined {
+  const verdict = promiseVariableVerdict(declaration, context);
+  if (!verdict) return undefined;
+  const initializer = declaration.initializer!;
+  const site: Site = {
+    node: declaration.name,
+    messageId: verdict.kind === 'unused' ? 'unusedPromise' : 'awaitedTooLate',
+    data: { name: (declaration.name as ts.Identifier).text },
+  };
+  // Spawning turns the promise into a Task (a PromiseLike): only safe where nothing else is done with it.
+  const onlyAwaited = verdict.references.every((r) => ts.isAwaitExpression(skipUp(r).parent));
+  if (onlyAwaited) {
+    const start = initializer.getStart();
+    site.spawn = { start, expressionStart: start, expressionEnd: initializer.end, parenthesize: false };
+  }
+  if (verdict.kind === 'unused' && verdict.references.length === 0) {
+    const start = initializer.getStart();
+    site.await = { messageId: 'awaitPromise', edits: [{ start, end: start, text: 'await ' }] };
+  }
+  return site;
+}
+
+// `() => void promise` discards the promise just like a `void` statement.
+function arrowVoidSite(arrow: ts.ArrowFunction, context: AnalysisContext, options: FloatingOptions): Site | undefined {
+  const { body } = arrow;
+  if (!ts.isVoidExpression(body) || options.ignoreVoid) return undefined;
+  const kind = floatingKind(body, context, options, false);
+  if (!kind) return undefined;
+  const site: Site = { node: body, messageId: messageIds[kind], array: kind === 'array' };
+  if (kind !== 'array' && carriesFloating(body.expression, context, options)) {
+    const start = body.getStart();
+    site.await = { messageId: 'awaitPromise', edits: [{ start, end: start + 'void'.length, text: 'await' }] };
+  }
+  return site;
+}
+
+function findingFor(site: Site, context: AnalysisContext, options: FloatingOptions): Finding {
+  const owner = ownerFunction(site.node);
+  const fixes: Fix[] = [];
+  if (site.await && isAsyncFunction(owner)) fixes.push({ messageId: site.await.messageId, edits: site.await.edits, imports: [] });
+  const plan = site.spawn && scopePlan(owner, context);
+  if (plan && site.spawn) {
+    if (plan.kind === 'spawn') fixes.push(spawnFix(site.spawn, plan.scopeName));
+    else if (plan.kind === 'addParameter') fixes.push(addParameterFix(plan, spawnSitesIn(plan.fn, context, options), context));
+    else fixes.push(wrapFix(wrapGroup(plan.fn, context, options), context));
+  }
+  const finding: Finding = { rule: 'no-floating-promises', messageId: site.messageId, node: site.node, fixes };
+  if (site.data) finding.data = site.data;
+  if (!plan) {
+    const reason = site.array ? reasons.array : isAsyncFunction(owner) ? reasons.shape : reasons.outside;
+    finding.review = { transform: 'floating', reason, node: site.node };
+  }
+  return finding;
+}
+
+/**
+ * The functions wrapped together with `fn`: the outermost function around it
+ * that gets wrapped too (its new indentation reaches `fn`'s lines), and every
+ * function inside that one that gets wrapped.
+ */
+function wrapGroup(fn: ts.FunctionLikeDeclaration, context: AnalysisContext, options: FloatingOptions): WrapTarget[] {
+  const targetOf = (node: ts.Node): WrapTarget | undefined => {
+    const plan = ts.isFunctionLike(node) ? scopePlan(node, context) : undefined;
+    if (plan?.kind !== 'wrap') return undefined;
+    const sites = spawnSitesIn(plan.fn, context, options);
+    return sites.length > 0 ? { fn: plan.fn, signal: plan.signal, sites } : undefined;
+  };
+  let root: ts.Node = fn;
+  for (let current = fn.parent; current; current = current.parent) if (targetOf(current)) root = current;
+  const targets: WrapTarget[] = [];
+  const visit = (node: ts.Node): void => {
+    const target = targetOf(node);
+    if (target) targets.push(target);
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return targets;
+}
+
+const sitesByFunction = new WeakMap<ts.Node, Map<string, readonly SpawnSite[]>>();
+
+/**
+ * Every spawnable site among `fn`'s own statements (not those of nested
+ * functions). Cached per function and options: each finding of a function
+ * asks for the same list.
+ */
+function spawnSitesIn(fn: ts.FunctionLikeDeclaration, context: AnalysisContext, options: FloatingOptions): readonly SpawnSite[] {
+  const key = `${options.ignoreVoid}:${options.checkHandled}:${context.checker !== undefined}`;
+  const cached = sitesByFunction.get(fn)?.get(key);
+  if (cached) return cached;
+  const sites: SpawnSite[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    const site = ts.isExpressionStatement(node) || ts.isVariableDeclaration(node) ? siteOf(node, context, options) : undefined;
+    if (site?.spawn) sites.push(site.spawn);
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) ts.forEachChild(fn.body, visit);
+  const byOptions = sitesByFunction.get(fn) ?? new Map<string, readonly SpawnSite[]>();
+  byOptions.set(key, sites);
+  sitesByFunction.set(fn, byOptions);
+  return sites;
+}
+
+function surround(expression: ts.Expression, before: string, after: string): TextEdit[] {
+  const start = expression.getStart();
+  return [
+    { start, end: start, text: before },
+    { start: expression.end, end: expression.end, text: after },
+  ];
+}
+
+function isCommaSequence(expression: ts.Expression): boolean {
+  return ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.CommaToken;
+}
+
+// `await x` applies to all of x only when x is a primary or postfix expression.
+function bindsTighterThanAwait(expression: ts.Expression): boolean {
+  return (
+    ts.isIdentifier(expression) ||
+    ts.isPropertyAccessExpression(expression) ||
+    ts.isElementAccessExpression(expression) ||
+    ts.isCallExpression(expression) ||
+    ts.isNewExpression(expression) ||
+    ts.isTaggedTemplateExpression(expression) ||
+    ts.isParenthesizedExpression(expression) ||
+    ts.isNonNullExpression(expression) ||
+    ts.isArrayLiteralExpression(expression) ||
+    ts.isObjectLiteralExpression(expression)
+  );
+}
+
+function skipUp(node: ts.Node): ts.Node {
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  return node;
+}

@@ -3,18 +3,73 @@ import { noFloatingPromises } from '@taskscope/core';
 import { analysisFor } from '../util/analysis.js';
 import { createRule } from '../util/create-rule.js';
 
-// Placeholder until this rule's engineer lands it.
-export default createRule({
+type MessageIds =
+  | 'floating'
+  | 'floatingVoid'
+  | 'floatingArray'
+  | 'floatingUselessHandler'
+  | 'unusedPromise'
+  | 'awaitedTooLate'
+  | 'awaitPromise'
+  | 'awaitAll'
+  | 'spawnIntoScope';
+
+type Options = [{ ignoreVoid?: boolean; checkHandled?: boolean }];
+
+export default createRule<Options, MessageIds>({
   name: 'no-floating-promises',
   meta: {
     type: 'problem',
-    docs: { description: 'TODO', recommended: 'recommended', requiresTypeChecking: false },
-    messages: { placeholder: 'placeholder' },
-    schema: [],
+    docs: {
+      description: 'Require every promise to have an owner: awaited, returned, handled or spawned into a scope',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    messages: {
+      floating:
+        'This promise floats: nothing awaits it, returns it or handles its rejection, so a failure goes unhandled and nothing waits for the work.',
+      floatingVoid:
+        '`void` discards this promise: its rejection goes unhandled and nothing waits for the work. Await it or spawn it into a scope.',
+      floatingArray:
+        'This array of promises floats: nothing waits for them and their rejections go unhandled. Await them together or spawn each one.',
+      floatingUselessHandler:
+        'The rejection handler is not a function, so it is ignored and this promise floats with its rejection unhandled.',
+      unusedPromise:
+        "Promise '{{name}}' is started but never awaited, returned or passed on: nothing waits for it and its rejection goes unhandled.",
+      awaitedTooLate:
+        "Promise '{{name}}' is awaited only after another await: if that one throws, or '{{name}}' rejects first, its rejection goes unhandled.",
+      awaitPromise: 'Await it.',
+      awaitAll: 'Await them all with Promise.all.',
+      spawnIntoScope: 'Spawn it into a taskscope scope, so the function completes only when the work does.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ignoreVoid: { type: 'boolean', description: 'Accept `void promise` as a deliberate discard.' },
+          checkHandled: {
+            type: 'boolean',
+            description: 'Also report promises handled with `.catch(handler)` or `.then(ok, handler)`: nothing waits for them.',
+          },
+        },
+      },
+    ],
+    hasSuggestions: true,
+    defaultOptions: [noFloatingPromises.defaultOptions],
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [noFloatingPromises.defaultOptions],
+  create(context, [options]) {
     const analysis = analysisFor(context);
-    return { CallExpression: (node) => analysis.check(noFloatingPromises, node, {}) };
+    const detectorOptions = { ...noFloatingPromises.defaultOptions, ...options };
+    const check = (node: Parameters<typeof analysis.check>[1]): void =>
+      analysis.check(noFloatingPromises, node, detectorOptions);
+    return {
+      ExpressionStatement: check,
+      // Only declarations that start work can hold an unowned promise.
+      'VariableDeclarator[id.type="Identifier"][init.type=/^(CallExpression|NewExpression|TaggedTemplateExpression|ChainExpression)$/]':
+        check,
+      'ArrowFunctionExpression[body.type="UnaryExpression"][body.operator="void"]': check,
+    };
   },
 });

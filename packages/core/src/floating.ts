@@ -1,0 +1,511 @@
+import ts from 'typescript';
+
+import { isThenableType, looksLikePromise } from './promises.js';
+import { isAsyncFunction, memberName, skipParentheses } from './syntax.js';
+import { isSpawnCall, taskscopeCallee } from './taskscope-api.js';
+import type { AnalysisContext } from './types.js';
+
+/**
+ * What leaves a promise without an owner: nothing awaits it, returns it, hands
+ * it on or handles its rejection. Owned by no-floating-promises; its fixes
+ * (the `floating` transform) live in scope-fix.ts.
+ */
+export interface FloatingOptions {
+  /** `void promise` is an accepted way to discard a promise. */
+  ignoreVoid: boolean;
+  /** A `.catch(handler)` / `.then(ok, handler)` still floats: nothing waits for it. */
+  checkHandled: boolean;
+}
+
+/**
+ * How a statement's value floats: a promise, a promise behind `void`, an array
+ * of promises, or a promise whose rejection handler is not a function.
+ */
+export type FloatingKind = 'promise' | 'void' | 'array' | 'uselessHandler';
+
+/**
+ * Why the value of expression statement `expression` floats, or undefined when
+ * it does not. `moduleLevel`: the statement is a top-level one, where a handled
+ * `main().catch(report)` is the program's entry point and always fine.
+ */
+export function floatingKind(
+  expression: ts.Expression,
+  context: AnalysisContext,
+  options: FloatingOptions,
+  moduleLevel: boolean,
+): FloatingKind | undefined {
+  const node = skipParentheses(expression);
+  if (ts.isAwaitExpression(node)) return undefined;
+  if (ts.isVoidExpression(node)) {
+    if (options.ignoreVoid) return undefined;
+    const inner = floatingKind(node.expression, context, options, moduleLevel);
+    return inner === 'promise' ? 'void' : inner;
+  }
+  if (ts.isConditionalExpression(node)) {
+    return (
+      floatingKind(node.whenTrue, context, options, moduleLevel) ??
+      floatingKind(node.whenFalse, context, options, moduleLevel)
+    );
+  }
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.CommaToken || isLogicalOperator(operator)) {
+      // Either side may be the promise that ends up discarded.
+      return (
+        floatingKind(node.left, context, options, moduleLevel) ??
+        floatingKind(node.right, context, options, moduleLevel)
+      );
+    }
+    if (operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment) return undefined;
+  }
+  if (ts.isCallExpression(node) && isOwnedSpawn(node, context)) return undefined;
+  const value = valueKind(node, context);
+  return value === 'promise' && ts.isCallExpression(node) ? callKind(node, context, options, moduleLevel) : value;
+}
+
+// Typed, the type is asked for once, and plain values (most statements) are ruled out on its flags alone.
+function valueKind(node: ts.Expression, context: AnalysisContext): 'promise' | 'array' | undefined {
+  const { checker } = context;
+  if (!checker) return isPromise(node, context) ? 'promise' : isPromiseArray(node, context) ? 'array' : undefined;
+  const type = checker.getTypeAtLocation(node);
+  if (isPlainValue(type)) return undefined;
+  if (isThenableType(checker, type, node)) return 'promise';
+  return isPromiseArrayType(checker, type, node) ? 'array' : undefined;
+}
+
+// The shared `isThenableType` (what `isPromiseValued` asks), after a cheap look at the type's flags.
+function isThenable(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): boolean {
+  return !isPlainValue(type) && isThenableType(checker, type, at);
+}
+
+// Primitives, `void`, `any` and their unions: what most statements evaluate to.
+function isPlainValue(type: ts.Type): boolean {
+  return unionParts(type).every((part) => (part.flags & plainValueFlags) !== 0);
+}
+
+const plainValueFlags =
+  ts.TypeFlags.Any |
+  ts.TypeFlags.Unknown |
+  ts.TypeFlags.Void |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Never |
+  ts.TypeFlags.StringLike |
+  ts.TypeFlags.NumberLike |
+  ts.TypeFlags.BooleanLike |
+  ts.TypeFlags.BigIntLike |
+  ts.TypeFlags.ESSymbolLike;
+
+/**
+ * Whether the floating promise in `expression` is also its value, so that
+ * awaiting or spawning the whole expression owns it: `c ? p() : x` and
+ * `c && p()` carry it, `p() && x`, `p(), x` and `c || void p()` lose it.
+ */
+export function carriesFloating(expression: ts.Expression, context: AnalysisContext, options: FloatingOptions): boolean {
+  const node = skipParentheses(expression);
+  const carried = (part: ts.Expression): boolean =>
+    floatingKind(part, context, options, false) === undefined || carriesFloating(part, context, options);
+  if (ts.isVoidExpression(node)) return false;
+  if (ts.isConditionalExpression(node)) return carried(node.whenTrue) && carried(node.whenFalse);
+  if (!ts.isBinaryExpression(node)) return true;
+  const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.CommaToken || operator === ts.SyntaxKind.AmpersandAmpersandToken) {
+    // The left side is evaluated and then dropped (a promise is truthy).
+    return floatingKind(node.left, context, options, false) === undefined && carried(node.right);
+  }
+  if (isLogicalOperator(operator)) return carried(node.left) && carried(node.right);
+  return true;
+}
+
+// A promise-valued call: `.catch(handler)` and `.then(ok, handler)` handle it, `.finally()` passes its receiver's state on.
+function callKind(
+  call: ts.CallExpression,
+  context: AnalysisContext,
+  options: FloatingOptions,
+  moduleLevel: boolean,
+): FloatingKind | undefined {
+  const method = memberName(skipParentheses(call.expression));
+  const handlerIndex = method === 'catch' ? 0 : method === 'then' ? 1 : undefined;
+  const handler = handlerIndex === undefined ? undefined : call.arguments[handlerIndex];
+  if (handler && !ts.isSpreadElement(handler)) {
+    if (!isFunctionValue(handler, context)) return 'uselessHandler';
+    return options.checkHandled && !moduleLevel ? 'promise' : undefined;
+  }
+  if (method === 'finally') {
+    const receiver = (skipParentheses(call.expression) as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression;
+    return floatingKind(receiver, context, options, moduleLevel);
+  }
+  return 'promise';
+}
+
+function isLogicalOperator(kind: ts.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+    kind === ts.SyntaxKind.BarBarToken ||
+    kind === ts.SyntaxKind.QuestionQuestionToken
+  );
+}
+
+/**
+ * Whether `expression` is a promise: typed, a thenable type (the shared
+ * `isThenableType`, which `isPromiseValued` uses); without types, the shared
+ * `looksLikePromise` shapes, plus promises the taskscope runtime returns and
+ * `const` bindings to promise shapes.
+ */
+export function isPromise(expression: ts.Expression, context: AnalysisContext): boolean {
+  const { checker } = context;
+  if (checker) return isThenable(checker, checker.getTypeAtLocation(expression), expression);
+  const node = skipParentheses(expression);
+  if (ts.isCallExpression(node)) {
+    // `Promise.withResolvers()` returns an object holding a promise, not a promise.
+    if (memberName(skipParentheses(node.expression)) === 'withResolvers') return false;
+    const runtimeExport = taskscopeCallee(node, context.sourceFile);
+    if (runtimeExport !== undefined && runtimePromiseExports.has(runtimeExport)) return true;
+  }
+  if (ts.isIdentifier(node)) {
+    const binding = lexicalBinding(node);
+    return (
+      binding !== undefined &&
+      ts.isVariableDeclaration(binding) &&
+      (binding.parent.flags & ts.NodeFlags.Const) !== 0 &&
+      binding.initializer !== undefined &&
+      !ts.isIdentifier(skipParentheses(binding.initializer)) &&
+      isPromise(binding.initializer, context)
+    );
+  }
+  return looksLikePromise(node, context.sourceFile);
+}
+
+/** taskscope exports whose call returns a promise (what `scope`, `all`, … resolve to). */
+const runtimePromiseExports: ReadonlySet<string> = new Set([
+  'scope',
+  'all',
+  'allSettled',
+  'race',
+  'any',
+  'map',
+  'withTimeout',
+  'moveOnAfter',
+  'sleep',
+  'retry',
+]);
+
+/**
+ * An array (or tuple) holding promises, whose rejections nobody handles:
+ * typed, by element type; without types, an array literal with a promise
+ * element or a `.map` whose callback returns a promise.
+ */
+export function isPromiseArray(expression: ts.Expression, context: AnalysisContext): boolean {
+  const { checker } = context;
+  if (checker) return isPromiseArrayType(checker, checker.getTypeAtLocation(expression), expression);
+  const node = skipParentheses(expression);
+  if (ts.isArrayLiteralExpression(node)) {
+    return node.elements.some((element) => !ts.isSpreadElement(element) && isPromise(element, context));
+  }
+  if (ts.isCallExpression(node) && memberName(skipParentheses(node.expression)) === 'map') {
+    const callback = node.arguments[0] && skipParentheses(node.arguments[0]);
+    if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return false;
+    return isAsyncFunction(callback) || (!ts.isBlock(callback.body) && isPromise(callback.body, context));
+  }
+  return false;
+}
+
+function isPromiseArrayType(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): boolean {
+  return unionParts(type).some((part) =>
+    unionParts(checker.getApparentType(part)).some((candidate) => {
+      if (checker.isTupleType(candidate)) {
+        return checker.getTypeArguments(candidate as ts.TypeReference).some((t) => isThenableType(checker, t, at));
+      }
+      if (!checker.isArrayType(candidate)) return false;
+      const element = checker.getTypeArguments(candidate as ts.TypeReference)[0];
+      return element !== undefined && isThenableType(checker, element, at);
+    }),
+  );
+}
+
+function unionParts(type: ts.Type): readonly ts.Type[] {
+  return type.isUnion() ? type.types : [type];
+}
+
+// A rejection handler counts when it can be called. Typed: its type has call signatures (or is `any`).
+function isFunctionValue(handler: ts.Expression, context: AnalysisContext): boolean {
+  const { checker } = context;
+  if (checker) {
+    const type = checker.getTypeAtLocation(handler);
+    return (type.flags & ts.TypeFlags.Any) !== 0 || type.getCallSignatures().length > 0;
+  }
+  const node = skipParentheses(handler);
+  if (ts.isIdentifier(node)) return node.text !== 'undefined';
+  return !(
+    ts.isLiteralExpression(node) ||
+    ts.isVoidExpression(node) ||
+    ts.isObjectLiteralExpression(node) ||
+    ts.isArrayLiteralExpression(node) ||
+    ts.isTemplateExpression(node) ||
+    node.kind === ts.SyntaxKind.NullKeyword ||
+    node.kind === ts.SyntaxKind.TrueKeyword ||
+    node.kind === ts.SyntaxKind.FalseKeyword
+  );
+}
+
+/** `s.spawn(fn)` / `s.start(fn)` on a taskscope scope: the scope owns the task and observes its failure. */
+export function isOwnedSpawn(call: ts.CallExpression, context: AnalysisContext): boolean {
+  if (!isSpawnCall(call)) return false;
+  return isScopeValue((skipParentheses(call.expression) as ts.PropertyAccessExpression).expression, context);
+}
+
+/**
+ * Whether `expression` is a taskscope Scope: the parameter of a `scope(…)`
+ * body, an `openScope()` binding, or (typed) a value shaped like a Scope.
+ */
+export function isScopeValue(expression: ts.Expression, context: AnalysisContext): boolean {
+  const node = skipParentheses(expression);
+  if (ts.isIdentifier(node)) {
+    const binding = lexicalBinding(node);
+    if (binding && ts.isParameter(binding)) {
+      const fn = binding.parent;
+      if (isScopeBody(fn, context.sourceFile) && fn.parameters[0] === binding) return true;
+    }
+    if (binding && ts.isVariableDeclaration(binding) && binding.initializer) {
+      let init = skipParentheses(binding.initializer);
+      if (ts.isAwaitExpression(init)) init = skipParentheses(init.expression);
+      if (ts.isCallExpression(init) && taskscopeCallee(init, context.sourceFile) === 'openScope') return true;
+    }
+  }
+  const { checker } = context;
+  if (!checker) return false;
+  const type = checker.getApparentType(checker.getTypeAtLocation(node));
+  return ['spawn', 'start', 'cancel', 'signal'].every((name) => type.getProperty(name) !== undefined);
+}
+
+/** A function passed as the body of taskscope's `scope(body)`. */
+export function isScopeBody(fn: ts.Node, sourceFile: ts.SourceFile): fn is ts.ArrowFunction | ts.FunctionExpression {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  let argument: ts.Node = fn;
+  while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+  const call = argument.parent;
+  return ts.isCallExpression(call) && call.arguments[0] === argument && taskscopeCallee(call, sourceFile) === 'scope';
+}
+
+/**
+ * The declaration an identifier refers to, found lexically: the nearest
+ * enclosing parameter or `let`/`const`/`var` statement binding that name.
+ * Syntactic on purpose, so it works without a checker.
+ */
+export function lexicalBinding(identifier: ts.Identifier): ts.ParameterDeclaration | ts.VariableDeclaration | undefined {
+  const name = identifier.text;
+  for (let current = identifier.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) {
+      const parameter = current.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
+      if (parameter) return parameter;
+    }
+    const statements = blockStatements(current);
+    if (!statements) continue;
+    for (const statement of statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      const found = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function blockStatements(node: ts.Node): ts.NodeArray<ts.Statement> | undefined {
+  if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
+    return node.statements;
+  }
+  return undefined;
+}
+
+/**
+ * The function whose body `node` runs in, or a class static block (which is
+ * synchronous). Undefined at module level.
+ */
+export function ownerFunction(node: ts.Node): ts.SignatureDeclaration | ts.ClassStaticBlockDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) || ts.isClassStaticBlockDeclaration(current)) return current;
+  }
+  return undefined;
+}
+
+/** How a `const`/`let` promise variable goes wrong. */
+export type VariableVerdict =
+  | { kind: 'unused'; references: readonly ts.Identifier[] }
+  | { kind: 'tooLate'; references: readonly ts.Identifier[]; consumer: ts.Identifier };
+
+/**
+ * A `const p = work()` / `let p = work()` that starts a promise and then
+ * either never awaits, returns or hands it on (`unused`), or does so only
+ * after another `await` in the same function (`tooLate`): had that await
+ * thrown, or had `p` rejected meanwhile, `p`'s rejection would go unhandled.
+ */
+export function promiseVariableVerdict(
+  declaration: ts.VariableDeclaration,
+  context: AnalysisContext,
+): VariableVerdict | undefined {
+  const { name, initializer } = declaration;
+  if (!ts.isIdentifier(name) || !initializer) return undefined;
+  const start = skipParentheses(initializer);
+  // Only where work starts: aliasing an existing promise (`const p = this.ready`) is someone else's.
+  if (!ts.isCallExpression(start) && !ts.isNewExpression(start) && !ts.isTaggedTemplateExpression(start)) return undefined;
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || !ts.isVariableStatement(list.parent)) return undefined;
+  if ((list.flags & ts.NodeFlags.BlockScoped) === 0 || (list.flags & ts.NodeFlags.Using) !== 0) return undefined;
+  const statement = list.parent;
+  if (statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DeclareKeyword)) {
+    return undefined;
+  }
+  if (ts.isCallExpression(start) && isOwnedSpawn(start, context)) return undefined;
+  if (!isPromise(initializer, context)) return undefined;
+
+  const container = ts.isCaseClause(statement.parent) || ts.isDefaultClause(statement.parent) ? statement.parent.parent : statement.parent;
+  const references = referencesOf(container, declaration, name);
+  const uses = references.map(useOf);
+  if (uses.includes('write')) return undefined;
+  const consumer = references[uses.indexOf('consume')];
+  if (!consumer) return { kind: 'unused', references };
+  const owner = ownerFunction(declaration);
+  if (ownerFunction(consumer) !== owner) return undefined;
+  return suspendsBetween(container, declaration.end, consumer, owner) ? { kind: 'tooLate', references, consumer } : undefined;
+}
+
+// An `await` (or `for await`, `await using`) of the same function, after `from` and before `consumer` is evaluated.
+function suspendsBetween(container: ts.Node, from: number, consumer: ts.Node, owner: ts.Node | undefined): boolean {
+  const until = consumer.getStart();
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || node.end <= from || node.pos >= until) return;
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    const suspends =
+      ts.isAwaitExpression(node) ||
+      (ts.isForOfStatement(node) && node.awaitModifier !== undefined) ||
+      (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing);
+    if (suspends && node.getStart() > from && !isAncestor(node, consumer) && ownerFunction(node) === owner) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(container);
+  return found;
+}
+
+function isAncestor(ancestor: ts.Node, node: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
+
+/**
+ * The identifiers in `container` that refer to `declaration`, in source order.
+ * Scopes that declare the same name again are skipped (shadowing).
+ */
+function referencesOf(container: ts.Node, declaration: ts.VariableDeclaration, name: ts.Identifier): ts.Identifier[] {
+  const references: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node !== container && redeclares(node, name.text, declaration)) return;
+    if (ts.isIdentifier(node) && node !== name && node.text === name.text && isValueReference(node)) references.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(container);
+  return references;
+}
+
+// Whether `node` opens a scope with its own binding of `name`.
+function redeclares(node: ts.Node, name: string, declaration: ts.VariableDeclaration): boolean {
+  if (ts.isFunctionLike(node)) {
+    if (node.parameters.some((p) => bindsName(p.name, name))) return true;
+    if (ts.isFunctionExpression(node) && node.name?.text === name) return true;
+  }
+  if (ts.isCatchClause(node) && node.variableDeclaration && bindsName(node.variableDeclaration.name, name)) return true;
+  if ((ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) && node.initializer) {
+    if (ts.isVariableDeclarationList(node.initializer) && node.initializer.declarations.some((d) => bindsName(d.name, name))) return true;
+  }
+  const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((c) => [...c.statements]) : blockStatements(node);
+  return (
+    statements?.some((statement) => {
+      if (ts.isVariableStatement(statement)) {
+        return statement.declarationList.declarations.some((d) => d !== declaration && bindsName(d.name, name));
+      }
+      return (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name;
+    }) ?? false
+  );
+}
+
+function bindsName(binding: ts.BindingName, name: string): boolean {
+  if (ts.isIdentifier(binding)) return binding.text === name;
+  return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
+}
+
+// Identifiers that name a property, a label or a declaration are not references to a variable.
+function isValueReference(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  if (ts.isShorthandPropertyAssignment(parent) || ts.isExportSpecifier(parent)) return true;
+  if (ts.isQualifiedName(parent)) return parent.left === identifier;
+  if (ts.isBindingElement(parent) && parent.propertyName === identifier) return false;
+  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
+  if (ts.isTypeReferenceNode(parent) || ts.isImportSpecifier(parent)) return false;
+  return (parent as { name?: ts.Node }).name !== identifier;
+}
+
+type Use = 'consume' | 'write' | 'other';
+
+/**
+ * What a reference does with the promise. It is consumed when awaited,
+ * returned, yielded, passed to a call, stored elsewhere, chained with
+ * `.then/.catch/.finally`, or used as a statement of its own (which the
+ * statement check reports). Containers (`[p]`, `{ p }`, `c ? p : q`) pass
+ * the question on to where they end up.
+ */
+function useOf(reference: ts.Identifier): Use {
+  let node: ts.Node = reference;
+  for (;;) {
+    const parent = node.parent;
+    const passesThrough =
+      ts.isParenthesizedExpression(parent) ||
+      ts.isAsExpression(parent) ||
+      ts.isSatisfiesExpression(parent) ||
+      ts.isNonNullExpression(parent) ||
+      ts.isTypeAssertionExpression(parent) ||
+      ts.isArrayLiteralExpression(parent) ||
+      ts.isObjectLiteralExpression(parent) ||
+      ts.isSpreadElement(parent) ||
+      ts.isSpreadAssignment(parent) ||
+      ts.isShorthandPropertyAssignment(parent) ||
+      (ts.isPropertyAssignment(parent) && parent.initializer === node) ||
+      (ts.isConditionalExpression(parent) && parent.condition !== node) ||
+      (ts.isBinaryExpression(parent) && isLogicalOperator(parent.operatorToken.kind));
+    if (!passesThrough) break;
+    node = parent;
+  }
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    return parent.left === node ? 'write' : 'consume';
+  }
+  if (
+    (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
+    (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)
+  ) {
+    return 'write';
+  }
+  if (
+    ts.isAwaitExpression(parent) ||
+    ts.isReturnStatement(parent) ||
+    ts.isYieldExpression(parent) ||
+    ts.isExpressionStatement(parent) ||
+    ts.isVoidExpression(parent) ||
+    ts.isJsxExpression(parent) ||
+    ts.isExportAssignment(parent) ||
+    ts.isExportSpecifier(parent) ||
+    (ts.isArrowFunction(parent) && parent.body === node) ||
+    ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== node) ||
+    ((ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === node) ||
+    (ts.isForOfStatement(parent) && parent.expression === node)
+  ) {
+    return 'consume';
+  }
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === node && ts.isCallExpression(parent.parent)) {
+    const chained = ['then', 'catch', 'finally'].includes(parent.name.text) && parent.parent.expression === parent;
+    return chained ? 'consume' : 'other';
+  }
+  return 'other';
+}

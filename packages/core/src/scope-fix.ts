@@ -1,0 +1,259 @@
+import ts from 'typescript';
+
+import { isScopeBody, isScopeValue } from './floating.js';
+import { runtimeName } from './runtime-imports.js';
+import { isAsyncFunction, skipParentheses } from './syntax.js';
+import { isSpawnCall } from './taskscope-api.js';
+import type { AnalysisContext, Fix, TextEdit } from './types.js';
+
+/**
+ * The `floating` transform: work that nobody owns is spawned into a taskscope
+ * scope, so it is awaited, cancelled and its failure observed. Owned by
+ * no-floating-promises.
+ */
+
+/** A floating expression that becomes `s.spawn(() => expression)`. */
+export interface SpawnSite {
+  /** `[start, expressionStart)` is dropped: a `void` in front of the expression. */
+  start: number;
+  expressionStart: number;
+  expressionEnd: number;
+  /** A comma sequence, which an arrow body must parenthesize. */
+  parenthesize: boolean;
+}
+
+type BlockFunction = ts.FunctionLikeDeclaration & { body: ts.Block };
+
+/** How the function holding a floating promise can own it. */
+export type ScopePlan =
+  /** It is a scope body or a scope's task: spawn into that scope. */
+  | { kind: 'spawn'; scopeName: string }
+  /** It is a scope body that takes no parameter: add one, then spawn. */
+  | { kind: 'addParameter'; fn: ts.ArrowFunction | ts.FunctionExpression; parentheses: { start: number; end: number } }
+  /** Any other async function: its body becomes a scope, so it completes when that work completes. */
+  | { kind: 'wrap'; fn: BlockFunction; signal: string | undefined };
+
+/** The plan for `fn`, or undefined where no rewrite is safe (sync code, generators, module level). */
+export function scopePlan(fn: ts.Node | undefined, context: AnalysisContext): ScopePlan | undefined {
+  if (!fn || !ts.isFunctionLike(fn)) return undefined;
+  const { sourceFile } = context;
+  if (isScopeBody(fn, sourceFile)) {
+    const first = fn.parameters[0];
+    if (first && ts.isIdentifier(first.name)) return { kind: 'spawn', scopeName: first.name.text };
+    if (!first) {
+      const start = fn.parameters.pos - 1;
+      const end = sourceFile.text.indexOf(')', fn.parameters.end) + 1;
+      if (sourceFile.text[start] === '(' && /^\(\s*\)$/.test(sourceFile.text.slice(start, end))) {
+        return { kind: 'addParameter', fn, parentheses: { start, end } };
+      }
+    }
+  }
+  const owner = spawningScope(fn, context);
+  if (owner !== undefined) return { kind: 'spawn', scopeName: owner };
+  const declaration = fn as ts.FunctionLikeDeclaration;
+  const body = declaration.body;
+  // The brace check guards against a body the parser had to recover (a missing `}`).
+  if (isAsyncFunction(fn) && !declaration.asteriskToken && body && ts.isBlock(body) && sourceFile.text[body.end - 1] === '}') {
+    return { kind: 'wrap', fn: declaration as BlockFunction, signal: signalParameter(declaration, context) };
+  }
+  return undefined;
+}
+
+// `s.spawn(fn)` / `s.start(fn)`: fn is a task of scope `s`, which can own more work while fn runs.
+function spawningScope(fn: ts.SignatureDeclaration, context: AnalysisContext): string | undefined {
+  let argument: ts.Node = fn;
+  while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+  const call = argument.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== argument || !isSpawnCall(call)) return undefined;
+  const receiver = skipParentheses((skipParentheses(call.expression) as ts.PropertyAccessExpression).expression);
+  if (!ts.isIdentifier(receiver) || !isScopeValue(receiver, context)) return undefined;
+  const shadowed = fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === receiver.text);
+  return shadowed ? undefined : receiver.text;
+}
+
+// A parameter carrying the caller's AbortSignal, which the new scope should follow.
+function signalParameter(fn: ts.FunctionLikeDeclaration, context: AnalysisContext): string | undefined {
+  const { checker } = context;
+  for (const parameter of fn.parameters) {
+    if (!ts.isIdentifier(parameter.name)) continue;
+    if (!checker) {
+      if (parameter.name.text === 'signal') return 'signal';
+      continue;
+    }
+    const type = checker.getNonNullableType(checker.getTypeAtLocation(parameter.name));
+    if (type.getSymbol()?.getName() === 'AbortSignal') return parameter.name.text;
+  }
+  return undefined;
+}
+
+/** A function whose body becomes a scope, with the sites it then spawns. */
+export interface WrapTarget {
+  fn: BlockFunction;
+  signal: string | undefined;
+  sites: readonly SpawnSite[];
+}
+
+const spawnIntoScope = (edits: TextEdit[], imports: string[]): Fix => ({
+  messageId: 'spawnIntoScope',
+  transform: 'floating',
+  edits,
+  imports,
+});
+
+/** Inside a scope body or task: `s.spawn(() => expression)`, touching nothing else. */
+export function spawnFix(site: SpawnSite, scopeName: string): Fix {
+  return spawnIntoScope(spawnEdits(site, scopeName), []);
+}
+
+/**
+ * A scope body without a parameter gets one, and every site of that body is
+ * spawned. The fix starts with a non-empty replacement, so the same fix from
+ * the body's other findings overlaps it and is dropped by planEdits.
+ */
+export function addParameterFix(
+  plan: Extract<ScopePlan, { kind: 'addParameter' }>,
+  sites: readonly SpawnSite[],
+  context: AnalysisContext,
+): Fix {
+  const name = freshName(plan.fn, runtimeName(context.sourceFile, 'scope'));
+  return spawnIntoScope([{ ...plan.parentheses, text: `(${name})` }, ...sites.flatMap((s) => spawnEdits(s, name))], []);
+}
+
+/**
+ * Each target's body becomes `return scope(async (s) => { …body… })`, its
+ * statements kept verbatim one level deeper, and its sites spawned. Targets
+ * nested in one another are rewritten by one fix, so their indentation adds
+ * up; every finding among them gets this same fix, whose `{` replacements make
+ * duplicates overlap and drop out: one codemod pass reaches the fixed point.
+ */
+export function wrapFix(targets: readonly WrapTarget[], context: AnalysisContext): Fix {
+  const { sourceFile } = context;
+  const { text } = sourceFile;
+  const scopeFn = runtimeName(sourceFile, 'scope');
+  const layouts = targets.map((target) => layoutOf(target, scopeFn, sourceFile));
+  const spawns = layouts.flatMap((layout) => layout.target.sites.flatMap((s) => spawnEdits(s, layout.name)));
+  // Units added to a line by the multi-line targets whose body holds it.
+  const indentAddedAt = (at: number): string =>
+    layouts
+      .filter((l) => !l.singleLine && l.open < at && at < l.limit)
+      .map((l) => l.unit)
+      .join('');
+
+  const edits: (TextEdit & { order: number })[] = [];
+  for (const l of layouts) {
+    if (l.singleLine) {
+      edits.push({ start: l.open, end: l.open + 1, text: `{ ${l.header}`, order: 0 });
+      edits.push({ start: l.close, end: l.close, text: `${l.footer} `, order: 0 });
+      continue;
+    }
+    edits.push({ start: l.open, end: l.open + 1, text: `{\n${indentAddedAt(l.open)}${l.base}${l.unit}${l.header}`, order: 0 });
+    edits.push(
+      l.closeOnOwnLine
+        ? { start: l.limit, end: l.limit, text: `${indentAddedAt(l.limit)}${l.base}${l.unit}${l.footer}\n`, order: 0 }
+        : { start: l.close, end: l.close, text: `${l.footer} `, order: 0 },
+    );
+  }
+  const outermost = layouts.filter((l) => !layouts.some((o) => o !== l && o.open < l.open && l.close < o.close));
+  const verbatim = [...outermost.flatMap((l) => multilineLiterals(l.target.fn.body, sourceFile)), ...spawns.filter((e) => e.start < e.end)];
+  for (const l of outermost) {
+    for (let at = text.indexOf('\n', l.open) + 1; at > 0 && at < l.close; at = text.indexOf('\n', at) + 1) {
+      const lineEnd = text.indexOf('\n', at);
+      if (/^\s*$/.test(text.slice(at, lineEnd === -1 ? undefined : lineEnd))) continue;
+      if (verbatim.some((range) => range.start < at && at < range.end)) continue;
+      const indent = indentAddedAt(at);
+      if (indent) edits.push({ start: at, end: at, text: indent, order: 1 });
+    }
+  }
+  // At one offset: a closing line, then the indentation of the line that follows, then a spawn.
+  edits.sort((a, b) => a.start - b.start || a.order - b.order);
+  return spawnIntoScope([...edits.map(({ start, end, text }) => ({ start, end, text })), ...spawns], ['scope']);
+}
+
+interface Layout {
+  target: WrapTarget;
+  name: string;
+  header: string;
+  footer: string;
+  open: number;
+  close: number;
+  singleLine: boolean;
+  closeOnOwnLine: boolean;
+  /** Where this body's reindented lines end: the start of the `}` line, or the `}`. */
+  limit: number;
+  base: string;
+  unit: string;
+}
+
+function layoutOf(target: WrapTarget, scopeFn: string, sourceFile: ts.SourceFile): Layout {
+  const { text } = sourceFile;
+  const { body } = target.fn;
+  const name = freshName(target.fn, scopeFn);
+  const signal = target.signal === undefined ? '' : `, { ${target.signal === 'signal' ? 'signal' : `signal: ${target.signal}`} }`;
+  const open = body.getStart(sourceFile);
+  const close = body.end - 1;
+  const closeLineStart = text.lastIndexOf('\n', close - 1) + 1;
+  const closeOnOwnLine = /^[ \t]*$/.test(text.slice(closeLineStart, close));
+  const base = closeOnOwnLine ? text.slice(closeLineStart, close) : indentAt(text, open);
+  return {
+    target,
+    name,
+    header: `return ${scopeFn}(async (${name}) => {`,
+    footer: `}${signal});`,
+    open,
+    close,
+    singleLine: !text.slice(open, close).includes('\n'),
+    closeOnOwnLine,
+    limit: closeOnOwnLine ? closeLineStart : close,
+    base,
+    unit: indentUnit(body, base, sourceFile),
+  };
+}
+
+function spawnEdits(site: SpawnSite, scopeName: string): TextEdit[] {
+  const open = site.parenthesize ? '(' : '';
+  return [
+    { start: site.start, end: site.expressionStart, text: `${scopeName}.spawn(() => ${open}` },
+    { start: site.expressionEnd, end: site.expressionEnd, text: `${open && ')'})` },
+  ];
+}
+
+function indentAt(text: string, position: number): string {
+  const lineStart = text.lastIndexOf('\n', position - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+}
+
+// One level of the file's indentation: what the body's first statement adds to the function's.
+function indentUnit(body: ts.Block, base: string, sourceFile: ts.SourceFile): string {
+  const first = body.statements[0];
+  const indent = first ? indentAt(sourceFile.text, first.getStart(sourceFile)) : '';
+  if (indent.startsWith(base) && indent.length > base.length) return indent.slice(base.length);
+  return base.includes('\t') ? '\t' : '  ';
+}
+
+function multilineLiterals(body: ts.Block, sourceFile: ts.SourceFile): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isTemplateExpression(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isStringLiteral(node)) {
+      const start = node.getStart(sourceFile);
+      if (sourceFile.text.slice(start, node.end).includes('\n')) ranges.push({ start, end: node.end });
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return ranges;
+}
+
+// A name for the scope parameter that no identifier in `fn` uses, so nothing is shadowed.
+function freshName(fn: ts.Node, reserved: string): string {
+  const used = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) used.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  for (let index = 0; ; index++) {
+    const candidate = index === 0 ? 's' : `s${index}`;
+    if (!used.has(candidate) && candidate !== reserved) return candidate;
+  }
+}

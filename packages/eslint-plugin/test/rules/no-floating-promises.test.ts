@@ -1,0 +1,444 @@
+import rule from '../../src/rules/no-floating-promises.js';
+import { espreeTester, syntacticTester, typedTester } from '../rule-tester.js';
+
+// Declarations the typed cases share; each case's line numbers count them.
+const decls = 'declare function save(): Promise<void>;\ndeclare function load(): Promise<number>;\n';
+
+typedTester.run('no-floating-promises (typed)', rule, {
+  valid: [
+    `${decls}async function f() {\n  await save();\n}`,
+    `${decls}function f() {\n  return save();\n}`,
+    `${decls}save().catch(() => {});`,
+    `${decls}save().then(() => {}, (error: unknown) => console.error(error));`,
+    // Handled in the entry point: fine even when handled promises are checked.
+    { code: `${decls}save().catch(console.error);`, options: [{ checkHandled: true }] },
+    { code: `${decls}async function f() {\n  void save();\n}`, options: [{ ignoreVoid: true }] },
+    `${decls}async function f() {\n  const a = save();\n  const b = load();\n  await Promise.all([a, b]);\n}`,
+    `${decls}async function f() {\n  const p = load();\n  return { p };\n}`,
+    `${decls}const p = save();\np.catch(console.error);`,
+    `${decls}async function f() {\n  const p = load();\n  try {\n    return await p;\n  } finally {\n    await save();\n  }\n}`,
+    `${decls}class C {\n  pending?: Promise<void>;\n  start() {\n    this.pending = save();\n  }\n}`,
+    `${decls}async function* g() {\n  yield save();\n}`,
+    // A `then` that is not a method is no thenable.
+    'declare const box: { then: number };\nbox;',
+    // Tasks spawned on a scope have an owner.
+    `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async (s) => {\n    s.spawn(() => save());\n    const task = s.spawn(() => load());\n    s.start(async (signal, ready) => ready(await load()));\n  });\n}`,
+    {
+      code: `declare function save(): Promise<void>;\nexport function App() {\n  return <button onClick={() => save().catch(console.error)}>Save</button>;\n}`,
+      filename: 'react.tsx',
+    },
+    { code: "async function f() {\n  await fetch('/a');\n}", filename: 'file.js' },
+    { code: 'async function work() {}\nexport const ready = work();', filename: 'file.js' },
+  ],
+  invalid: [
+    {
+      code: `${decls}async function f() {\n  save();\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 3,
+          suggestions: [
+            { messageId: 'awaitPromise', output: `${decls}async function f() {\n  await save();\n}` },
+            {
+              messageId: 'spawnIntoScope',
+              output: `import { scope } from 'taskscope';\n\n${decls}async function f() {\n  return scope(async (s) => {\n    s.spawn(() => save());\n  });\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Module level: no owner to spawn into, and no await to add.
+      code: `${decls}save();`,
+      errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [] }],
+    },
+    {
+      code: `${decls}export async function f() {\n  void save();\n}`,
+      errors: [
+        {
+          messageId: 'floatingVoid',
+          line: 4,
+          column: 3,
+          suggestions: [
+            { messageId: 'awaitPromise', output: `${decls}export async function f() {\n  await save();\n}` },
+            {
+              messageId: 'spawnIntoScope',
+              output: `import { scope } from 'taskscope';\n\n${decls}export async function f() {\n  return scope(async (s) => {\n    s.spawn(() => save());\n  });\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // In a sync callback nothing can own it: reported, left for a person.
+      code: `${decls}export function f() {\n  save().then(() => {});\n}`,
+      errors: [{ messageId: 'floating', line: 4, column: 3, suggestions: [] }],
+    },
+    {
+      code: `${decls}save().catch(null);\nsave().then(() => {}, 42);`,
+      errors: [
+        { messageId: 'floatingUselessHandler', line: 3, column: 1, suggestions: [] },
+        { messageId: 'floatingUselessHandler', line: 4, column: 1, suggestions: [] },
+      ],
+    },
+    {
+      code: `${decls}async function f(ok: boolean) {\n  ok ? save() : null;\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 3,
+          suggestions: [
+            { messageId: 'awaitPromise', output: `${decls}async function f(ok: boolean) {\n  await (ok ? save() : null);\n}` },
+            {
+              messageId: 'spawnIntoScope',
+              output: `import { scope } from 'taskscope';\n\n${decls}async function f(ok: boolean) {\n  return scope(async (s) => {\n    s.spawn(() => ok ? save() : null);\n  });\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The promise on the left of `&&` is dropped: no rewrite keeps it.
+      code: `${decls}async function f() {\n  save() && 1;\n}`,
+      errors: [{ messageId: 'floating', line: 4, column: 3, suggestions: [] }],
+    },
+    {
+      code: `${decls}async function f() {\n  [save(), load()];\n}`,
+      errors: [
+        {
+          messageId: 'floatingArray',
+          line: 4,
+          column: 3,
+          suggestions: [
+            { messageId: 'awaitAll', output: `${decls}async function f() {\n  await Promise.all([save(), load()]);\n}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${decls}async function f() {\n  const pending = load();\n}`,
+      errors: [
+        {
+          messageId: 'unusedPromise',
+          data: { name: 'pending' },
+          line: 4,
+          column: 9,
+          suggestions: [
+            { messageId: 'awaitPromise', output: `${decls}async function f() {\n  const pending = await load();\n}` },
+            {
+              messageId: 'spawnIntoScope',
+              output: `import { scope } from 'taskscope';\n\n${decls}async function f() {\n  return scope(async (s) => {\n    const pending = s.spawn(() => load());\n  });\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Used, but only in ways that never handle its rejection.
+      code: `${decls}export function f() {\n  const p = load();\n  console.log(typeof p, p instanceof Promise);\n}`,
+      errors: [{ messageId: 'unusedPromise', line: 4, column: 9, suggestions: [] }],
+    },
+    {
+      code: `${decls}async function f() {\n  const a = load();\n  const b = await load();\n  return b + (await a);\n}`,
+      errors: [
+        {
+          messageId: 'awaitedTooLate',
+          data: { name: 'a' },
+          line: 4,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'spawnIntoScope',
+              output: `import { scope } from 'taskscope';\n\n${decls}async function f() {\n  return scope(async (s) => {\n    const a = s.spawn(() => load());\n    const b = await load();\n    return b + (await a);\n  });\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Inside a scope body: spawn into its scope, under the parameter's name.
+      code: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async (nursery) => {\n    save();\n  });\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'awaitPromise',
+              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async (nursery) => {\n    await save();\n  });\n}`,
+            },
+            {
+              messageId: 'spawnIntoScope',
+              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async (nursery) => {\n    nursery.spawn(() => save());\n  });\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A scope body without a parameter gets one; both statements are spawned by either fix.
+      code: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async () => {\n    save();\n    void load();\n  });\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'awaitPromise',
+              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async () => {\n    await save();\n    void load();\n  });\n}`,
+            },
+            {
+              messageId: 'spawnIntoScope',
+              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async (s) => {\n    s.spawn(() => save());\n    s.spawn(() => load());\n  });\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'floatingVoid',
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'awaitPromise',
+              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async () => {\n    save();\n    await load();\n  });\n}`,
+            },
+            {
+              messageId: 'spawnIntoScope',
+              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async (s) => {\n    s.spawn(() => save());\n    s.spawn(() => load());\n  });\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A task of a scope (even a sync one) spawns its own work into the same scope.
+      code: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope((s) => {\n    s.spawn(() => {\n      save();\n    });\n  });\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 7,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'spawnIntoScope',
+              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope((s) => {\n    s.spawn(() => {\n      s.spawn(() => save());\n    });\n  });\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${decls}export function f() {\n  save().catch(console.error);\n}`,
+      options: [{ checkHandled: true }],
+      errors: [{ messageId: 'floating', line: 4, column: 3, suggestions: [] }],
+    },
+    {
+      // Several floating calls in one function: each fix wraps once and spawns them all.
+      code: `import { all } from "taskscope";\n${decls}export async function f(signal: AbortSignal) {\n  save();\n  const n = await load(); // counted\n  save().then(() => n);\n  return n;\n}`,
+      errors: [5, 7].map((line) => ({
+        messageId: 'floating',
+        line,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'awaitPromise',
+            output:
+              line === 5
+                ? `import { all } from "taskscope";\n${decls}export async function f(signal: AbortSignal) {\n  await save();\n  const n = await load(); // counted\n  save().then(() => n);\n  return n;\n}`
+                : `import { all } from "taskscope";\n${decls}export async function f(signal: AbortSignal) {\n  save();\n  const n = await load(); // counted\n  await save().then(() => n);\n  return n;\n}`,
+          },
+          {
+            messageId: 'spawnIntoScope',
+            output: `import { all, scope } from "taskscope";\n${decls}export async function f(signal: AbortSignal) {\n  return scope(async (s) => {\n    s.spawn(() => save());\n    const n = await load(); // counted\n    s.spawn(() => save().then(() => n));\n    return n;\n  }, { signal });\n}`,
+          },
+        ],
+      })),
+    },
+    {
+      // A one-line body stays on one line; a name already in use is not shadowed.
+      code: `${decls}export class Job {\n  async run(s: string) { save(); return s; }\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 26,
+          suggestions: [
+            { messageId: 'awaitPromise', output: `${decls}export class Job {\n  async run(s: string) { await save(); return s; }\n}` },
+            {
+              messageId: 'spawnIntoScope',
+              output: `import { scope } from 'taskscope';\n\n${decls}export class Job {\n  async run(s: string) { return scope(async (s1) => { s1.spawn(() => save()); return s; }); }\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Lines inside a template literal keep their text.
+      code: `${decls}export const f = async () => {\n  save();\n  return \`a\nb\`;\n};`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 3,
+          suggestions: [
+            { messageId: 'awaitPromise', output: `${decls}export const f = async () => {\n  await save();\n  return \`a\nb\`;\n};` },
+            {
+              messageId: 'spawnIntoScope',
+              output: `import { scope } from 'taskscope';\n\n${decls}export const f = async () => {\n  return scope(async (s) => {\n    s.spawn(() => save());\n    return \`a\nb\`;\n  });\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `declare function save(): Promise<void>;\nexport const Save = () => <button onClick={() => void save()}>Save</button>;`,
+      filename: 'react.tsx',
+      errors: [{ messageId: 'floatingVoid', line: 2, column: 50, suggestions: [] }],
+    },
+    {
+      code: `declare function save(): Promise<void>;\nexport function Form() {\n  const onSubmit = async () => {\n    save();\n  };\n  return <form onSubmit={onSubmit} />;\n}`,
+      filename: 'react.tsx',
+      errors: [
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'awaitPromise',
+              output: `declare function save(): Promise<void>;\nexport function Form() {\n  const onSubmit = async () => {\n    await save();\n  };\n  return <form onSubmit={onSubmit} />;\n}`,
+            },
+            {
+              messageId: 'spawnIntoScope',
+              output: `import { scope } from 'taskscope';\n\ndeclare function save(): Promise<void>;\nexport function Form() {\n  const onSubmit = async () => {\n    return scope(async (s) => {\n      s.spawn(() => save());\n    });\n  };\n  return <form onSubmit={onSubmit} />;\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "export async function f() {\n  fetch('/a');\n}",
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 3,
+          suggestions: [
+            { messageId: 'awaitPromise', output: "export async function f() {\n  await fetch('/a');\n}" },
+            {
+              messageId: 'spawnIntoScope',
+              output: "import { scope } from 'taskscope';\n\nexport async function f() {\n  return scope(async (s) => {\n    s.spawn(() => fetch('/a'));\n  });\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'async function work() {}\nconst p = work();\nexport const isPending = !!p;',
+      filename: 'file.js',
+      errors: [{ messageId: 'unusedPromise', line: 2, column: 7, suggestions: [] }],
+    },
+  ],
+});
+
+syntacticTester.run('no-floating-promises (syntactic)', rule, {
+  valid: [
+    // What the fallback deliberately doesn't know: a promise only its type reveals.
+    'declare function save(): Promise<void>;\nsave();',
+    'declare const pending: Promise<void>;\npending;',
+    "fetch('/a').catch(() => {});",
+    "async function f() {\n  const r = fetch('/a');\n  return r;\n}",
+    { code: "fetch('/a').then(() => {}, report);", filename: 'react.tsx' },
+  ],
+  invalid: [
+    {
+      code: 'async function save() {}\nexport async function f() {\n  save();\n}',
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'awaitPromise', output: 'async function save() {}\nexport async function f() {\n  await save();\n}' },
+            {
+              messageId: 'spawnIntoScope',
+              output:
+                "import { scope } from 'taskscope';\n\nasync function save() {}\nexport async function f() {\n  return scope(async (s) => {\n    s.spawn(() => save());\n  });\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "fetch('/a').then((r) => r.json());",
+      filename: 'react.tsx',
+      errors: [{ messageId: 'floating', line: 1, column: 1, suggestions: [] }],
+    },
+    {
+      code: "export function f(url: string) {\n  const r = fetch(url);\n  r.ok;\n}",
+      errors: [{ messageId: 'unusedPromise', line: 2, column: 9, suggestions: [] }],
+    },
+    {
+      // A const bound to a promise shape is known without types.
+      code: "export function f() {\n  const r = fetch('/a');\n  void r;\n}",
+      errors: [{ messageId: 'floatingVoid', line: 3, column: 3, suggestions: [] }],
+    },
+    {
+      code: "fetch('/a').catch(undefined);",
+      errors: [{ messageId: 'floatingUselessHandler', line: 1, column: 1, suggestions: [] }],
+    },
+    {
+      code: 'export function f(ids: string[]) {\n  ids.map(async (id) => id);\n}',
+      errors: [{ messageId: 'floatingArray', line: 2, column: 3, suggestions: [] }],
+    },
+  ],
+});
+
+espreeTester.run('no-floating-promises (espree)', rule, {
+  valid: ["async function f() {\n  await fetch('/a');\n}", "fetch('/a').catch(console.error);"],
+  invalid: [
+    {
+      code: "async function f() {\n  fetch('/a');\n}",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 3,
+          suggestions: [
+            { messageId: 'awaitPromise', output: "async function f() {\n  await fetch('/a');\n}" },
+            {
+              messageId: 'spawnIntoScope',
+              output: "import { scope } from 'taskscope';\n\nasync function f() {\n  return scope(async (s) => {\n    s.spawn(() => fetch('/a'));\n  });\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "new Promise((resolve) => setTimeout(resolve, 10));",
+      errors: [{ messageId: 'floating', line: 1, column: 1, suggestions: [] }],
+    },
+    {
+      code: "async function f() {\n  const a = fetch('/a');\n  await fetch('/b');\n  await a;\n}",
+      errors: [
+        {
+          messageId: 'awaitedTooLate',
+          line: 2,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'spawnIntoScope',
+              output:
+                "import { scope } from 'taskscope';\n\nasync function f() {\n  return scope(async (s) => {\n    const a = s.spawn(() => fetch('/a'));\n    await fetch('/b');\n    await a;\n  });\n}",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
