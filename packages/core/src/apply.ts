@@ -13,11 +13,14 @@ export function planEdits(sourceFile: ts.SourceFile, fixes: readonly Fix[]): { e
   const skipped: Fix[] = [];
   const imports = new Set<string>();
   for (const fix of fixes) {
-    if (fix.edits.some((edit) => accepted.some((other) => overlaps(edit, other)))) {
+    // An edit identical to one already accepted is shared (two findings declaring the same
+    // parameter, say), not a conflict: it is applied once.
+    const fresh = fix.edits.filter((edit) => !accepted.some((other) => sameEdit(edit, other)));
+    if (fresh.some((edit) => accepted.some((other) => overlaps(edit, other)))) {
       skipped.push(fix);
       continue;
     }
-    accepted.push(...fix.edits);
+    accepted.push(...fresh);
     for (const name of fix.imports) imports.add(name);
   }
   const importEdit = runtimeImportEdit(sourceFile, imports);
@@ -35,6 +38,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     cursor = edit.end;
   }
   return result + text.slice(cursor);
+}
+
+function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return a.start === b.start && a.end === b.end && a.text === b.text;
 }
 
 // Two insertions at one point do not overlap; a replacement overlaps anything strictly inside it.

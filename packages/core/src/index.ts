@@ -14,5 +14,15 @@ export { noUncancelledRace } from './detectors/no-uncancelled-race.js';
 export { noUncheckedSettled } from './detectors/no-unchecked-settled.js';
 export { requireSignalPropagation } from './detectors/require-signal-propagation.js';
 export { isInsideScope, isSpawnCall, taskscopeCallee } from './taskscope-api.js';
-export { passSignalEdit, signalSlot, type SignalSlot } from './signals.js';
+export { isAbortSignalType, passSignalEdit, passesSignal, signalSlot, type SignalSlot } from './signals.js';
 export { combinatorFix } from './combinator-fix.js';
+export { signalInScope, type SignalInScope } from './signal-scope.js';
+export {
+  allSettledMigration,
+  settledCallee,
+  settledResultsUse,
+  UNCHECKED_SETTLED_REASON,
+  type SettledCallee,
+  type SettledUse,
+} from './settled.js';
+export { INSPECTED_TIMEOUT_REASON, raceMigration, timeoutRace, withTimeoutFix, type TimeoutRace } from './race-timeout.js';

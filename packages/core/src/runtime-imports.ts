@@ -11,6 +11,8 @@ interface ImportPlan {
   /** Names declared anywhere in the file, which an import must not shadow. */
   declared: Set<string>;
   declaration: ts.ImportDeclaration | undefined;
+  /** Where a new import line goes, and whether it follows an existing import. */
+  insertAt: { position: number; afterImport: boolean };
 }
 
 // Keyed by SourceFile, so nothing is shared across files (ESLint workers stay independent).
@@ -55,10 +57,8 @@ export function runtimeImportEdit(sourceFile: ts.SourceFile, exportNames: Iterab
 
   const quote = quoteStyle(sourceFile);
   const line = `import { ${specifiers.join(', ')} } from ${quote}${RUNTIME_MODULE}${quote};`;
-  const lastImport = [...sourceFile.statements].reverse().find(ts.isImportDeclaration);
-  if (lastImport) return { start: lastImport.end, end: lastImport.end, text: `\n${line}` };
-  const at = firstStatementStart(sourceFile);
-  return { start: at, end: at, text: `${line}\n\n` };
+  const { position, afterImport } = plan.insertAt;
+  return { start: position, end: position, text: afterImport ? `\n${line}` : `${line}\n\n` };
 }
 
 function planFor(sourceFile: ts.SourceFile): ImportPlan {
@@ -94,7 +94,11 @@ function buildPlan(sourceFile: ts.SourceFile): ImportPlan {
   };
   visit(sourceFile);
   for (const local of imported.values()) declared.delete(local);
-  return { imported, declared, declaration };
+  const lastImport = sourceFile.statements.filter(ts.isImportDeclaration).at(-1);
+  const insertAt = lastImport
+    ? { position: lastImport.end, afterImport: true }
+    : { position: firstStatementStart(sourceFile), afterImport: false };
+  return { imported, declared, declaration, insertAt };
 }
 
 function isDeclarationWithName(node: ts.Node): boolean {

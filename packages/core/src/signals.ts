@@ -6,25 +6,82 @@ import type { AnalysisContext, TextEdit } from './types.js';
 /**
  * How a call can take an AbortSignal: as a positional parameter typed
  * AbortSignal, or as the `signal` property of an options object (RequestInit
- * for `fetch`). Undefined when it takes none.
+ * for `fetch`). With a checker, `type` is what the passed signal must be
+ * assignable to (the parameter's or the `signal` property's type).
  *
  * Owned by require-signal-propagation; no-orphaned-fan-out uses it to thread
- * a task's signal into the calls it wraps. Without a checker only `fetch` is
- * known (the documented syntactic fallback).
+ * a task's signal into the calls it wraps.
  */
-export type SignalSlot = { kind: 'parameter'; index: number } | { kind: 'options'; index: number };
+export type SignalSlot =
+  | { kind: 'parameter'; index: number; type?: ts.Type }
+  | { kind: 'options'; index: number; type?: ts.Type };
 
+/**
+ * Where `call` takes an AbortSignal, or undefined when it takes none or the
+ * position can't be known (a spread argument before it).
+ *
+ * Typed: the resolved signature's first parameter typed AbortSignal, or whose
+ * type has a writable `signal` property typed AbortSignal (an options bag, and
+ * the argument given there, if any, is an object); untyped parameters of .js
+ * functions are read the syntactic way below. An overload that takes the
+ * signal after the given arguments counts too.
+ *
+ * Syntactic fallback (also used when the callee's signature is unknown):
+ * `fetch(…)`, and calls by name to functions declared in the same file with a
+ * parameter named `signal` or annotated `AbortSignal` (positional) or one that
+ * destructures `{ signal }` (options). A name bound to two functions in the
+ * file is ignored, and shadowing is not tracked.
+ */
 export function signalSlot(call: ts.CallExpression, context: AnalysisContext): SignalSlot | undefined {
-  const callee = skipParentheses(call.expression);
-  if (ts.isIdentifier(callee) && calleeName(call) === 'fetch') return { kind: 'options', index: 1 };
-  void context;
-  return undefined;
+  const { checker } = context;
+  const typed = checker ? typedSlot(call, checker) : undefined;
+  const slot = typed === undefined ? syntacticSlot(call, context.sourceFile) : (typed ?? undefined);
+  if (!slot) return undefined;
+  const spreadBefore = call.arguments.slice(0, slot.index + 1).some(ts.isSpreadElement);
+  return spreadBefore ? undefined : slot;
+}
+
+/**
+ * Whether `call` already passes something through `slot`. An argument that is
+ * `undefined`, `null` or `void 0` passes nothing. For an options object: a
+ * literal with a `signal` member; a literal spreading, or any other expression
+ * that is, something whose type has a required `signal` property (without a
+ * checker: anything, which may carry one).
+ */
+export function passesSignal(call: ts.CallExpression, slot: SignalSlot, context: AnalysisContext): boolean {
+  const argument = call.arguments[slot.index];
+  if (!argument || isNothing(argument)) return false;
+  if (slot.kind === 'parameter') return true;
+  const { checker } = context;
+  const options = skipParentheses(argument);
+  if (ts.isObjectLiteralExpression(options)) {
+    if (hasSignalMember(options)) return true;
+    return options.properties.some((member) => ts.isSpreadAssignment(member) && (!checker || hasRequiredSignal(member.expression, checker)));
+  }
+  return !checker || hasRequiredSignal(options, checker);
+}
+
+// `init: RequestInit` may or may not carry one; `{ signal: AbortSignal }` always does.
+function hasRequiredSignal(expression: ts.Expression, checker: ts.TypeChecker): boolean {
+  const signal = checker.getTypeAtLocation(expression).getNonNullableType().getProperty('signal');
+  return signal !== undefined && (signal.flags & ts.SymbolFlags.Optional) === 0;
 }
 
 /**
  * The edit that passes `signal` (an expression's text) to `call` through
- * `slot`: appended as an argument, or as `signal` in the options object
- * (added to an object literal, or a new `{ signal }` argument).
+ * `slot`, or undefined when the call visibly passes one already (any argument
+ * in a positional slot, a `signal` member in an options literal).
+ *
+ * - positional: the argument at the slot's index; skipped optional arguments
+ *   become `undefined`, and an `undefined`/`null` argument there is replaced;
+ * - options: `signal` (shorthand when the text is `signal`) added to an object
+ *   literal, `{ signal }` as a new argument, or `{ ...opts, signal }` around
+ *   another expression. Note that the spread form overrides a signal `opts`
+ *   may carry at run time; callers that care check `passesSignal` first.
+ *
+ * Appended arguments and properties follow the list's layout: on their own
+ * line (with the last element's indentation) in a multi-line list, after a
+ * trailing comma when there is one.
  */
 export function passSignalEdit(
   call: ts.CallExpression,
@@ -32,9 +89,228 @@ export function passSignalEdit(
   signal: string,
   sourceFile: ts.SourceFile,
 ): TextEdit | undefined {
-  void call;
-  void slot;
-  void signal;
-  void sourceFile;
+  const property = signal === 'signal' ? 'signal' : `signal: ${signal}`;
+  const value = slot.kind === 'parameter' ? signal : `{ ${property} }`;
+  const argument = call.arguments[slot.index];
+  if (!argument) {
+    const missing = slot.index - call.arguments.length;
+    return appendEdit(call.arguments, call, [...Array<string>(missing).fill('undefined'), value].join(', '), sourceFile);
+  }
+  if (isNothing(argument)) return replace(argument, value, sourceFile);
+  if (slot.kind === 'parameter') return undefined;
+
+  const options = skipParentheses(argument);
+  if (!ts.isObjectLiteralExpression(options)) {
+    const spread = isSimpleExpression(options) ? argument.getText(sourceFile) : `(${argument.getText(sourceFile)})`;
+    return replace(argument, `{ ...${spread}, ${property} }`, sourceFile);
+  }
+  if (hasSignalMember(options)) return undefined;
+  if (options.properties.length === 0) return replace(options, value, sourceFile);
+  return appendEdit(options.properties, options, property, sourceFile);
+}
+
+// `undefined` → the checker could not tell (no declared signature); `null` → it takes no signal.
+function typedSlot(call: ts.CallExpression, checker: ts.TypeChecker): SignalSlot | null | undefined {
+  const resolved = checker.getResolvedSignature(call);
+  if (!resolved?.declaration) return undefined;
+  const direct = slotOfSignature(resolved, call, checker);
+  if (direct) return direct;
+  // Another overload that takes the given arguments and then the signal.
+  for (const signature of checker.getTypeAtLocation(call.expression).getCallSignatures()) {
+    if (signature === resolved) continue;
+    const slot = slotOfSignature(signature, call, checker);
+    if (slot && slot.index >= call.arguments.length && acceptsArguments(signature, call, checker)) return slot;
+  }
+  return null;
+}
+
+function acceptsArguments(signature: ts.Signature, call: ts.CallExpression, checker: ts.TypeChecker): boolean {
+  const parameters = signature.getParameters();
+  return call.arguments.every((argument, index) => {
+    const parameter = parameters[index];
+    return parameter !== undefined && checker.isTypeAssignableTo(checker.getTypeAtLocation(argument), checker.getTypeOfSymbol(parameter));
+  });
+}
+
+function slotOfSignature(signature: ts.Signature, call: ts.CallExpression, checker: ts.TypeChecker): SignalSlot | undefined {
+  const parameters = signature.getParameters();
+  for (let index = 0; index < parameters.length; index++) {
+    const parameter = parameters[index]!;
+    const declaration = parameter.valueDeclaration;
+    if (declaration && ts.isParameter(declaration)) {
+      if (declaration.dotDotDotToken) return undefined;
+      // Untyped JavaScript parameters are read the syntactic way.
+      if ((declaration.flags & ts.NodeFlags.JavaScriptFile) !== 0 && !declaration.type) {
+        const slot = parameterSlot(declaration, index);
+        if (slot) return slot;
+        continue;
+      }
+    }
+    const type = checker.getTypeOfSymbol(parameter);
+    if (isAbortSignalType(type)) return { kind: 'parameter', index, type };
+    const property = signalPropertyType(type, checker);
+    if (property && argumentCanCarrySignal(call.arguments[index], checker)) return { kind: 'options', index, type: property };
+  }
   return undefined;
+}
+
+/** True when `type`, or a member of its union, is the DOM/Node `AbortSignal`. */
+export function isAbortSignalType(type: ts.Type): boolean {
+  return unionParts(type).some((part) => (part.aliasSymbol ?? part.getSymbol())?.name === 'AbortSignal');
+}
+
+/**
+ * The type of a writable `signal` property typed AbortSignal on an object
+ * member of `type`: an options bag. An object that exposes its own signal
+ * (`Request`, a task) has it readonly.
+ */
+function signalPropertyType(type: ts.Type, checker: ts.TypeChecker): ts.Type | undefined {
+  for (const part of unionParts(type)) {
+    if ((part.flags & ts.TypeFlags.Object) === 0 || part.getCallSignatures().length > 0) continue;
+    const property = part.getProperty('signal');
+    const declaration = property?.valueDeclaration;
+    if (!property || (declaration && (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Readonly) !== 0)) continue;
+    const propertyType = checker.getTypeOfSymbol(property);
+    if (isAbortSignalType(propertyType)) return propertyType;
+  }
+  return undefined;
+}
+
+// `f(url, 'utf8')` for `f(url, options?: string | { signal })`: a primitive can't carry a signal.
+function argumentCanCarrySignal(argument: ts.Expression | undefined, checker: ts.TypeChecker): boolean {
+  if (!argument || isNothing(argument)) return true;
+  const type = checker.getTypeAtLocation(argument).getNonNullableType();
+  return unionParts(type).every((part) => (part.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Any)) !== 0);
+}
+
+function syntacticSlot(call: ts.CallExpression, sourceFile: ts.SourceFile): SignalSlot | undefined {
+  if (!ts.isIdentifier(skipParentheses(call.expression))) return undefined;
+  const name = calleeName(call)!;
+  const local = localFunctions(sourceFile).get(name);
+  if (local !== undefined) return local ?? undefined;
+  return name === 'fetch' ? { kind: 'options', index: 1 } : undefined;
+}
+
+const localFunctionsByFile = new WeakMap<ts.SourceFile, Map<string, SignalSlot | null>>();
+
+/** Function name → its signal slot (null: none, or the name is bound to two functions). */
+function localFunctions(sourceFile: ts.SourceFile): Map<string, SignalSlot | null> {
+  let found = localFunctionsByFile.get(sourceFile);
+  if (found) return found;
+  const slots = new Map<string, SignalSlot | null>();
+  const add = (name: string, fn: ts.SignatureDeclaration): void => {
+    slots.set(name, slots.has(name) ? null : (declaredSlot(fn) ?? null));
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionDeclaration(node) && node.name) add(node.name.text, node);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const init = skipParentheses(node.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) add(node.name.text, init);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  found = slots;
+  localFunctionsByFile.set(sourceFile, found);
+  return found;
+}
+
+function declaredSlot(fn: ts.SignatureDeclaration): SignalSlot | undefined {
+  for (const [index, parameter] of fn.parameters.entries()) {
+    if (parameter.dotDotDotToken) return undefined;
+    const slot = parameterSlot(parameter, index);
+    if (slot) return slot;
+  }
+  return undefined;
+}
+
+// A parameter named `signal` or annotated AbortSignal, or one destructuring `{ signal }`.
+function parameterSlot(parameter: ts.ParameterDeclaration, index: number): SignalSlot | undefined {
+  const { name, type } = parameter;
+  if (ts.isIdentifier(name) && (name.text === 'signal' || isAbortSignalAnnotation(type))) return { kind: 'parameter', index };
+  if (ts.isObjectBindingPattern(name) && name.elements.some((element) => bindingPropertyName(element) === 'signal')) {
+    return { kind: 'options', index };
+  }
+  return undefined;
+}
+
+/** `AbortSignal`, `AbortSignal | undefined`, … as written. */
+export function isAbortSignalAnnotation(type: ts.TypeNode | undefined): boolean {
+  if (!type) return false;
+  if (ts.isUnionTypeNode(type)) return type.types.some(isAbortSignalAnnotation);
+  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'AbortSignal';
+}
+
+/** The property a binding element reads: `{ signal }` and `{ signal: s }` → 'signal'. */
+export function bindingPropertyName(element: ts.BindingElement): string | undefined {
+  const property = element.propertyName ?? element.name;
+  return ts.isIdentifier(property) || ts.isStringLiteral(property) ? property.text : undefined;
+}
+
+function hasSignalMember(object: ts.ObjectLiteralExpression): boolean {
+  return object.properties.some((member) => {
+    const name = member.name;
+    return name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && name.text === 'signal';
+  });
+}
+
+function isNothing(argument: ts.Expression): boolean {
+  const node = skipParentheses(argument);
+  return (
+    (ts.isIdentifier(node) && node.text === 'undefined') ||
+    node.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isVoidExpression(node) && ts.isNumericLiteral(node.expression))
+  );
+}
+
+// Expressions that read well after `...` without parentheses.
+function isSimpleExpression(node: ts.Expression): boolean {
+  return (
+    ts.isIdentifier(node) ||
+    ts.isPropertyAccessExpression(node) ||
+    ts.isElementAccessExpression(node) ||
+    ts.isCallExpression(node) ||
+    node.kind === ts.SyntaxKind.ThisKeyword
+  );
+}
+
+function unionParts(type: ts.Type): readonly ts.Type[] {
+  return (type.isUnion() ? type.types : [type]).filter(
+    (part) => (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) === 0,
+  );
+}
+
+function replace(node: ts.Node, text: string, sourceFile: ts.SourceFile): TextEdit {
+  return { start: node.getStart(sourceFile), end: node.end, text };
+}
+
+/**
+ * Appends `text` to an argument or property list. `owner` is the call or
+ * object literal: an element on a later line than the owner's start means the
+ * list is laid out one per line.
+ */
+function appendEdit(list: ts.NodeArray<ts.Node>, owner: ts.Node, text: string, sourceFile: ts.SourceFile): TextEdit {
+  const last = list[list.length - 1];
+  if (!last) return { start: list.pos, end: list.pos, text };
+  const lastStart = last.getStart(sourceFile);
+  const multiline = lineOf(sourceFile, lastStart) !== lineOf(sourceFile, listOpening(owner, sourceFile));
+  const separator = multiline ? `\n${indentationAt(sourceFile, lastStart)}` : ' ';
+  // A NodeArray with a trailing comma ends after it.
+  if (list.hasTrailingComma) return { start: list.end, end: list.end, text: `${separator}${text},` };
+  return { start: last.end, end: last.end, text: `,${separator}${text}` };
+}
+
+// The `(` of a call's arguments or the `{` of an object literal.
+function listOpening(owner: ts.Node, sourceFile: ts.SourceFile): number {
+  if (ts.isCallExpression(owner)) return owner.arguments.pos - 1;
+  return owner.getStart(sourceFile);
+}
+
+function lineOf(sourceFile: ts.SourceFile, position: number): number {
+  return sourceFile.getLineAndCharacterOfPosition(position).line;
+}
+
+function indentationAt(sourceFile: ts.SourceFile, position: number): string {
+  const lineStart = sourceFile.text.lastIndexOf('\n', position - 1) + 1;
+  return /^[ \t]*/.exec(sourceFile.text.slice(lineStart, position))?.[0] ?? '';
 }

@@ -1,20 +1,43 @@
 import { noAsyncIterationCallback } from '@taskscope/core';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { analysisFor } from '../util/analysis.js';
 import { createRule } from '../util/create-rule.js';
 
-// Placeholder until this rule's engineer lands it.
-export default createRule({
+type MessageId = 'asyncForEach' | 'discardedAsyncMap' | 'asyncPredicate' | 'asyncReducer' | 'awaitMap';
+
+const methods = 'forEach|map|filter|some|every|find|findIndex|findLast|findLastIndex|reduce|reduceRight';
+
+export default createRule<[], MessageId>({
   name: 'no-async-iteration-callback',
   meta: {
     type: 'problem',
-    docs: { description: 'TODO', recommended: 'recommended', requiresTypeChecking: false },
-    messages: { placeholder: 'placeholder' },
+    docs: {
+      description: 'Disallow async callbacks in array methods that ignore the promises they return',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    messages: {
+      asyncForEach:
+        "'{{method}}' ignores the promises its async callback returns: the iterations are never awaited, their errors go unhandled, and the code after it runs before they finish.",
+      discardedAsyncMap:
+        "The promises this '{{method}}' creates are discarded: nothing awaits the iterations or handles their errors.",
+      asyncPredicate:
+        "'{{method}}' gets a promise from its async callback, and a promise is always truthy: it never sees the value the callback resolves to.",
+      asyncReducer:
+        "'{{method}}' with an async callback hands each step a promise of the accumulator, not its value, and only the last step's rejection can be handled.",
+      awaitMap: "Await every iteration with taskscope's 'map' (all at once, as before; the first failure cancels the rest).",
+    },
     schema: [],
+    hasSuggestions: true,
   },
   defaultOptions: [],
   create(context) {
     const analysis = analysisFor(context);
-    return { CallExpression: (node) => analysis.check(noAsyncIterationCallback, node, {}) };
+    const check = (node: TSESTree.CallExpression) => analysis.check(noAsyncIterationCallback, node, {});
+    return {
+      [`CallExpression[arguments.length>0][callee.property.name=/^(${methods})$/]`]: check,
+      [`CallExpression[arguments.length>0][callee.property.value=/^(${methods})$/]`]: check,
+    };
   },
 });

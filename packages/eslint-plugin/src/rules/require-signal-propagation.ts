@@ -1,20 +1,41 @@
 import { requireSignalPropagation } from '@taskscope/core';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { analysisFor } from '../util/analysis.js';
 import { createRule } from '../util/create-rule.js';
 
-// Placeholder until this rule's engineer lands it.
-export default createRule({
+type MessageId = 'missingSignal' | 'passSignal';
+
+export default createRule<[], MessageId>({
   name: 'require-signal-propagation',
   meta: {
     type: 'problem',
-    docs: { description: 'TODO', recommended: 'recommended', requiresTypeChecking: false },
-    messages: { placeholder: 'placeholder' },
+    docs: {
+      description: 'Require passing the AbortSignal in scope to calls that accept one',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    messages: {
+      missingSignal:
+        "'{{callee}}' accepts an AbortSignal but is not given '{{signal}}': when the surrounding work is cancelled, this call keeps running.",
+      passSignal: "Pass '{{signal}}'.",
+    },
     schema: [],
+    hasSuggestions: true,
   },
   defaultOptions: [],
   create(context) {
     const analysis = analysisFor(context);
-    return { CallExpression: (node) => analysis.check(requireSignalPropagation, node, {}) };
+    return {
+      ':function CallExpression'(node: TSESTree.CallExpression) {
+        if (!analysis.context.checker && !mayTakeSignalUntyped(node)) return;
+        analysis.check(requireSignalPropagation, node, {});
+      },
+    };
   },
 });
+
+// Without types only calls by plain name (`fetch`, same-file functions) can be known to take one.
+function mayTakeSignalUntyped(node: TSESTree.CallExpression): boolean {
+  return node.callee.type === 'Identifier';
+}

@@ -1,0 +1,243 @@
+import ts from 'typescript';
+
+import { containsNode } from './contains.js';
+import { bindingPropertyName, isAbortSignalAnnotation, isAbortSignalType } from './signals.js';
+import { isSpawnCall, taskscopeCallee } from './taskscope-api.js';
+import { enclosingFunction, isFunctionExpressionLike, skipParentheses } from './syntax.js';
+import type { AnalysisContext, TextEdit } from './types.js';
+
+/** An AbortSignal that code at some point can pass on. */
+export interface SignalInScope {
+  /** The expression to pass: `signal`, `opts.signal`, `s.signal`. */
+  text: string;
+  /** Its type, when the checker knows it. */
+  type?: ts.Type;
+  /**
+   * Set when it comes from a taskscope task that is given a signal but doesn't
+   * declare the parameter: the edit that declares it as `signal`.
+   */
+  declare?: TextEdit;
+}
+
+/**
+ * The signal visible at `node`, from the innermost function that provides one:
+ * - a parameter annotated with a type that is AbortSignal (syntactic: named
+ *   `signal` or annotated `AbortSignal`); unannotated: named `signal`;
+ * - a parameter destructuring `{ signal }` (or `{ signal: s }`);
+ * - a parameter with a `signal` property, read as `opts.signal` (annotated and
+ *   typed: its type has a `signal` typed AbortSignal; otherwise: the function
+ *   reads `opts.signal` somewhere);
+ * - the signal a taskscope task fn is given (`all([(s) => …])`,
+ *   `map(xs, (x, signal) => …)`, `retry((signal) => …)`, `scope((s) => …)` →
+ *   `s.signal`, a scope's `spawn`/`start`), declared or not.
+ *
+ * Lookups pass outward only through callbacks (function expressions passed
+ * as arguments), which run as part of the same work, and stop at any other
+ * function (declarations, methods, functions stored for later) and at a
+ * callback that declares a binding of the signal's name.
+ */
+export function signalInScope(node: ts.Node, context: AnalysisContext): SignalInScope | undefined {
+  const crossed: ts.SignatureDeclaration[] = [];
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const signal = providedSignal(fn, context);
+    if (signal) {
+      const root = /^[\w$]+/.exec(signal.text)?.[0] ?? signal.text;
+      // A `function` expression rebinds `this`; any callback can shadow a name.
+      const hidden = crossed.some((inner) => (root === 'this' ? !ts.isArrowFunction(inner) : declaredNames(inner).has(root)));
+      return hidden ? undefined : signal;
+    }
+    if (!isCallback(fn)) return undefined;
+    crossed.push(fn);
+  }
+  return undefined;
+}
+
+const providedByFunction = new WeakMap<ts.Node, SignalInScope | null>();
+
+function providedSignal(fn: ts.SignatureDeclaration, context: AnalysisContext): SignalInScope | undefined {
+  let provided = providedByFunction.get(fn);
+  if (provided === undefined) {
+    provided = taskSignal(fn, context) ?? parameterSignal(fn, context) ?? null;
+    providedByFunction.set(fn, provided);
+  }
+  return provided ?? undefined;
+}
+
+function parameterSignal(fn: ts.SignatureDeclaration, context: AnalysisContext): SignalInScope | undefined {
+  const { checker } = context;
+  for (const parameter of fn.parameters) {
+    const { name } = parameter;
+    if (ts.isObjectBindingPattern(name)) {
+      const local = name.elements.find((e) => bindingPropertyName(e) === 'signal')?.name;
+      if (!local || !ts.isIdentifier(local)) continue;
+      const type = parameter.type && checker?.getTypeAtLocation(local);
+      if (!type || isAbortSignalType(type) || isAny(type)) return { text: local.text, type };
+      continue;
+    }
+    if (!ts.isIdentifier(name)) continue;
+    // Only annotated parameters are worth a query (a callback's contextual type is costly to
+    // resolve, and taskscope tasks are known by position); otherwise names and reads tell.
+    const type = parameter.type && checker?.getTypeAtLocation(name);
+    if (!checker || !type || isAny(type)) {
+      if (name.text === 'signal' || isAbortSignalAnnotation(parameter.type)) return { text: name.text, type };
+      if (readsSignalOf(fn, name.text)) return { text: `${name.text}.signal` };
+      continue;
+    }
+    if (isAbortSignalType(type)) return { text: name.text, type };
+    const property = type.getNonNullableType().getProperty('signal');
+    const propertyType = property && checker.getTypeOfSymbol(property);
+    if (propertyType && isAbortSignalType(propertyType) && !isOptional(type)) {
+      return { text: `${name.text}.signal`, type: propertyType };
+    }
+  }
+  return undefined;
+}
+
+// `opts?: { signal?: AbortSignal }`: `opts.signal` would not compile without `?.`.
+function isOptional(type: ts.Type): boolean {
+  return type.isUnion() && type.types.some((part) => (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) !== 0);
+}
+
+function isAny(type: ts.Type): boolean {
+  return (type.flags & ts.TypeFlags.Any) !== 0;
+}
+
+/** Which parameter of a taskscope task fn receives the signal; `scope` bodies get a Scope instead. */
+interface TaskParameter {
+  index: number;
+  /** The parameter is a Scope whose `.signal` is the signal. */
+  scope: boolean;
+}
+
+function taskSignal(fn: ts.SignatureDeclaration, context: AnalysisContext): SignalInScope | undefined {
+  if (!isFunctionExpressionLike(fn)) return undefined;
+  const task = taskParameter(fn, context.sourceFile);
+  if (!task) return undefined;
+  const parameter = fn.parameters[task.index];
+  if (parameter) {
+    if (!ts.isIdentifier(parameter.name)) return undefined;
+    const name = parameter.name.text;
+    return { text: task.scope ? `${name}.signal` : name };
+  }
+  // The declared name must not capture a `signal` the body already refers to.
+  const name = ['signal', 'taskSignal'].find((candidate) => !mentions(fn, candidate));
+  if (!name || fn.parameters.some((p) => p.dotDotDotToken)) return undefined;
+  return { text: name, declare: declareSignalEdit(fn, task, name, context.sourceFile) };
+}
+
+function taskParameter(fn: ts.ArrowFunction | ts.FunctionExpression, sourceFile: ts.SourceFile): TaskParameter | undefined {
+  let argument: ts.Node = fn;
+  let inArray = false;
+  while (ts.isParenthesizedExpression(argument.parent) || ts.isArrayLiteralExpression(argument.parent)) {
+    inArray ||= ts.isArrayLiteralExpression(argument.parent);
+    argument = argument.parent;
+  }
+  const call = argument.parent;
+  if (!ts.isCallExpression(call)) return undefined;
+  const position = call.arguments.indexOf(argument as ts.Expression);
+  if (position < 0) return undefined;
+  switch (taskscopeCallee(call, sourceFile)) {
+    case 'all':
+    case 'allSettled':
+    case 'race':
+    case 'any':
+      return inArray && position === 0 ? { index: 0, scope: false } : undefined;
+    case 'map':
+      return !inArray && position === 1 ? { index: 1, scope: false } : undefined;
+    case 'withTimeout':
+    case 'moveOnAfter':
+      return !inArray && position === 1 ? { index: 0, scope: false } : undefined;
+    case 'retry':
+      return !inArray && position === 0 ? { index: 0, scope: false } : undefined;
+    case 'scope':
+      return !inArray && position === 0 ? { index: 0, scope: true } : undefined;
+  }
+  return !inArray && position === 0 && isScopeSpawn(call, sourceFile) ? { index: 0, scope: false } : undefined;
+}
+
+// `s.spawn(fn)` / `s.start(fn)` where `s` is the Scope a taskscope `scope` body was given.
+function isScopeSpawn(call: ts.CallExpression, sourceFile: ts.SourceFile): boolean {
+  if (!isSpawnCall(call)) return false;
+  const receiver = skipParentheses((call.expression as ts.PropertyAccessExpression).expression);
+  if (!ts.isIdentifier(receiver)) return false;
+  for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
+    const first = fn.parameters[0];
+    if (!first || !ts.isIdentifier(first.name) || first.name.text !== receiver.text) continue;
+    return isFunctionExpressionLike(fn) && taskParameter(fn, sourceFile)?.scope === true;
+  }
+  return false;
+}
+
+/**
+ * `() => …` → `(signal) => …`, `x => …` → `(x, signal) => …`, `map`'s
+ * `() => …` → `(_item, signal) => …`, a scope body → `({ signal }) => …`.
+ * The whole parameter list is replaced, so two fixes that declare the same
+ * signal carry the same edit.
+ */
+function declareSignalEdit(
+  fn: ts.ArrowFunction | ts.FunctionExpression,
+  task: TaskParameter,
+  name: string,
+  sourceFile: ts.SourceFile,
+): TextEdit {
+  const names = fn.parameters.map((p) => p.getText(sourceFile));
+  while (names.length < task.index) names.push('_item');
+  names.push(task.scope ? `{ ${name === 'signal' ? name : `signal: ${name}`} }` : name);
+  const open = fn.getChildren(sourceFile).find((child) => child.kind === ts.SyntaxKind.OpenParenToken);
+  const close = fn.getChildren(sourceFile).find((child) => child.kind === ts.SyntaxKind.CloseParenToken);
+  const text = `(${names.join(', ')})`;
+  if (open && close) return { start: open.getStart(sourceFile), end: close.end, text };
+  // A single unparenthesised arrow parameter.
+  const only = fn.parameters[0]!;
+  return { start: only.getStart(sourceFile), end: only.end, text };
+}
+
+/** A function expression passed as an argument (directly or in an array of tasks): it runs as part of the call. */
+function isCallback(fn: ts.SignatureDeclaration): boolean {
+  if (!isFunctionExpressionLike(fn)) return false;
+  let argument: ts.Node = fn;
+  while (ts.isParenthesizedExpression(argument.parent) || ts.isArrayLiteralExpression(argument.parent)) argument = argument.parent;
+  const owner = argument.parent;
+  return (ts.isCallExpression(owner) || ts.isNewExpression(owner)) && (owner.arguments?.includes(argument as ts.Expression) ?? false);
+}
+
+const namesByFunction = new WeakMap<ts.Node, Set<string>>();
+
+/** Names a function binds itself: parameters and top-level declarations of its body. */
+function declaredNames(fn: ts.SignatureDeclaration): ReadonlySet<string> {
+  let names = namesByFunction.get(fn);
+  if (names) return names;
+  names = new Set();
+  const addBinding = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) names!.add(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBinding(element.name);
+  };
+  for (const parameter of fn.parameters) addBinding(parameter.name);
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (body && ts.isBlock(body)) {
+    for (const statement of body.statements) {
+      if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) addBinding(d.name);
+      if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) names.add(statement.name.text);
+    }
+  }
+  namesByFunction.set(fn, names);
+  return names;
+}
+
+// Any identifier spelled `name` (a reference, a binding, a property name: erring on the safe side).
+function mentions(fn: ts.SignatureDeclaration, name: string): boolean {
+  return containsNode(fn, (node) => ts.isIdentifier(node) && node.text === name);
+}
+
+// The function reads `name.signal` somewhere: `name` is an options object carrying one.
+function readsSignalOf(fn: ts.SignatureDeclaration, name: string): boolean {
+  return containsNode(
+    fn,
+    (node) =>
+      ts.isPropertyAccessExpression(node) &&
+      !node.questionDotToken &&
+      node.name.text === 'signal' &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === name,
+  );
+}

@@ -1,0 +1,56 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { noAsyncIterationCallback } from '../src/detectors/no-async-iteration-callback.js';
+import type { Finding } from '../src/types.js';
+import { contextFor } from './typed-context.js';
+
+function findings(code: string, typed: boolean): Finding[] {
+  const context = contextFor(code, typed);
+  const found: Finding[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) found.push(...noAsyncIterationCallback.check(node, context, {}));
+    ts.forEachChild(node, visit);
+  };
+  visit(context.sourceFile);
+  return found;
+}
+
+const save = 'declare function save(id: string): Promise<void>;\n';
+
+// The codemod marks what it can't rewrite; the rule's tests can't see reviews, so they are checked here.
+describe('no-async-iteration-callback reviews', () => {
+  it.each([
+    ['a sync function', `${save}function f(ids: string[]) { ids.forEach(async (id) => save(id)); }`, 'async forEach callback outside an async function'],
+    ['the top level', `${save}declare const ids: string[];\nids.map(async (id) => save(id));`, 'discarded async map outside an async function'],
+    ['an expression', `${save}async function f(ids: string[]) { return ids.forEach(async (id) => save(id)); }`, 'async forEach callback inside an expression'],
+    ['a thisArg', `${save}async function f(ids: string[]) { ids.forEach(async (id) => save(id), null); }`, 'async forEach callback with a thisArg'],
+    ['an optional chain', `${save}async function f(ids?: string[]) { ids?.forEach(async (id) => save(id)); }`, 'async forEach callback on an optional chain'],
+    ['a Map', `${save}async function f(ids: Map<string, string>) { ids.forEach(async (id) => save(id)); }`, 'async forEach callback over something other than an array'],
+    ['a rest parameter', `${save}async function f(ids: string[]) { ids.forEach(async (...args) => save(args[0])); }`, 'async forEach callback with a rest parameter'],
+    ['the array argument', `${save}async function f(ids: string[]) { ids.forEach(async (id, i, all) => save(all[i] ?? id)); }`, 'async forEach callback that uses the array argument'],
+    [
+      'a reference taking the index',
+      'declare function put(id: string, index: number): Promise<void>;\nasync function f(ids: string[]) { ids.forEach(put); }',
+      'async forEach callback passed by reference',
+    ],
+  ])('marks %s for review', (_, code, reason) => {
+    const [finding] = findings(code, true);
+    expect(finding?.fixes).toEqual([]);
+    expect(finding?.review).toMatchObject({ transform: 'async-foreach', reason });
+  });
+
+  it('neither fixes nor marks the predicates and reduce, which have no rewrite', () => {
+    const found = findings(`${save}async function f(ids: string[]) {\n  ids.filter(async (id) => save(id));\n  ids.reduce(async (a, id) => a, 0);\n}`, false);
+    expect(found.map((f) => [f.messageId, f.fixes.length, f.review])).toEqual([
+      ['asyncPredicate', 0, undefined],
+      ['asyncReducer', 0, undefined],
+    ]);
+  });
+
+  it('fixes an array forEach with the async-foreach transform', () => {
+    const [finding] = findings(`${save}async function f(ids: string[]) { ids.forEach(async (id) => save(id)); }`, true);
+    expect(finding?.fixes).toMatchObject([{ transform: 'async-foreach', imports: ['map'] }]);
+    expect(finding?.review).toBeUndefined();
+  });
+});

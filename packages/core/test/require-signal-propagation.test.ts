@@ -1,0 +1,43 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { applyEdits } from '../src/apply.js';
+import { requireSignalPropagation } from '../src/detectors/require-signal-propagation.js';
+import type { Finding } from '../src/types.js';
+import { contextFor } from './typed-context.js';
+
+function findings(code: string, typed: boolean): Finding[] {
+  const context = contextFor(code, typed);
+  const found: Finding[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) found.push(...requireSignalPropagation.check(node, context, {}));
+    ts.forEachChild(node, visit);
+  };
+  visit(context.sourceFile);
+  return found;
+}
+
+describe('require-signal-propagation findings', () => {
+  it('marks a signal whose type does not fit for review', () => {
+    const code = 'declare function o(a: string): void;\ndeclare function o(a: string, s: AbortSignal): void;\nfunction run(opts: { signal: AbortSignal | undefined }) { o("x"); }';
+    const [finding] = findings(code, true);
+    expect(finding?.fixes).toEqual([]);
+    expect(finding?.review).toMatchObject({ transform: 'signal', reason: 'the type of opts.signal does not fit the signal o takes' });
+  });
+
+  it('gives every call of an undeclared task signal the same declaring edit, so the codemod can merge them', () => {
+    const code = "import { all } from 'taskscope';\nall([async () => {\n  await fetch('/a');\n  await fetch('/b');\n}]);";
+    const found = findings(code, false);
+    expect(found).toHaveLength(2);
+    const [first, second] = found.map((f) => f.fixes[0]!.edits);
+    expect(first![0]).toEqual(second![0]);
+    expect(applyEdits(code, first!)).toBe("import { all } from 'taskscope';\nall([async (signal) => {\n  await fetch('/a', { signal });\n  await fetch('/b');\n}]);");
+    expect(found.every((f) => f.fixes[0]!.transform === 'signal')).toBe(true);
+  });
+
+  it('passes `this.signal` only where `this` is the same', () => {
+    const code =
+      'class Poller {\n  signal = new AbortController().signal;\n  poll(this: Poller, url: string) {\n    setTimeout(() => fetch(url), 10);\n    setTimeout(function () { fetch(url); }, 10);\n  }\n}';
+    expect(findings(code, true).map((f) => f.data)).toEqual([{ callee: 'fetch', signal: 'this.signal' }]);
+  });
+});

@@ -1,0 +1,220 @@
+import rule from '../../src/rules/no-async-iteration-callback.js';
+import { espreeTester, syntacticTester, typedTester } from '../rule-tester.js';
+
+type Filename = 'file.ts' | 'react.tsx' | 'file.js';
+type MessageId = 'asyncForEach' | 'discardedAsyncMap' | 'asyncPredicate' | 'asyncReducer';
+
+/** One finding at line:column, with the `await map(…)` suggestion's output, or none. */
+function invalid(code: string, messageId: MessageId, method: string, at: [line: number, column: number], output?: string, filename: Filename = 'file.ts') {
+  const [line, column] = at;
+  return {
+    code,
+    filename,
+    errors: [
+      {
+        messageId,
+        data: { method },
+        line,
+        column,
+        suggestions: output === undefined ? [] : [{ messageId: 'awaitMap' as const, output }],
+      },
+    ],
+  };
+}
+
+/** A file without imports gets the runtime import on top. */
+const withMap = (code: string, quote = "'") => `import { map } from ${quote}taskscope${quote};\n\n${code}`;
+
+const save = 'declare function save(id: string): Promise<void>;\n';
+
+typedTester.run('no-async-iteration-callback (typed)', rule, {
+  valid: [
+    `${save}export async function saveAll(ids: string[]) {\n  for (const id of ids) await save(id);\n}`,
+    // The promises are used.
+    `${save}export async function saveAll(ids: string[]) {\n  await Promise.all(ids.map(async (id) => save(id)));\n}`,
+    `${save}export const pending = (ids: string[]) => ids.map(async (id) => save(id));`,
+    // Synchronous callbacks.
+    'export function show(ids: string[]) {\n  ids.forEach((id) => console.log(id));\n  return ids.filter((id) => id.length > 2);\n}',
+    'declare function isKnown(id: string): boolean;\nexport const known = (ids: string[]) => ids.find((id) => isKnown(id));',
+    'export function show(ids: string[], log: (id: string) => void) {\n  ids.forEach(log);\n}',
+    // A forEach that awaits its callbacks.
+    'declare const queue: { forEach(cb: (job: string) => Promise<void>): Promise<void> };\nexport async function drain() {\n  await queue.forEach(async (job) => {\n    console.log(job);\n  });\n}',
+    // A map that returns a promise (the floating-promise rules own that).
+    'declare const pool: { map<R>(fn: (x: string) => Promise<R>): Promise<R[]> };\npool.map(async (x) => x);',
+    // The sequential-chain idiom: reduce over a promise accumulator.
+    `${save}export async function inOrder(ids: string[]) {\n  await ids.reduce(async (previous, id) => {\n    await previous;\n    await save(id);\n  }, Promise.resolve());\n}`,
+    // taskscope's own map.
+    `import { map } from 'taskscope';\n${save}export async function saveAll(ids: string[]) {\n  await map(ids, async (id) => save(id));\n}`,
+    // Spawned tasks have an owner; an async generator returns no promise.
+    `import { scope } from 'taskscope';\n${save}export const saveAll = (ids: string[]) =>\n  scope((s) => {\n    ids.forEach((id) => s.spawn(() => save(id)));\n  });`,
+    'export function each(ids: string[]) {\n  ids.forEach(async function* (id) {\n    yield id;\n  });\n}',
+    // Not an iteration method.
+    'declare const emitter: { on(event: string, cb: () => Promise<void>): void };\nemitter.on("x", async () => {});',
+    { code: 'export const List = ({ ids }: { ids: string[] }) => <ul>{ids.map((id) => <li key={id}>{id}</li>)}</ul>;', filename: 'react.tsx' },
+    { code: 'export function show(ids) {\n  ids.forEach((id) => console.log(id));\n}', filename: 'file.js' },
+    { code: 'export async function saveAll(ids, save) {\n  for (const id of ids) await save(id);\n}', filename: 'file.js' },
+    // Computed, but not a static name.
+    `${save}declare const ids: string[];\ndeclare const method: 'forEach';\nids[method](async (id: string) => save(id));`,
+  ],
+  invalid: [
+    invalid(
+      `${save}export async function saveAll(ids: string[]) {\n  ids.forEach(async (id) => {\n    await save(id);\n  });\n}`,
+      'asyncForEach',
+      'forEach',
+      [3, 7],
+      withMap(`${save}export async function saveAll(ids: string[]) {\n  await map(ids, async (id) => {\n    await save(id);\n  });\n}`),
+    ),
+    // The index moves behind map's signal; an existing taskscope import is extended.
+    invalid(
+      `import { sleep } from 'taskscope';\n${save}export async function saveAll(ids: string[]) {\n  ids.forEach(async (id, i) => {\n    await sleep(i * 10);\n    await save(id);\n  });\n}`,
+      'asyncForEach',
+      'forEach',
+      [4, 7],
+      `import { sleep, map } from 'taskscope';\n${save}export async function saveAll(ids: string[]) {\n  await map(ids, async (id, signal, i) => {\n    await sleep(i * 10);\n    await save(id);\n  });\n}`,
+    ),
+    // A discarded map.
+    invalid(
+      `${save}export async function saveAll(ids: readonly string[]) {\n  ids.map(async (id) => save(id));\n  console.log("done");\n}`,
+      'discardedAsyncMap',
+      'map',
+      [3, 7],
+      withMap(`${save}export async function saveAll(ids: readonly string[]) {\n  await map(ids, async (id) => save(id));\n  console.log("done");\n}`, '"'),
+    ),
+    // Typed: a reference to an async function, and a concise arrow returning a promise.
+    invalid(
+      `${save}export async function saveAll(ids: string[]) {\n  ids.forEach(save);\n}`,
+      'asyncForEach',
+      'forEach',
+      [3, 7],
+      withMap(`${save}export async function saveAll(ids: string[]) {\n  await map(ids, save);\n}`),
+    ),
+    invalid(
+      `${save}export async function saveAll(ids: string[]) {\n  ids.forEach((id) => save(id));\n}`,
+      'asyncForEach',
+      'forEach',
+      [3, 7],
+      withMap(`${save}export async function saveAll(ids: string[]) {\n  await map(ids, (id) => save(id));\n}`),
+    ),
+    // Outside an async function: no suggestion (the codemod marks it for review).
+    invalid(`${save}export function saveAll(ids: string[]) {\n  ids.forEach(async (id) => save(id));\n}`, 'asyncForEach', 'forEach', [3, 7]),
+    // The array argument has no counterpart in taskscope's map.
+    invalid(
+      `${save}export async function saveAll(ids: string[]) {\n  ids.forEach(async (id, i, all) => save(all[i - 1] ?? id));\n}`,
+      'asyncForEach',
+      'forEach',
+      [3, 7],
+    ),
+    // A Set is not an array: reported, rewritten by hand.
+    invalid(`${save}export async function saveAll(ids: Set<string>) {\n  ids.forEach(async (id) => save(id));\n}`, 'asyncForEach', 'forEach', [3, 7]),
+    // Predicates see an always-truthy promise.
+    invalid(
+      'declare function isActive(id: string): Promise<boolean>;\nexport const active = (ids: string[]) => ids.filter(async (id) => await isActive(id));',
+      'asyncPredicate',
+      'filter',
+      [2, 46],
+    ),
+    invalid(
+      'declare function isActive(id: string): Promise<boolean>;\nexport const anyActive = (ids: string[]) => ids.some((id) => isActive(id));',
+      'asyncPredicate',
+      'some',
+      [2, 49],
+    ),
+    invalid(
+      'declare function isActive(id: string): Promise<boolean>;\nexport const last = (ids: string[]) =>\n  ids.findLastIndex(async function (id) {\n    return isActive(id);\n  });',
+      'asyncPredicate',
+      'findLastIndex',
+      [3, 7],
+    ),
+    invalid(
+      'declare function count(id: string): Promise<number>;\nexport function totals(ids: string[]) {\n  return ids.reduce(async (acc, id) => {\n    acc[id] = await count(id);\n    return acc;\n  }, {} as Record<string, number>);\n}',
+      'asyncReducer',
+      'reduce',
+      [3, 14],
+    ),
+    invalid(
+      `${save}export function SaveButton({ ids }: { ids: string[] }) {\n  const onClick = async () => {\n    ids.forEach(async (id) => {\n      await save(id);\n    });\n  };\n  return <button onClick={onClick}>Save</button>;\n}`,
+      'asyncForEach',
+      'forEach',
+      [4, 9],
+      withMap(
+        `${save}export function SaveButton({ ids }: { ids: string[] }) {\n  const onClick = async () => {\n    await map(ids, async (id) => {\n      await save(id);\n    });\n  };\n  return <button onClick={onClick}>Save</button>;\n}`,
+      ),
+      'react.tsx',
+    ),
+    invalid(
+      'export async function saveAll(ids, save) {\n  ids.forEach(async (id) => {\n    await save(id);\n  });\n}',
+      'asyncForEach',
+      'forEach',
+      [2, 7],
+      withMap('export async function saveAll(ids, save) {\n  await map(ids, async (id) => {\n    await save(id);\n  });\n}'),
+      'file.js',
+    ),
+    invalid(
+      'export async function check(ids, isValid) {\n  return ids.every(async (id) => isValid(id));\n}',
+      'asyncPredicate',
+      'every',
+      [2, 14],
+      undefined,
+      'file.js',
+    ),
+    // A thisArg: reported, rewritten by hand.
+    invalid(
+      `${save}export async function saveAll(this: unknown, ids: string[]) {\n  ids.forEach(async function (id) {\n    await save(id);\n  }, this);\n}`,
+      'asyncForEach',
+      'forEach',
+      [3, 7],
+    ),
+  ],
+});
+
+syntacticTester.run('no-async-iteration-callback (syntactic)', rule, {
+  valid: [
+    // References and non-async arrows need types.
+    'async function saveAll(ids: string[]) {\n  ids.forEach(save);\n  ids.forEach((id) => save(id));\n}',
+    'async function saveAll(ids: string[]) {\n  await Promise.all(ids.map(async (id) => save(id)));\n}',
+    'async function inOrder(ids: string[]) {\n  await ids.reduce(async (previous, id) => {\n    await previous;\n    await save(id);\n  }, Promise.resolve());\n}',
+    { code: 'const List = ({ ids }) => <ul>{ids.map(async (id) => <li>{await load(id)}</li>)}</ul>;', filename: 'react.tsx' },
+  ],
+  invalid: [
+    invalid(
+      'async function saveAll(ids: string[]) {\n  ids.forEach(async (id) => {\n    await save(id);\n  });\n}',
+      'asyncForEach',
+      'forEach',
+      [2, 7],
+      withMap('async function saveAll(ids: string[]) {\n  await map(ids, async (id) => {\n    await save(id);\n  });\n}'),
+    ),
+    // A local `map` is not shadowed; an index parameter that would meet a `signal` of the body.
+    invalid(
+      'const map = new Map();\nasync function saveAll(ids: string[], signal: AbortSignal) {\n  this.ids["forEach"](async (id, i) => save(id, i, signal));\n}',
+      'asyncForEach',
+      'forEach',
+      [3, 12],
+      'import { map as scopedMap } from "taskscope";\n\nconst map = new Map();\nasync function saveAll(ids: string[], signal: AbortSignal) {\n  await scopedMap(this.ids, async (id, taskSignal, i) => save(id, i, signal));\n}',
+    ),
+    invalid('ids.find(async (id) => (await load(id)).ok);', 'asyncPredicate', 'find', [1, 5], undefined, 'react.tsx'),
+  ],
+});
+
+espreeTester.run('no-async-iteration-callback (espree)', rule, {
+  valid: ['async function saveAll(ids) {\n  for (const id of ids) await save(id);\n}'],
+  invalid: [
+    invalid(
+      'import { readFile } from "node:fs/promises";\nexport async function loadAll(paths) {\n  paths.forEach(async (path) => {\n    console.log(await readFile(path, "utf8"));\n  });\n}',
+      'asyncForEach',
+      'forEach',
+      [3, 9],
+      'import { readFile } from "node:fs/promises";\nimport { map } from "taskscope";\nexport async function loadAll(paths) {\n  await map(paths, async (path) => {\n    console.log(await readFile(path, "utf8"));\n  });\n}',
+      'file.js',
+    ),
+    invalid(
+      'const totals = orders.reduce(async (sum, order) => sum + (await price(order)), 0);',
+      'asyncReducer',
+      'reduce',
+      [1, 23],
+      undefined,
+      'file.js',
+    ),
+    // Top level: no suggestion.
+    invalid('items.forEach(async (item) => {\n  await send(item);\n});', 'asyncForEach', 'forEach', [1, 7], undefined, 'file.js'),
+  ],
+});
