@@ -28,9 +28,28 @@ export function addSuppressed(error: unknown, others: readonly unknown[]): void 
   else suppressed.set(error, others.filter((e) => e !== error));
 }
 
+// Cancellation reasons created here, one per cancellation. A scope cancelled with one of them
+// rejects with it and lists the real failures of its cleanup under it; the parent scope collects
+// them (`cancellationFailures`). A reason supplied by the user may be reused, so its list is not
+// collected: it is only read by whoever catches it.
+const fresh = new WeakSet<object>();
+
 /** The `AbortError` a scope aborts its signal with when it cancels itself. */
 export function abortError(message: string, cause?: unknown): DOMException {
-  return new DOMException(message, { name: 'AbortError', cause });
+  const error = new DOMException(message, { name: 'AbortError', cause });
+  fresh.add(error);
+  return error;
+}
+
+export function timeoutError(message: string): TimeoutError {
+  const error = new TimeoutError(message);
+  fresh.add(error);
+  return error;
+}
+
+/** The real failures listed under a cancellation reason this library created. */
+export function cancellationFailures(reason: unknown): readonly unknown[] {
+  return isObject(reason) && fresh.has(reason) ? suppressedErrors(reason) : [];
 }
 
 /**

@@ -1,1 +1,13 @@
-export const x: number = 1;
+export type { TaskFn } from './core.js';
+export type { ScopeOptions } from './validate.js';
+export { scope, openScope, type Scope, type OpenScope, type Task } from './scope.js';
+export { all, type AllResults, type TaskResult } from './all.js';
+export { allSettled, type SettledResults } from './all-settled.js';
+export { race } from './race.js';
+export { any } from './any.js';
+export { map } from './map.js';
+export { withTimeout, moveOnAfter, type MoveOnResult, type TimeoutOptions } from './timeout.js';
+export { sleep } from './sleep.js';
+export { retry, type RetryOptions } from './retry.js';
+export { limiter, type Limiter, type LimiterOptions, type LimiterRunOptions } from './limiter.js';
+export { TimeoutError, ScopeClosedError, suppressedErrors } from './errors.js';

@@ -39,14 +39,16 @@ export function checkCount(value: unknown, what: string): number {
 export function checkSignal(value: unknown, what: string): AbortSignal | undefined {
   if (value === undefined) return undefined;
   const s = value as Partial<AbortSignal> | null;
-  if (typeof s !== 'object' || s === null || typeof s.aborted !== 'boolean' || typeof s.addEventListener !== 'function') {
+  if (typeof s !== 'object' || s === null || !('aborted' in s) || typeof s.addEventListener !== 'function') {
     throw new TypeError(`${what} must be an AbortSignal, got ${describe(value)}`);
   }
   return value as AbortSignal;
 }
 
+const NO_OPTIONS: ScopeOptions = Object.freeze({});
+
 export function checkOptions(options: ScopeOptions | undefined, fn: string): ScopeOptions {
-  if (options === undefined) return {};
+  if (options === undefined) return NO_OPTIONS;
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`${fn}(): options must be an object, got ${describe(options)}`);
   }
@@ -59,12 +61,17 @@ export function checkOptions(options: ScopeOptions | undefined, fn: string): Sco
   return options;
 }
 
+/** An iterable as an array (the same array when it is one). */
+export function toArray<T>(items: Iterable<T>, fn: string): readonly T[] {
+  if (items == null || typeof (items as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
+    throw new TypeError(`${fn}(): expected an array or iterable, got ${describe(items)}`);
+  }
+  return Array.isArray(items) ? (items as readonly T[]) : Array.from(items);
+}
+
 /** Tasks as an array, each checked to be a function. */
 export function checkTasks<T>(tasks: Iterable<T>, fn: string): readonly T[] {
-  if (tasks == null || typeof (tasks as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
-    throw new TypeError(`${fn}(): tasks must be an array or iterable of functions, got ${describe(tasks)}`);
-  }
-  const list = Array.isArray(tasks) ? (tasks as readonly T[]) : Array.from(tasks);
+  const list = toArray(tasks, fn);
   for (let i = 0; i < list.length; i++) {
     if (typeof list[i] !== 'function') {
       const hint = isThenable(list[i]) ? ' (a promise has already started: pass `(signal) => work(signal)` instead)' : '';

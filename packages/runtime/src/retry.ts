@@ -1,0 +1,58 @@
+import { addSuppressed, isCancellation } from './errors.js';
+import { sleep } from './sleep.js';
+import { checkCount, checkFunction, checkNonNegative, checkSignal } from './validate.js';
+
+export interface RetryOptions {
+  /** Tries in all, the first included (default 3). */
+  attempts?: number;
+  /** Delay cap before the first retry, doubled for each later one, in ms (default 100). */
+  baseDelay?: number;
+  /** Upper bound of any delay, in ms (default 10_000). */
+  maxDelay?: number;
+  /** 'full' waits random(0, cap) (the default), 'equal' cap/2 + random(0, cap/2), 'none' the cap. */
+  jitter?: 'full' | 'equal' | 'none';
+  /** Whether to retry after `error` (default: always, except on cancellation). */
+  retryIf?: (error: unknown, attempt: number) => boolean;
+  /** Cancels the current attempt and the waits; the call then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+const JITTER = {
+  full: (cap: number) => Math.random() * cap,
+  equal: (cap: number) => cap / 2 + (Math.random() * cap) / 2,
+  none: (cap: number) => cap,
+};
+
+/**
+ * Calls `fn` until it succeeds, with exponential backoff and jitter between tries. When it gives
+ * up, rethrows the last error, with the earlier ones as its `suppressedErrors`.
+ */
+export function retry<T>(fn: (signal: AbortSignal, attempt: number) => T | PromiseLike<T>, options: RetryOptions = {}): Promise<T> {
+  checkFunction(fn, 'retry(): fn');
+  const { attempts = 3, baseDelay = 100, maxDelay = 10_000, jitter = 'full', retryIf = () => true } = options;
+  checkCount(attempts, 'retry(): options.attempts');
+  checkNonNegative(baseDelay, 'retry(): options.baseDelay');
+  checkNonNegative(maxDelay, 'retry(): options.maxDelay');
+  if (!Object.hasOwn(JITTER, jitter)) throw new TypeError(`retry(): options.jitter must be 'full', 'equal' or 'none', got ${String(jitter)}`);
+  checkFunction(retryIf, 'retry(): options.retryIf');
+  const signal = checkSignal(options.signal, 'retry(): options.signal') ?? new AbortController().signal;
+  const delay = JITTER[jitter];
+
+  return (async () => {
+    const errors: unknown[] = [];
+    for (let attempt = 1; ; attempt++) {
+      signal.throwIfAborted();
+      try {
+        return await fn(signal, attempt);
+      } catch (error) {
+        if (isCancellation(error, signal)) throw signal.reason;
+        if (attempt >= attempts || !retryIf(error, attempt)) {
+          addSuppressed(error, errors);
+          throw error;
+        }
+        errors.push(error);
+        await sleep(delay(Math.min(maxDelay, baseDelay * 2 ** (attempt - 1))), signal);
+      }
+    }
+  })();
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { all, ScopeClosedError, suppressedErrors, TimeoutError } from 'taskscope';
+import { turn } from './helpers.js';
+
+describe('errors', () => {
+  it('TimeoutError and ScopeClosedError are Errors with their names', () => {
+    const timeout = new TimeoutError('late');
+    expect(timeout).toBeInstanceOf(Error);
+    expect(timeout.name).toBe('TimeoutError');
+    expect(new ScopeClosedError('closed').name).toBe('ScopeClosedError');
+  });
+
+  it('suppressedErrors is empty for anything that suppressed nothing, primitives included', () => {
+    expect(suppressedErrors(new Error('alone'))).toEqual([]);
+    expect(suppressedErrors('a string')).toEqual([]);
+    expect(suppressedErrors(undefined)).toEqual([]);
+  });
+
+  it('a primitive thrown first cannot carry the others: they are dropped, as documented', async () => {
+    const other = new Error('other');
+    const error = await all([
+      async () => {
+        throw 'first';
+      },
+      async () => {
+        await turn();
+        throw other;
+      },
+    ]).catch((e: unknown) => e);
+    expect(error).toBe('first');
+    expect(suppressedErrors(error)).toEqual([]);
+  });
+
+  it('lists each suppressed error once, even when thrown by several tasks', async () => {
+    const first = new Error('first');
+    const shared = new Error('shared');
+    const error = await all([
+      async () => {
+        throw first;
+      },
+      async () => {
+        await turn();
+        throw shared;
+      },
+      async () => {
+        await turn();
+        throw shared;
+      },
+      async () => {
+        await turn();
+        throw first; // the same as the error thrown: not listed under itself
+      },
+    ]).catch((e: unknown) => e);
+    expect(error).toBe(first);
+    expect(suppressedErrors(error)).toEqual([shared]);
+  });
+});

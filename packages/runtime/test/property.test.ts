@@ -1,0 +1,284 @@
+// Property test: random task trees (nested scopes and combinators, failures, stubborn tasks, aborts
+// at random times, timeouts, concurrency limits) checked against semantics rules 1 to 5. Waits are
+// event-loop turns (setImmediate), and timeouts 0-3 ms, so 2,000 trees take a few seconds.
+import { getEventListeners } from 'node:events';
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { all, allSettled, any, map, race, scope, ScopeClosedError, suppressedErrors, TimeoutError, type Scope, type ScopeOptions, type TaskFn } from 'taskscope';
+import { turn } from './helpers.js';
+
+type Behaviour = 'ok' | 'fail' | 'stubborn' | 'stubbornFail' | 'abortError' | 'syncThrow' | 'syncValue';
+type Combinator = 'scope' | 'all' | 'allSettled' | 'race' | 'any' | 'map';
+interface Leaf {
+  kind: 'leaf';
+  behaviour: Behaviour;
+  turns: number;
+  cleanupTurns: number;
+}
+interface Node {
+  kind: 'node';
+  combinator: Combinator;
+  children: Tree[];
+  timeout: number | undefined;
+  useDeadline: boolean;
+  concurrency: number | undefined;
+}
+type Tree = Leaf | Node;
+
+const { tree: treeArb, node: nodeArb } = fc.letrec<{ tree: Tree; leaf: Leaf; node: Node }>((tie) => ({
+  tree: fc.oneof({ maxDepth: 3, depthSize: 'small', withCrossShrink: true }, tie('leaf'), tie('node')),
+  leaf: fc.record({
+    kind: fc.constant('leaf' as const),
+    behaviour: fc.constantFrom<Behaviour>('ok', 'ok', 'fail', 'stubborn', 'stubbornFail', 'abortError', 'syncThrow', 'syncValue'),
+    turns: fc.integer({ min: 0, max: 3 }),
+    cleanupTurns: fc.integer({ min: 0, max: 2 }),
+  }),
+  node: fc.record({
+    kind: fc.constant('node' as const),
+    combinator: fc.constantFrom<Combinator>('scope', 'all', 'allSettled', 'race', 'any', 'map'),
+    children: fc.array(tie('tree'), { minLength: 1, maxLength: 4 }),
+    timeout: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined, freq: 3 }),
+    useDeadline: fc.boolean(),
+    concurrency: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+  }),
+}));
+
+const SUPERVISORS: ReadonlySet<Combinator> = new Set(['allSettled', 'any']);
+const COMBINATORS: Record<string, (tasks: Iterable<TaskFn<unknown>>, options?: ScopeOptions) => Promise<unknown>> = { all, allSettled, race, any };
+
+/** Everything one run of a tree observed. */
+class Run {
+  seq = 0;
+  /** Real errors thrown by leaves, with whether a supervisor stands between the leaf and the root. */
+  readonly realErrors = new Map<Error, { supervised: boolean; seq: number }>();
+  readonly problems: string[] = [];
+  nodesInvoked = 0;
+  taskControllers = 0;
+  leavesRunning = 0;
+  abortSeq = Infinity;
+  abortedWhileLeafRunning = false;
+
+  next(): number {
+    return ++this.seq;
+  }
+  check(ok: boolean, problem: string): void {
+    if (!ok) this.problems.push(problem);
+  }
+}
+
+/** A task function that runs `tree`, and reports the sequence number at which it settled. */
+function build(run: Run, tree: Tree, supervised: boolean, onSettled: (seq: number) => void): (signal: AbortSignal) => unknown {
+  if (tree.kind === 'leaf') return leafTask(run, tree, supervised, onSettled);
+  return (signal) => {
+    run.nodesInvoked++;
+    let settledAt: number | undefined;
+    const childSupervised = supervised || SUPERVISORS.has(tree.combinator);
+    // Rule 1: no child settles after its scope did.
+    const childSettled = () => run.check(settledAt === undefined, `${tree.combinator}: a child settled after its scope`);
+    const tasks = tree.children.map((child) => build(run, child, childSupervised, childSettled));
+    let running = 0;
+    const counted = tasks.map((task) => async (s: AbortSignal) => {
+      running++;
+      run.check(tree.concurrency === undefined || running <= tree.concurrency, `concurrency ${tree.concurrency} exceeded`);
+      try {
+        return await task(s);
+      } finally {
+        running--;
+      }
+    });
+    const options = {
+      signal,
+      concurrency: tree.concurrency,
+      ...(tree.timeout === undefined ? {} : tree.useDeadline ? { deadline: Date.now() + tree.timeout } : { timeout: tree.timeout }),
+    };
+    let saved: Scope | undefined;
+    let promise: Promise<unknown>;
+    switch (tree.combinator) {
+      case 'scope':
+        promise = scope((s) => {
+          saved = s;
+          // Rule 4: spawning into a cancelling scope gives a cancelled task that never runs.
+          s.signal.addEventListener('abort', () => {
+            const probe = s.spawn(() => run.problems.push('a task spawned into a cancelling scope ran'));
+            run.check(probe.signal.aborted, 'a task spawned into a cancelling scope is not cancelled');
+          });
+          for (const task of counted) {
+            const spawned = s.spawn(task);
+            if (spawned.signal !== s.signal) run.taskControllers++;
+          }
+        }, options);
+        break;
+      case 'map':
+        promise = map(counted, (task, s) => task(s), options);
+        break;
+      default:
+        promise = COMBINATORS[tree.combinator]!(counted, options);
+    }
+    promise.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      settledAt = run.next();
+      // Rule 4: a closed scope refuses new tasks.
+      if (saved) {
+        try {
+          saved.spawn(() => undefined);
+          run.problems.push('spawn into a closed scope did not throw');
+        } catch (error) {
+          run.check(error instanceof ScopeClosedError, 'spawn into a closed scope threw the wrong error');
+        }
+      }
+      onSettled(settledAt);
+    });
+    return promise;
+  };
+}
+
+function leafTask(run: Run, leaf: Leaf, supervised: boolean, onSettled: (seq: number) => void) {
+  const fail = () => {
+    const error = new Error('leaf failure');
+    run.realErrors.set(error, { supervised, seq: run.next() });
+    return error;
+  };
+  if (leaf.behaviour === 'syncThrow') {
+    return () => {
+      onSettled(run.next());
+      throw fail();
+    };
+  }
+  if (leaf.behaviour === 'syncValue') {
+    return () => {
+      onSettled(run.next());
+      return 'sync';
+    };
+  }
+  return async (signal: AbortSignal) => {
+    run.leavesRunning++;
+    try {
+      const stubborn = leaf.behaviour === 'stubborn' || leaf.behaviour === 'stubbornFail';
+      for (let i = 0; i < leaf.turns; i++) {
+        if (!stubborn && signal.aborted) throw leaf.behaviour === 'abortError' ? new DOMException('aborted', 'AbortError') : signal.reason;
+        await turn();
+      }
+      if (!stubborn && signal.aborted) throw signal.reason;
+      if (leaf.behaviour === 'fail' || leaf.behaviour === 'stubbornFail') throw fail();
+      return 'value';
+    } finally {
+      for (let i = 0; i < leaf.cleanupTurns; i++) await turn();
+      run.leavesRunning--;
+      onSettled(run.next());
+    }
+  };
+}
+
+/** Whether `target` can be reached from `from` through suppressedErrors. */
+function reachable(from: unknown, target: unknown, seen = new Set<unknown>()): boolean {
+  if (from === target) return true;
+  if (seen.has(from)) return false;
+  seen.add(from);
+  return suppressedErrors(from).some((next) => reachable(next, target, seen));
+}
+
+function hasTimeout(tree: Tree): boolean {
+  return tree.kind === 'node' && (tree.timeout !== undefined || tree.children.some(hasTimeout));
+}
+
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+const warnings: Error[] = [];
+const onWarning = (warning: Error) => warnings.push(warning);
+beforeAll(() => {
+  process.on('unhandledRejection', onUnhandled);
+  process.on('warning', onWarning);
+});
+afterAll(() => {
+  process.off('unhandledRejection', onUnhandled);
+  process.off('warning', onWarning);
+  vi.unstubAllGlobals();
+});
+
+it('random task trees keep rules 1-5', { timeout: 60_000 }, async () => {
+  // Timers are tracked exactly through the globals (vitest keeps its own copies, so its timers
+  // do not show up here).
+  const liveTimers = new Set<unknown>();
+  const { setTimeout: realSetTimeout, clearTimeout: realClearTimeout } = globalThis;
+  vi.stubGlobal('setTimeout', ((fn: () => void, ms?: number) => {
+    const handle = realSetTimeout(() => {
+      liveTimers.delete(handle);
+      fn();
+    }, ms);
+    liveTimers.add(handle);
+    return handle;
+  }) as typeof setTimeout);
+  vi.stubGlobal('clearTimeout', ((handle: ReturnType<typeof setTimeout>) => {
+    liveTimers.delete(handle);
+    realClearTimeout(handle);
+  }) as typeof clearTimeout);
+  const Real = globalThis.AbortController;
+  let controllers = 0;
+  vi.stubGlobal(
+    'AbortController',
+    class extends Real {
+      constructor() {
+        super();
+        controllers++;
+      }
+    },
+  );
+  await fc.assert(
+    fc.asyncProperty(nodeArb, fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }), async (root, abortAfterTurns) => {
+      const run = new Run();
+      const external = new Real();
+      const reason = { external: true };
+      controllers = 0;
+      let rootSettled: number | undefined;
+      const task = build(run, root, false, (seq) => (rootSettled = seq));
+      const outcome = Promise.resolve(task(external.signal)).then(
+        (value) => ({ ok: true, value }),
+        (error: unknown) => ({ ok: false, value: error }),
+      );
+      if (abortAfterTurns !== undefined) {
+        void (async () => {
+          for (let i = 0; i < abortAfterTurns; i++) await turn();
+          run.abortSeq = run.next();
+          run.abortedWhileLeafRunning = run.leavesRunning > 0 && rootSettled === undefined;
+          external.abort(reason);
+        })();
+      }
+      const result = await outcome;
+      for (let i = 0; i < 8; i++) await turn(); // room for a straggler to show itself (and for the abort to happen)
+
+      const realBeforeAbort = [...run.realErrors.values()].some((e) => e.seq < run.abortSeq);
+      // Rule 2: what rejects is a real failure, the outer reason, or a timeout; never our own cancellation.
+      if (!result.ok) {
+        const error = result.value;
+        run.check(
+          run.realErrors.has(error as Error) || error === reason || error instanceof TimeoutError || error instanceof AggregateError,
+          `rejected with an unexpected value: ${String(error)}`,
+        );
+      }
+      // Rule 2: a real failure outside any supervisor is never lost.
+      for (const [error, { supervised }] of run.realErrors) {
+        if (supervised) continue;
+        run.check(!result.ok && reachable(result.value, error), 'a real failure is not reachable from the outcome');
+      }
+      // Rule 2: nothing failed, nothing was cancelled from outside, no deadline: it must succeed.
+      if (run.realErrors.size === 0 && run.abortSeq === Infinity && !hasTimeout(root)) {
+        run.check(result.ok, `failed with no failure: ${String(result.value)}`);
+      }
+      // Rule 3: cancelled from outside while running, with no earlier failure: rejects with the reason.
+      if (run.abortedWhileLeafRunning && !realBeforeAbort && !hasTimeout(root) && !['race', 'any'].includes(root.combinator)) {
+        run.check(!result.ok && result.value === reason, `outer abort did not reject with its reason: ${String(result.value)}`);
+      }
+      // Rule 5: one controller per scope (plus one per spawned task), nothing left behind.
+      run.check(controllers === run.nodesInvoked + run.taskControllers, `${controllers} controllers for ${run.nodesInvoked} scopes and ${run.taskControllers} spawned tasks`);
+      run.check(getEventListeners(external.signal, 'abort').length === 0, 'a listener was left on the parent signal');
+      run.check(liveTimers.size === 0, 'a timer was left active');
+      expect(run.problems).toEqual([]);
+    }),
+    { numRuns: 2_000 },
+  );
+
+  expect(unhandled).toEqual([]);
+  expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+});
