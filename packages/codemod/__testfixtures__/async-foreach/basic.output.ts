@@ -1,0 +1,10 @@
+import { map } from 'taskscope';
+
+declare function notify(user: string): Promise<void>;
+
+export async function notifyAll(users: string[]) {
+  // forEach does not wait: this function returned before anyone was notified.
+  await map(users, async (user) => {
+    await notify(user);
+  });
+}

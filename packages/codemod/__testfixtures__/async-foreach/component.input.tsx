@@ -1,0 +1,8 @@
+declare function preload(src: string): Promise<void>;
+
+export async function Gallery({ images }: { images: string[] }) {
+  images.forEach(async (src) => {
+    await preload(src);
+  });
+  return <div>{images.length} images</div>;
+}

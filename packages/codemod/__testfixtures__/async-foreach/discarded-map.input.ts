@@ -1,0 +1,5 @@
+declare function index(doc: { id: string }): Promise<void>;
+
+export async function reindex(docs: { id: string }[]) {
+  docs.map(async (doc) => index(doc));
+}

@@ -1,0 +1,11 @@
+import { all } from 'taskscope';
+
+declare function sync(table: string, signal?: AbortSignal): Promise<void>;
+
+export async function syncEverything(tables: string[]) {
+  await all([(signal) => sync('meta', signal)]);
+  /* tables after meta */
+  tables.forEach(async (table) => {
+    await sync(table); // one table
+  });
+}

@@ -1,0 +1,7 @@
+declare function write(line: string, at: number): Promise<void>;
+
+export async function writeAll(lines: string[]) {
+  lines.forEach(async (line, index) => {
+    await write(line, index);
+  });
+}

@@ -1,0 +1,7 @@
+declare function audit(doc: string): Promise<void>;
+declare function store(doc: string): Promise<void>;
+
+export async function save(doc: string) {
+  audit(doc); // fire and forget, today
+  await store(doc);
+}

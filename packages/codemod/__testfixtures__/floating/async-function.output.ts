@@ -1,0 +1,11 @@
+import { scope } from 'taskscope';
+
+declare function audit(doc: string): Promise<void>;
+declare function store(doc: string): Promise<void>;
+
+export async function save(doc: string) {
+  return scope(async (s) => {
+    s.spawn(() => audit(doc)); // fire and forget, today
+    await store(doc);
+  });
+}

@@ -1,0 +1,6 @@
+declare function flush(): Promise<void>;
+
+export async function close() {
+  await flush();
+  return flush();
+}

@@ -1,0 +1,3 @@
+declare function connect(url: string): Promise<void>;
+
+connect('postgres://localhost/app');

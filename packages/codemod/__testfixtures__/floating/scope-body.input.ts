@@ -1,0 +1,11 @@
+import { scope } from 'taskscope';
+
+declare function ping(host: string): Promise<void>;
+declare function work(): Promise<number>;
+
+export function run() {
+  return scope(async (s) => {
+    ping('a');
+    return work();
+  });
+}

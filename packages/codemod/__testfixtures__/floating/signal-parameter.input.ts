@@ -1,0 +1,7 @@
+declare function log(line: string): Promise<void>;
+declare function fetchOrder(id: string, signal: AbortSignal): Promise<object>;
+
+export async function order(id: string, signal: AbortSignal) {
+  log("order " + id);
+  return fetchOrder(id, signal);
+}

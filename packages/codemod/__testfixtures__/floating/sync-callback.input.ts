@@ -1,0 +1,7 @@
+declare function track(event: string): Promise<void>;
+declare const button: { addEventListener(type: string, listener: () => void): void };
+
+// An event handler is not async: a marker, never a silent change.
+button.addEventListener('click', () => {
+  track('click');
+});

@@ -1,0 +1,10 @@
+declare function warmCache(key: string): Promise<void>;
+declare function sendMetric(name: string): Promise<void>;
+declare function compute(key: string): Promise<number>;
+
+export async function handle(key: string) {
+  warmCache(key);
+  const result = await compute(key);
+  sendMetric('handled');
+  return result;
+}

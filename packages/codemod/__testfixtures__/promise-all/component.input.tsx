@@ -1,0 +1,12 @@
+declare function loadAvatar(id: string, signal?: AbortSignal): Promise<string>;
+declare function loadBadge(id: string, signal?: AbortSignal): Promise<string>;
+
+export async function Avatar({ id }: { id: string }) {
+  const [src, badge] = await Promise.all([loadAvatar(id), loadBadge(id)]);
+  return (
+    <figure>
+      <img src={src} />
+      <figcaption>{badge}</figcaption>
+    </figure>
+  );
+}

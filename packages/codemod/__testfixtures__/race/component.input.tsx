@@ -1,0 +1,10 @@
+import { sleep } from "taskscope";
+
+declare function loadPreview(id: string, signal?: AbortSignal): Promise<string>;
+declare function loadPlaceholder(id: string, signal?: AbortSignal): Promise<string>;
+
+export async function Preview({ id }: { id: string }) {
+  await sleep(10);
+  const src = await Promise.race([loadPreview(id), loadPlaceholder(id)]);
+  return <img src={src} alt="" />;
+}

@@ -1,0 +1,7 @@
+declare function fromCache(key: string, signal?: AbortSignal): Promise<string>;
+declare function fromOrigin(key: string, signal?: AbortSignal): Promise<string>;
+
+export function fastest(key: string): Promise<string> {
+  // The loser keeps its socket open today.
+  return Promise.race([fromCache(key), fromOrigin(key)]);
+}

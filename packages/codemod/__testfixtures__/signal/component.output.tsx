@@ -1,0 +1,10 @@
+export async function Feed({ url, signal }: { url: string; signal: AbortSignal }) {
+  const items: string[] = await (await fetch(url, { signal })).json();
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,310 @@
+import {
+  type AnalysisContext,
+  type Finding,
+  type Fix,
+  type Review,
+  type TextEdit,
+  type TransformId,
+  applyEdits,
+  isIgnored,
+  planEdits,
+  reviewMarkerEdit,
+  scriptKindOf,
+} from '@taskscope/core';
+import ts from 'typescript';
+
+import type { DetectorUse, MigrationSettings, Transform } from './transforms/index.js';
+
+/** Per transform: sites rewritten and review markers inserted. */
+export type TransformCounts = Partial<Record<TransformId, { rewritten: number; marked: number }>>;
+
+/** The outcome of migrating one file. `text` is the file's new text (the old one when nothing changed). */
+export interface FileMigration {
+  text: string;
+  changed: boolean;
+  counts: TransformCounts;
+  markers: number;
+  /** Findings skipped because of a `// taskscope-migrate-ignore` comment. */
+  ignored: number;
+  /** Fixes and markers that overlapped an earlier fix; a later round (or run) applies them. */
+  deferred: number;
+}
+
+/**
+ * A fix that overlaps another waits for the next round, which analyses the
+ * rewritten text (with a new program when typed). See `Migrator.another`.
+ */
+export const MAX_ROUNDS = 3;
+
+/** Adds `more` into `total`. */
+export function addCounts(total: TransformCounts, more: TransformCounts): TransformCounts {
+  for (const [id, count] of Object.entries(more) as [TransformId, { rewritten: number; marked: number }][]) {
+    const sum = (total[id] ??= { rewritten: 0, marked: 0 });
+    sum.rewritten += count.rewritten;
+    sum.marked += count.marked;
+  }
+  return total;
+}
+
+/** `next` (a round on `previous.text`) folded into `previous`. */
+export function nextRound(previous: FileMigration, next: FileMigration): FileMigration {
+  return {
+    text: next.text,
+    changed: previous.changed || next.changed,
+    counts: addCounts(addCounts({}, previous.counts), next.counts),
+    markers: previous.markers + next.markers,
+    ignored: next.ignored,
+    deferred: next.deferred,
+  };
+}
+
+/** A file the engine refused to touch, with the reason. */
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+export interface Migrator {
+  /**
+   * Finds every site in `sourceFile` (typed when `checker` is given), plans all
+   * edits, applies them once as text and checks that the result still parses.
+   * Throws MigrationError when the input or the result has syntax errors.
+   */
+  migrate(sourceFile: ts.SourceFile, checker: ts.TypeChecker | undefined): FileMigration;
+  /**
+   * Whether a round's text must be analysed again (up to MAX_ROUNDS): fixes
+   * were deferred, or a transform that makes new sites rewrote something.
+   */
+  another(round: FileMigration): boolean;
+}
+
+interface Use {
+  detector: DetectorUse['detector'];
+  options: unknown;
+}
+
+const none: readonly Use[] = [];
+
+/**
+ * The engine shared by the CLI and the jscodeshift entry. The dispatch table
+ * (node kind → detectors) is built once; each file is then walked once.
+ */
+export function createMigrator(selected: readonly Transform[], settings: MigrationSettings = {}): Migrator {
+  const byKind = new Map<ts.SyntaxKind, Use[]>();
+  const seen = new Set<DetectorUse['detector']>();
+  for (const transform of selected) {
+    for (const { detector, options } of transform.detectors) {
+      const resolved = options(settings);
+      if (resolved === undefined || seen.has(detector)) continue;
+      seen.add(detector);
+      for (const kind of detector.kinds) {
+        let list = byKind.get(kind);
+        if (!list) byKind.set(kind, (list = []));
+        list.push({ detector, options: resolved });
+      }
+    }
+  }
+  const selectedIds = new Set(selected.map((t) => t.id));
+  const transformByRule = new Map(selected.flatMap((t) => t.rules.map((rule) => [rule, t.id] as const)));
+
+  // A finding with no codemod rewrite at all and no review of its own would be
+  // left behind silently, and the lint would still report it: it gets a marker.
+  const unrewritableReview = (finding: Finding): Review | undefined => {
+    const transform = transformByRule.get(finding.rule);
+    if (transform === undefined || finding.fixes.some((f) => f.transform !== undefined)) return undefined;
+    return { transform, reason: `no automatic rewrite (${finding.rule})`, node: finding.node };
+  };
+
+  const findingsOf = (context: AnalysisContext): Finding[] => {
+    const findings: Finding[] = [];
+    const visit = (node: ts.Node): void => {
+      for (const { detector, options } of byKind.get(node.kind) ?? none) {
+        findings.push(...detector.check(node, context, options));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(context.sourceFile);
+    return findings;
+  };
+
+  /** What the codemod does with each finding: a rewrite, a marker, both, or nothing. */
+  const plan = (findings: readonly Finding[], sourceFile: ts.SourceFile) => {
+    const rewrites: Rewrite[] = [];
+    const markers: Marker[] = [];
+    const markedAt = new Set<number>();
+    const byEdits = new Map<string, Rewrite>();
+    let ignored = 0;
+    for (const finding of findings) {
+      if (isIgnored(sourceFile, finding.node)) {
+        ignored++;
+        continue;
+      }
+      // A detector that wants no silent rewrite gives its fixes no transform;
+      // one that rewrites and still wants a human look (all-settled, an inspected
+      // timeout error) gives both, and both are applied.
+      const review = finding.review ?? unrewritableReview(finding);
+      if (review && selectedIds.has(review.transform)) {
+        const edit = reviewMarkerEdit(sourceFile, review.node, review.reason);
+        // Two findings on one statement share its marker.
+        if (edit && !markedAt.has(edit.start)) {
+          markedAt.add(edit.start);
+          markers.push({ transform: review.transform, at: edit.start, comment: edit.text.slice(0, edit.text.indexOf('\n')) });
+        }
+      }
+      const fix = finding.fixes.find((f) => f.transform !== undefined && selectedIds.has(f.transform));
+      if (!fix) continue;
+      // Findings in one function may share one fix (floating: the body becomes
+      // one scope that spawns them all); it is applied once for all of them.
+      const key = JSON.stringify(fix.edits);
+      const same = byEdits.get(key);
+      if (same) {
+        same.sites++;
+        continue;
+      }
+      const rewrite: Rewrite = { fix, site: `${finding.node.pos}:${finding.node.end}`, sites: 1 };
+      byEdits.set(key, rewrite);
+      rewrites.push(rewrite);
+    }
+    return { rewrites, markers, ignored };
+  };
+
+  const reanalysed = selected.filter((t) => t.reanalyseFor?.some((id) => selectedIds.has(id))).map((t) => t.id);
+
+  return {
+    another: (round) => round.changed && (round.deferred > 0 || reanalysed.some((id) => (round.counts[id]?.rewritten ?? 0) > 0)),
+    migrate(sourceFile, checker) {
+      const original = sourceFile.text;
+      const syntaxError = firstSyntaxError(sourceFile);
+      if (syntaxError) throw new MigrationError(`does not parse: ${syntaxError}`);
+
+      const { rewrites, markers, ignored } = plan(findingsOf({ sourceFile, checker }), sourceFile);
+      const { redundant, collided } = insertionConflicts(rewrites.map((r) => r.fix));
+      const fixes = rewrites.map((r) => r.fix).filter((f) => !redundant.has(f) && !collided.has(f));
+      const { edits, skipped } = planEdits(sourceFile, fixes);
+      const dropped = new Set([...skipped, ...collided]);
+      const applied = rewrites.filter((r) => !dropped.has(r.fix) && !redundant.has(r.fix));
+
+      // The import edit (the one no fix owns) goes first, so that what a fix
+      // inserts at the same offset (the first statement) stays below it.
+      const owned = new Set(fixes.flatMap((f) => f.edits));
+      const importEdits = withLineEndingsOf(original, edits.filter((e) => !owned.has(e)));
+      const rewriteEdits = [...importEdits, ...withLineEndingsOf(original, edits.filter((e) => owned.has(e)))];
+      const rewritten = applyEdits(original, rewriteEdits);
+
+      // Markers go into the rewritten text, so they follow a statement that a
+      // rewrite moved or re-indented (a function body that became a scope).
+      const placed = markers.flatMap((marker) => {
+        const at = relocate(marker.at, rewriteEdits, new Set(importEdits));
+        return at === undefined ? [] : [{ marker, edit: markerEdit(rewritten, at, marker.comment) }];
+      });
+      const text = applyEdits(rewritten, withLineEndingsOf(original, placed.map((p) => p.edit)));
+
+      const counts: TransformCounts = {};
+      const count = (id: TransformId) => (counts[id] ??= { rewritten: 0, marked: 0 });
+      for (const { fix, sites } of applied) count(fix.transform!).rewritten += sites;
+      for (const { marker } of placed) count(marker.transform).marked++;
+      if (text !== original) {
+        const error = firstSyntaxError(parseForCheck(sourceFile.fileName, text));
+        if (error) throw new MigrationError(`the rewrite (${Object.keys(counts).join(', ')}) would not parse: ${error}; file left untouched`);
+      }
+      // Two rules may rewrite the same call (no-unbounded-fan-out and
+      // no-orphaned-fan-out): the loser is superseded there, not deferred.
+      const rewrittenSites = new Set(applied.map((r) => r.site));
+      const superseded = rewrites.filter((r) => dropped.has(r.fix) && rewrittenSites.has(r.site)).length;
+      return {
+        text,
+        changed: text !== original,
+        counts,
+        markers: placed.length,
+        ignored,
+        deferred: dropped.size - superseded + markers.length - placed.length,
+      };
+    },
+  };
+}
+
+interface Rewrite {
+  fix: Fix;
+  /** The finding's node: two rewrites of one site are alternatives, not a conflict. */
+  site: string;
+  /** How many findings this fix resolves. */
+  sites: number;
+}
+
+interface Marker {
+  transform: TransformId;
+  /** Where the marked statement starts in the original text. */
+  at: number;
+  comment: string;
+}
+
+/**
+ * Sorts out fixes that insert where an earlier fix inserts. planEdits lets two
+ * insertions share an offset, which is right within one fix but not across
+ * fixes: two rules each adding `, signal` to one call (a task's new signal and
+ * the function's) would pass it twice. A fix whose every edit an earlier fix
+ * already makes is `redundant`; any other such fix has `collided` and waits
+ * for the next round, which sees the first one's result.
+ */
+function insertionConflicts(fixes: readonly Fix[]): { redundant: Set<Fix>; collided: Set<Fix> } {
+  const key = (edit: TextEdit) => `${edit.start}:${edit.end}:${edit.text}`;
+  const made = new Set<string>();
+  const insertedAt = new Set<number>();
+  const redundant = new Set<Fix>();
+  const collided = new Set<Fix>();
+  for (const fix of fixes) {
+    const points = fix.edits.filter((e) => e.start === e.end).map((e) => e.start);
+    if (fix.edits.every((e) => made.has(key(e)))) redundant.add(fix);
+    else if (points.some((p) => insertedAt.has(p))) collided.add(fix);
+    else {
+      for (const edit of fix.edits) made.add(key(edit));
+      for (const p of points) insertedAt.add(p);
+    }
+  }
+  return { redundant, collided };
+}
+
+/**
+ * Where offset `at` of the original text is in the text after `edits`, or
+ * undefined when an edit replaced text around it. Text inserted exactly at
+ * `at` counts as after it (a marker precedes an inserted `await`), except the
+ * edits in `before` (the import).
+ */
+function relocate(at: number, edits: readonly TextEdit[], before: ReadonlySet<TextEdit>): number | undefined {
+  let shift = 0;
+  for (const edit of edits) {
+    if (edit.start < at && at < edit.end) return undefined;
+    const insertedAt = edit.start === at && edit.end === at;
+    if (edit.end <= at && (!insertedAt || before.has(edit))) shift += edit.text.length - (edit.end - edit.start);
+  }
+  return at + shift;
+}
+
+/** The marker comment on its own line above `at`, indented like the line it marks. */
+function markerEdit(text: string, at: number, comment: string): TextEdit {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, at))![0];
+  return { start: at, end: at, text: `${comment}\n${indent}` };
+}
+
+/** Edits are written with `\n`; a CRLF file keeps CRLF. */
+function withLineEndingsOf(text: string, edits: readonly TextEdit[]): TextEdit[] {
+  const newline = text.indexOf('\n');
+  if (newline <= 0 || text[newline - 1] !== '\r') return [...edits];
+  return edits.map((edit) => ({ ...edit, text: edit.text.replace(/\r?\n/g, '\r\n') }));
+}
+
+// JSDoc can't make a file fail to parse, so it is skipped here.
+function parseForCheck(fileName: string, text: string): ts.SourceFile {
+  const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+  return ts.createSourceFile(fileName, text, options, false, scriptKindOf(fileName));
+}
+
+/** `line:column message` of the file's first syntax error, if any. */
+function firstSyntaxError(sourceFile: ts.SourceFile): string | undefined {
+  // parseDiagnostics is internal but stable; typescript-eslint reads it the same way.
+  const diagnostics = (sourceFile as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics;
+  const first = diagnostics?.[0];
+  if (!first) return undefined;
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(first.start);
+  return `${line + 1}:${character + 1} ${ts.flattenDiagnosticMessageText(first.messageText, '\n')}`;
+}

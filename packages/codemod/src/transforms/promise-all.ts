@@ -1,0 +1,23 @@
+import { noOrphanedFanOut, noUnboundedFanOut } from '@taskscope/core';
+
+import { type Transform, use } from './transform.js';
+
+export const promiseAll: Transform = {
+  id: 'promise-all',
+  description: '`Promise.all` / `Promise.any` over started work becomes taskscope `all` / `any` / `map`, so a failure cancels the siblings.',
+  // no-unbounded-fan-out is strict-only and not listed: where it has no rewrite
+  // (a taskscope call), the site is left alone rather than marked.
+  rules: ['no-orphaned-fan-out'],
+  detectors: [
+    // It runs only when the user picked a limit (`--concurrency N`), which its
+    // rewrite writes; listed first, so its `map(…, { concurrency })` wins.
+    use(noUnboundedFanOut, (defaults, { concurrency }) =>
+      concurrency === undefined ? undefined : { ...defaults, defaultConcurrency: concurrency },
+    ),
+    use(noOrphanedFanOut),
+  ],
+  example: {
+    before: 'await Promise.all([loadUser(id), loadPosts(id)])',
+    after: 'await all([(signal) => loadUser(id, signal), (signal) => loadPosts(id, signal)])',
+  },
+};

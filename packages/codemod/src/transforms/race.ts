@@ -1,0 +1,14 @@
+import { noUncancelledRace } from '@taskscope/core';
+
+import { type Transform, use } from './transform.js';
+
+export const race: Transform = {
+  id: 'race',
+  description: 'A hand-made timeout race becomes `withTimeout`; other `Promise.race` calls become `race`, which cancels the losers.',
+  rules: ['no-uncancelled-race'],
+  detectors: [use(noUncancelledRace)],
+  example: {
+    before: 'await Promise.race([work(), new Promise((_, reject) => setTimeout(() => reject(err), 5000))])',
+    after: 'await withTimeout(5000, (signal) => work(signal))',
+  },
+};
