@@ -7,8 +7,9 @@
 //
 //   node bench/gen-corpus.mjs [dir] [--files N] [--seed S]
 //
-// `generateCorpus()` is the same thing as a function.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// `generateCorpus()` is the same thing as a function; `ensureCorpus()` skips the
+// work when the directory already holds that corpus.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,7 +39,7 @@ export function generateCorpus(dir = DEFAULT_CORPUS_DIR, { files = 1000, seed = 
   for (let i = 0; i < files; i++) {
     const kind = kindOf(i, random);
     const entity = ENTITIES[i % ENTITIES.length];
-    const file = TEMPLATES[kind]({ i, entity, E: capitalize(entity), kind, random, registry });
+    const file = TEMPLATES[kind]({ i, entity, E: capitalize(entity), random, registry });
     writeSource(target, file.path, file.text);
     written.push(file.path);
   }
@@ -48,6 +49,15 @@ export function generateCorpus(dir = DEFAULT_CORPUS_DIR, { files = 1000, seed = 
   writeSource(target, 'tsconfig.json', `${JSON.stringify(tsconfig(runtime), null, 2)}\n`);
   writeSource(target, 'corpus.json', `${JSON.stringify({ version: CORPUS_VERSION, files, seed }, null, 2)}\n`);
   return { dir: target, files: written };
+}
+
+/** Generates the corpus unless `dir` already holds one made with these options by this version. Returns whether it did. */
+export function ensureCorpus(dir = DEFAULT_CORPUS_DIR, { files = 1000, seed = 1 } = {}) {
+  const manifest = join(dir, 'corpus.json');
+  const current = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : undefined;
+  if (current?.version === CORPUS_VERSION && current.files === files && current.seed === seed) return false;
+  generateCorpus(dir, { files, seed });
+  return true;
 }
 
 function tsconfig(runtimePath) {

@@ -5,12 +5,14 @@
 //              no-misused-promises, both with parserOptions.projectService
 //              (goal: ours ≤ 0.5x theirs, from ESLint's per-rule `stats` times);
 //   syntactic: a parse-only run (typescript-eslint parser, no rules, no types) vs the
-//              same run with our recommended rules (goal: ≤ 10% more wall time).
+//              same run with our recommended rules (goal: ≤ 10% more; CPU time, which
+//              a shared machine disturbs less than wall time), plus the same rules with
+//              their listeners emptied, to show what ESLint's dispatch alone costs.
 //
 // Every measurement runs in a fresh child process (no warm program or caches), the
 // runs are interleaved and repeated, and the medians are printed.
 //
-//   node bench/lint.bench.mjs [--corpus dir] [--files N] [--repeat R] [--json file]
+//   node bench/lint.bench.mjs [--corpus dir] [--files N] [--repeat R] [--only typed|syntactic] [--json file]
 //
 // Needs the built plugin (packages/eslint-plugin/dist): run `pnpm build` first.
 import { execFileSync } from 'node:child_process';
@@ -21,7 +23,7 @@ import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { CORPUS_VERSION, DEFAULT_CORPUS_DIR, generateCorpus } from './gen-corpus.mjs';
+import { DEFAULT_CORPUS_DIR, ensureCorpus } from './gen-corpus.mjs';
 
 const root = join(import.meta.dirname, '..');
 const pluginDir = join(root, 'packages/eslint-plugin');
@@ -37,6 +39,12 @@ const RUNS = {
   'parse-only': { typed: false, rules: 'none', stats: false },
   'ours-syntactic': { typed: false, rules: 'ours', stats: false },
   'ours-syntactic-stats': { typed: false, rules: 'ours', stats: true },
+  // Our rules with every listener emptied: what ESLint's dispatch and the rules' setup cost before any detector runs.
+  'ours-empty-listeners': { typed: false, rules: 'empty', stats: false },
+};
+const GROUPS = {
+  typed: ['ours-typed', 'theirs-typed'],
+  syntactic: ['parse-only', 'ours-syntactic', 'ours-syntactic-stats', 'ours-empty-listeners'],
 };
 
 // --- child: one ESLint run ------------------------------------------------------
@@ -58,6 +66,7 @@ async function measure(runName, corpus) {
     },
   ];
   if (run.rules === 'ours') config.push(plugin.configs.recommended);
+  if (run.rules === 'empty') config.push({ ...plugin.configs.recommended, plugins: { taskscope: withEmptyListeners(plugin) } });
   if (run.rules === 'theirs') {
     config.push({
       plugins: { '@typescript-eslint': tseslint.default.plugin },
@@ -89,15 +98,17 @@ async function measure(runName, corpus) {
   return { run: runName, files: results.length, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, parseMs, rules, findings, fatal };
 }
 
-// --- parent: schedule, repeat, summarize ---------------------------------------------
-
-function ensureCorpus(dir, files) {
-  const manifest = join(dir, 'corpus.json');
-  const current = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : undefined;
-  if (current?.version === CORPUS_VERSION && current.files === files) return;
-  console.log(`Generating a corpus of ${files} files in ${relative(process.cwd(), dir)} …`);
-  generateCorpus(dir, { files });
+/** `plugin` with each rule's listeners (from its real `create`) replaced by no-ops. */
+function withEmptyListeners(plugin) {
+  const empty = () => {};
+  const rules = Object.entries(plugin.rules).map(([id, rule]) => [
+    id,
+    { ...rule, create: (context) => Object.fromEntries(Object.keys(rule.create(context)).map((key) => [key, empty])) },
+  ]);
+  return { ...plugin, rules: Object.fromEntries(rules) };
 }
+
+// --- parent: schedule, repeat, summarize ---------------------------------------------
 
 function countLines(dir) {
   let lines = 0;
@@ -154,6 +165,35 @@ function printRules(title, summary) {
   console.log(row('whole run (wall / CPU)', ms(summary.wallMs), ms(summary.cpuMs)));
 }
 
+/** The median of the per-round ratios: the two runs of a round ran back to back, on the same machine load. */
+function pairedRatio(samples, baseline, pick) {
+  return median(samples.map((sample, round) => pick(sample) / pick(baseline[round])));
+}
+
+function printTyped(samples) {
+  const ratio = pairedRatio(samples['ours-typed'], samples['theirs-typed'], (s) => sum(Object.values(s.rules)));
+  console.log('Typed (parserOptions.projectService); rule times from ESLint `stats`');
+  printRules('taskscope: recommended', summarize(samples['ours-typed']));
+  printRules('typescript-eslint: no-floating-promises + no-misused-promises', summarize(samples['theirs-typed']));
+  console.log(`  ratio ours / theirs (median per round): ${ratio.toFixed(2)}x (goal ≤ 0.50x: ${verdict(ratio <= 0.5)})\n`);
+}
+
+function printSyntactic(samples) {
+  const [parseOnly, withRules] = [summarize(samples['parse-only']), summarize(samples['ours-syntactic'])];
+  // CPU time is the headline here: on a shared machine it moves far less than wall time.
+  const overhead = pairedRatio(samples['ours-syntactic'], samples['parse-only'], (s) => s.cpuMs) - 1;
+  const wallOverhead = pairedRatio(samples['ours-syntactic'], samples['parse-only'], (s) => s.wallMs) - 1;
+  console.log('Syntactic (no type information)');
+  console.log(row('', 'wall', 'CPU'));
+  console.log(row('parse-only ESLint run', ms(parseOnly.wallMs), ms(parseOnly.cpuMs)));
+  console.log(row('same + taskscope recommended', ms(withRules.wallMs), ms(withRules.cpuMs)));
+  console.log(row('overhead (median per round)', percent(wallOverhead), percent(overhead)));
+  const floor = pairedRatio(samples['ours-empty-listeners'], samples['parse-only'], (s) => s.cpuMs) - 1;
+  console.log(row('  of which with every listener emptied', '', percent(floor)));
+  console.log(`  overhead (CPU): ${percent(overhead)} (goal ≤ 10%: ${verdict(overhead <= 0.1)})`);
+  printRules('per rule, from a separate run with `stats`', summarize(samples['ours-syntactic-stats']));
+}
+
 async function main(argv) {
   const option = (name, fallback) => {
     const at = argv.indexOf(name);
@@ -169,9 +209,11 @@ async function main(argv) {
   const files = Number(option('--files', 1000));
   const repeat = Number(option('--repeat', 3));
   if (!existsSync(join(pluginDir, 'dist/index.js'))) throw new Error('packages/eslint-plugin/dist is missing: run `pnpm build` first');
-  ensureCorpus(corpus, files);
+  if (ensureCorpus(corpus, { files })) console.log(`Generated a corpus of ${files} files in ${relative(process.cwd(), corpus)}`);
 
-  const names = Object.keys(RUNS);
+  const only = option('--only');
+  const names = only ? GROUPS[only] : Object.keys(RUNS);
+  if (!names) throw new Error(`--only takes ${Object.keys(GROUPS).join(' or ')}`);
   const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < repeat; round++) {
     // Alternate the order, so that neither side always runs on a warmer (or busier) machine.
@@ -180,35 +222,16 @@ async function main(argv) {
       samples[name].push(runChild(name, corpus));
     }
   }
-  const {
-    'ours-typed': ours,
-    'theirs-typed': theirs,
-    'parse-only': parseOnly,
-    'ours-syntactic': withRules,
-    'ours-syntactic-stats': perRule,
-  } = Object.fromEntries(names.map((name) => [name, summarize(samples[name])]));
-  const ratio = ours.rulesMs / theirs.rulesMs;
-  // CPU time is the headline for the syntactic pair: on a shared machine it moves far less than wall time.
-  const overhead = withRules.cpuMs / parseOnly.cpuMs - 1;
+  const first = samples[names[0]][0];
 
   const cpu = cpus();
   console.log(
-    `\nCorpus: ${samples['parse-only'][0].files} files, ${countLines(join(corpus, 'src')).toLocaleString('en-US')} lines` +
+    `\nCorpus: ${first.files.toLocaleString('en-US')} files, ${countLines(join(corpus, 'src')).toLocaleString('en-US')} lines` +
       ` (${relative(process.cwd(), corpus) || '.'}) · ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length} · Node ${process.version}` +
       ` · medians of ${repeat} rounds, each run in a fresh process\n`,
   );
-  console.log('Typed (parserOptions.projectService); rule times from ESLint `stats`');
-  printRules('taskscope: recommended', ours);
-  printRules('typescript-eslint: no-floating-promises + no-misused-promises', theirs);
-  console.log(`  ratio ours / theirs: ${ratio.toFixed(2)}x (goal ≤ 0.50x: ${verdict(ratio <= 0.5)})\n`);
-
-  console.log('Syntactic (no type information)');
-  console.log(row('', 'wall', 'CPU'));
-  console.log(row('parse-only ESLint run', ms(parseOnly.wallMs), ms(parseOnly.cpuMs)));
-  console.log(row('same + taskscope recommended', ms(withRules.wallMs), ms(withRules.cpuMs)));
-  console.log(row('overhead', percent(withRules.wallMs / parseOnly.wallMs - 1), percent(overhead)));
-  console.log(`  overhead (CPU): ${percent(overhead)} (goal ≤ 10%: ${verdict(overhead <= 0.1)})`);
-  printRules('per rule, from a separate run with `stats`', perRule);
+  if (names.includes('ours-typed')) printTyped(samples);
+  if (names.includes('parse-only')) printSyntactic(samples);
 
   const jsonPath = option('--json');
   if (jsonPath) writeFileSync(jsonPath, `${JSON.stringify({ files, repeat, samples }, null, 2)}\n`);

@@ -18,7 +18,7 @@
 //
 // Needs the built core (packages/core/dist): run `pnpm build` first.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,10 +32,11 @@ import { type RunReport, runMigration, transforms } from '../src/index.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** bench/gen-corpus.mjs, loaded at run time (plain JavaScript, no types). */
 interface CorpusModule {
-  CORPUS_VERSION: number;
   DEFAULT_CORPUS_DIR: string;
-  generateCorpus(dir: string, options: { files: number }): unknown;
+  /** Generates the corpus unless `dir` holds it already; true when it did. */
+  ensureCorpus(dir: string, options: { files: number }): boolean;
 }
 
 interface Sample {
@@ -91,15 +92,6 @@ function sourceFiles(corpus: string): string[] {
 
 // --- parent: schedule, repeat, summarize ------------------------------------------
 
-async function ensureCorpus(dir: string, files: number): Promise<void> {
-  const generator = (await import(pathToFileURL(path.join(repoRoot, 'bench/gen-corpus.mjs')).href)) as CorpusModule;
-  const manifest = path.join(dir, 'corpus.json');
-  const current = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: number; files: number }) : undefined;
-  if (current?.version === generator.CORPUS_VERSION && current.files === files) return;
-  console.log(`Generating a corpus of ${files} files in ${path.relative(process.cwd(), dir)} …`);
-  generator.generateCorpus(dir, { files });
-}
-
 function runChild(run: RunName, corpus: string): Sample {
   const script = fileURLToPath(import.meta.url);
   const out = execFileSync(process.execPath, [...process.execArgv, script, '--child', run, '--corpus', corpus], {
@@ -120,14 +112,16 @@ async function main(argv: string[]): Promise<void> {
     const at = argv.indexOf(name);
     return at === -1 ? fallback : argv[at + 1];
   };
-  const defaultDir = path.join(repoRoot, '.bench/corpus');
-  const corpus = path.resolve(option('--corpus', defaultDir)!);
+  const generator = (await import(pathToFileURL(path.join(repoRoot, 'bench/gen-corpus.mjs')).href)) as CorpusModule;
+  const corpus = path.resolve(option('--corpus', generator.DEFAULT_CORPUS_DIR)!);
   if (argv.includes('--child')) {
     console.log(JSON.stringify(measure(option('--child') as RunName, corpus)));
     return;
   }
   const repeat = Number(option('--repeat', '3'));
-  await ensureCorpus(corpus, Number(option('--files', '1000')));
+  if (generator.ensureCorpus(corpus, { files: Number(option('--files', '1000')) })) {
+    console.log(`Generated the corpus in ${path.relative(process.cwd(), corpus)}`);
+  }
 
   const samples = Object.fromEntries(RUNS.map((run) => [run, [] as Sample[]])) as Record<RunName, Sample[]>;
   for (let i = 0; i < repeat; i++) for (const run of RUNS) samples[run].push(runChild(run, corpus));

@@ -238,12 +238,13 @@ interface Marker {
 }
 
 /**
- * Sorts out fixes that insert where an earlier fix inserts. planEdits lets two
- * insertions share an offset, which is right within one fix but not across
- * fixes: two rules each adding `, signal` to one call (a task's new signal and
- * the function's) would pass it twice. A fix whose every edit an earlier fix
- * already makes is `redundant`; any other such fix has `collided` and waits
- * for the next round, which sees the first one's result.
+ * Sorts out fixes that insert where an earlier fix inserts something else.
+ * planEdits lets two insertions share an offset, which is right within one fix
+ * but not across fixes: two rules each adding `, signal` and `, s.signal` to one
+ * call would pass two signals. Such a fix has `collided` and waits for the next
+ * round, which sees the first one's result. An edit identical to an earlier
+ * one is shared (planEdits applies it once), and a fix whose every edit is
+ * shared that way is `redundant`: it is already done.
  */
 function insertionConflicts(fixes: readonly Fix[]): { redundant: Set<Fix>; collided: Set<Fix> } {
   const key = (edit: TextEdit) => `${edit.start}:${edit.end}:${edit.text}`;
@@ -252,12 +253,13 @@ function insertionConflicts(fixes: readonly Fix[]): { redundant: Set<Fix>; colli
   const redundant = new Set<Fix>();
   const collided = new Set<Fix>();
   for (const fix of fixes) {
-    const points = fix.edits.filter((e) => e.start === e.end).map((e) => e.start);
-    if (fix.edits.every((e) => made.has(key(e)))) redundant.add(fix);
-    else if (points.some((p) => insertedAt.has(p))) collided.add(fix);
+    const fresh = fix.edits.filter((e) => !made.has(key(e)));
+    const insertions = fresh.filter((e) => e.start === e.end);
+    if (fresh.length === 0) redundant.add(fix);
+    else if (insertions.some((e) => insertedAt.has(e.start))) collided.add(fix);
     else {
-      for (const edit of fix.edits) made.add(key(edit));
-      for (const p of points) insertedAt.add(p);
+      for (const edit of fresh) made.add(key(edit));
+      for (const edit of insertions) insertedAt.add(edit.start);
     }
   }
   return { redundant, collided };

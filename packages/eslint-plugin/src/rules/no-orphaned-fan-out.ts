@@ -13,7 +13,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description: 'Disallow `Promise.all` / `Promise.any` fan-outs whose other tasks keep running after one settles it',
       recommended: 'recommended',
-      requiresTypeChecking: false,
+      requiresTypeChecking: true,
     },
     messages: {
       orphanedFanOut:

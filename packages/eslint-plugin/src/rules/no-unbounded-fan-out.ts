@@ -15,7 +15,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description: 'Disallow fanning out over a collection of unknown size without a concurrency limit',
       recommended: 'strict',
-      requiresTypeChecking: false,
+      requiresTypeChecking: true,
     },
     messages: {
       unboundedFanOut:

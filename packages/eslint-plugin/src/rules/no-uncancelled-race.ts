@@ -12,7 +12,7 @@ export default createRule<[], MessageIds>({
     docs: {
       description: 'Require the losers of `Promise.race` to be cancelled',
       recommended: 'recommended',
-      requiresTypeChecking: false,
+      requiresTypeChecking: true,
     },
     messages: {
       uncancelled:

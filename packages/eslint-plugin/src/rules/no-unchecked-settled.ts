@@ -13,7 +13,7 @@ export default createRule<[], MessageIds>({
     docs: {
       description: 'Require the results of `allSettled` to be checked for rejected entries',
       recommended: 'recommended',
-      requiresTypeChecking: false,
+      requiresTypeChecking: true,
     },
     messages: {
       discarded:

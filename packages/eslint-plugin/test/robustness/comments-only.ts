@@ -1,0 +1,5 @@
+// Only comments: no statements at all.
+/* Promise.all([a(), b()]); */
+/**
+ * fetch(url);
+ */

@@ -1,0 +1,44 @@
+// Promises nobody waits for, in the places they turn up in a service.
+import { scope } from 'taskscope';
+
+interface Mailer {
+  send(to: string, body: string): Promise<void>;
+}
+
+declare const mailer: Mailer;
+
+async function audit(event: string): Promise<void> {
+  await fetch('https://audit.example.com/events', { method: 'POST', body: event });
+}
+
+export async function signUp(email: string): Promise<void> {
+  audit('sign-up');
+  void mailer.send(email, 'Welcome aboard');
+  const receipt = mailer.send('billing@example.com', `New customer: ${email}`);
+  const profile = fetch(`https://api.example.com/profiles/${encodeURIComponent(email)}`);
+  await audit('profile-requested');
+  await profile;
+  console.log('sent', typeof receipt);
+}
+
+export async function importUsers(emails: readonly string[]): Promise<number> {
+  await scope(async () => {
+    for (const email of emails) audit(`import:${email}`);
+  });
+  return emails.length;
+}
+
+export class Session {
+  constructor(private readonly id: string) {}
+
+  async close(): Promise<void> {
+    await fetch(`https://api.example.com/sessions/${this.id}`, { method: 'DELETE' });
+  }
+
+  async end(reason: string): Promise<void> {
+    this.close();
+    audit(`end:${reason}`).then(() => console.log('audited'));
+  }
+}
+
+audit('boot').catch((error: unknown) => console.error(error));
