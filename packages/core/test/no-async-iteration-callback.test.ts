@@ -1,20 +1,10 @@
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { noAsyncIterationCallback } from '../src/detectors/no-async-iteration-callback.js';
 import type { Finding } from '../src/types.js';
-import { contextFor } from './typed-context.js';
+import { contextFor, findingsOf } from './typed-context.js';
 
-function findings(code: string, typed: boolean): Finding[] {
-  const context = contextFor(code, typed);
-  const found: Finding[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) found.push(...noAsyncIterationCallback.check(node, context, {}));
-    ts.forEachChild(node, visit);
-  };
-  visit(context.sourceFile);
-  return found;
-}
+const findings = (code: string, typed: boolean): Finding[] => findingsOf(noAsyncIterationCallback, contextFor(code, typed), {});
 
 const save = 'declare function save(id: string): Promise<void>;\n';
 

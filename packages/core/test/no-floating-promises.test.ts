@@ -10,17 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits, planEdits } from '../src/apply.js';
 import { noFloatingPromises } from '../src/detectors/no-floating-promises.js';
 import type { AnalysisContext, Finding, Fix } from '../src/types.js';
-import { contextFor } from './typed-context.js';
+import { contextFor, findingsOf } from './typed-context.js';
 
-function findingsIn(context: AnalysisContext, options = noFloatingPromises.defaultOptions): Finding[] {
-  const findings: Finding[] = [];
-  const visit = (node: ts.Node): void => {
-    if (noFloatingPromises.kinds.includes(node.kind)) findings.push(...noFloatingPromises.check(node, context, options));
-    ts.forEachChild(node, visit);
-  };
-  visit(context.sourceFile);
-  return findings;
-}
+const findingsIn = (context: AnalysisContext, options = noFloatingPromises.defaultOptions): Finding[] =>
+  findingsOf(noFloatingPromises, context, options);
 
 const rewriteOf = (finding: Finding): Fix | undefined => finding.fixes.find((fix) => fix.transform === 'floating');
 

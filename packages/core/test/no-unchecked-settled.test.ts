@@ -1,32 +1,13 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { applyEdits, planEdits } from '../src/apply.js';
 import { noUncheckedSettled } from '../src/detectors/no-unchecked-settled.js';
-import { reviewMarkerEdit } from '../src/review.js';
 import { allSettledMigration, settledCallee, settledResultsUse, UNCHECKED_SETTLED_REASON } from '../src/settled.js';
-import type { AnalysisContext, Finding, TextEdit } from '../src/types.js';
-import { contextFor } from './typed-context.js';
+import type { AnalysisContext, Finding } from '../src/types.js';
+import { contextFor, findingsOf, migrateFindings } from './typed-context.js';
 
-function findings(context: AnalysisContext): Finding[] {
-  const found: Finding[] = [];
-  const visit = (node: ts.Node): void => {
-    if (noUncheckedSettled.kinds.includes(node.kind)) found.push(...noUncheckedSettled.check(node, context, {}));
-    ts.forEachChild(node, visit);
-  };
-  visit(context.sourceFile);
-  return found;
-}
-
-/** What the codemod writes: each finding's first fix that has a transform, plus its review marker. */
-function migrate(context: AnalysisContext): string {
-  const { sourceFile } = context;
-  const all = findings(context);
-  const fixes = all.flatMap((f) => f.fixes.filter((fix) => fix.transform).slice(0, 1));
-  const markers = all.flatMap((f) => (f.review ? [reviewMarkerEdit(sourceFile, f.review.node, f.review.reason)] : []));
-  const edits = [...planEdits(sourceFile, fixes).edits, ...markers.filter((e): e is TextEdit => e !== undefined)];
-  return applyEdits(sourceFile.text, edits);
-}
+const findings = (context: AnalysisContext): Finding[] => findingsOf(noUncheckedSettled, context, {});
+const migrate = (context: AnalysisContext): string => migrateFindings(context, findings(context));
 
 function firstCall(context: AnalysisContext): ts.CallExpression {
   let found: ts.CallExpression | undefined;

@@ -1,21 +1,11 @@
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { applyEdits } from '../src/apply.js';
 import { requireSignalPropagation } from '../src/detectors/require-signal-propagation.js';
 import type { Finding } from '../src/types.js';
-import { contextFor } from './typed-context.js';
+import { contextFor, findingsOf } from './typed-context.js';
 
-function findings(code: string, typed: boolean): Finding[] {
-  const context = contextFor(code, typed);
-  const found: Finding[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) found.push(...requireSignalPropagation.check(node, context, {}));
-    ts.forEachChild(node, visit);
-  };
-  visit(context.sourceFile);
-  return found;
-}
+const findings = (code: string, typed: boolean): Finding[] => findingsOf(requireSignalPropagation, contextFor(code, typed), {});
 
 describe('require-signal-propagation findings', () => {
   it('marks a signal whose type does not fit for review', () => {

@@ -3,8 +3,10 @@ import path from 'node:path';
 
 import ts from 'typescript';
 
+import { applyEdits, planEdits } from '../src/apply.js';
 import { parseSourceFile } from '../src/locate.js';
-import type { AnalysisContext } from '../src/types.js';
+import { reviewMarkerEdit } from '../src/review.js';
+import type { AnalysisContext, Detector, Finding, TextEdit } from '../src/types.js';
 
 // Lib files are parsed once and shared by every program contextFor builds.
 const libDir = path.dirname(createRequire(import.meta.url).resolve('typescript'));
@@ -34,3 +36,23 @@ export function contextFor(code: string, typed: boolean, fileName = 'case.ts'): 
   return { sourceFile: program.getSourceFile(`/virtual/${fileName}`)!, checker: program.getTypeChecker() };
 }
 
+
+/** Every finding of `detector` in the file, visiting nodes of its kinds as the adapters do. */
+export function findingsOf<Options>(detector: Detector<Options>, context: AnalysisContext, options: Options): Finding[] {
+  const found: Finding[] = [];
+  const visit = (node: ts.Node): void => {
+    if (detector.kinds.includes(node.kind)) found.push(...detector.check(node, context, options));
+    ts.forEachChild(node, visit);
+  };
+  visit(context.sourceFile);
+  return found;
+}
+
+/** What the codemod writes for `findings`: each one's first fix that has a transform, plus its review marker. */
+export function migrateFindings(context: AnalysisContext, findings: readonly Finding[]): string {
+  const { sourceFile } = context;
+  const fixes = findings.flatMap((f) => f.fixes.filter((fix) => fix.transform).slice(0, 1));
+  const markers = findings.flatMap((f) => (f.review ? [reviewMarkerEdit(sourceFile, f.review.node, f.review.reason)] : []));
+  const edits = [...planEdits(sourceFile, fixes).edits, ...markers.filter((e): e is TextEdit => e !== undefined)];
+  return applyEdits(sourceFile.text, edits);
+}
