@@ -296,8 +296,13 @@ function appendEdit(list: ts.NodeArray<ts.Node>, owner: ts.Node, text: string, s
   const multiline = lineOf(sourceFile, lastStart) !== lineOf(sourceFile, listOpening(owner, sourceFile));
   const separator = multiline ? `\n${indentationAt(sourceFile, lastStart)}` : ' ';
   // A NodeArray with a trailing comma ends after it.
-  if (list.hasTrailingComma) return { start: list.end, end: list.end, text: `${separator}${text},` };
-  return { start: last.end, end: last.end, text: `,${separator}${text}` };
+  const end = list.hasTrailingComma ? list.end : last.end;
+  // On its own line, the new element goes below the last one's trailing comment, which stays with it.
+  const comments = multiline ? (ts.getTrailingCommentRanges(sourceFile.text, end) ?? []) : [];
+  const after = comments.length > 0 ? comments[comments.length - 1]!.end : end;
+  const kept = sourceFile.text.slice(end, after);
+  if (list.hasTrailingComma) return { start: end, end: after, text: `${kept}${separator}${text},` };
+  return { start: end, end: after, text: `,${kept}${separator}${text}` };
 }
 
 // The `(` of a call's arguments or the `{` of an object literal.

@@ -75,6 +75,8 @@ export function referencesOf(name: ts.Identifier, context: AnalysisContext): ts.
       }
       return;
     }
+    // Names in types (`r is T`, `typeof x`) never read the value.
+    if (ts.isTypeNode(node)) return;
     ts.forEachChild(node, visit);
   };
   visit(root);
