@@ -246,14 +246,26 @@ function multilineLiterals(body: ts.Block, sourceFile: ts.SourceFile): { start: 
 
 // A name for the scope parameter that no identifier in `fn` uses, so nothing is shadowed.
 function freshName(fn: ts.Node, reserved: string): string {
-  const used = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) used.add(node.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(fn);
+  const used = identifiersIn(fn);
   for (let index = 0; ; index++) {
     const candidate = index === 0 ? 's' : `s${index}`;
     if (!used.has(candidate) && candidate !== reserved) return candidate;
   }
+}
+
+// Every finding in a function asks for the same name: collect its identifiers once.
+const identifiersByNode = new WeakMap<ts.Node, ReadonlySet<string>>();
+
+function identifiersIn(root: ts.Node): ReadonlySet<string> {
+  let used = identifiersByNode.get(root);
+  if (used) return used;
+  const found = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) found.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  used = found;
+  identifiersByNode.set(root, used);
+  return used;
 }
