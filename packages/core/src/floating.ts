@@ -21,7 +21,7 @@ export interface FloatingOptions {
  * How a statement's value floats: a promise, a promise behind `void`, an array
  * of promises, or a promise whose rejection handler is not a function.
  */
-export type FloatingKind = 'promise' | 'void' | 'array' | 'uselessHandler';
+export type FloatingKind = 'promise' | 'handled' | 'void' | 'array' | 'uselessHandler';
 
 /**
  * Why the value of expression statement `expression` floats, or undefined when
@@ -129,7 +129,7 @@ function callKind(
   const handler = handlerIndex === undefined ? undefined : call.arguments[handlerIndex];
   if (handler && !ts.isSpreadElement(handler)) {
     if (!isFunctionValue(handler, context)) return 'uselessHandler';
-    return options.checkHandled && !moduleLevel ? 'promise' : undefined;
+    return options.checkHandled && !moduleLevel ? 'handled' : undefined;
   }
   if (method === 'finally') {
     const receiver = (skipParentheses(call.expression) as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression;

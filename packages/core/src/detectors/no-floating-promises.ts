@@ -17,6 +17,7 @@ export type NoFloatingPromisesOptions = FloatingOptions;
 
 const messageIds: Record<FloatingKind, string> = {
   promise: 'floating',
+  handled: 'floatingHandled',
   void: 'floatingVoid',
   array: 'floatingArray',
   uselessHandler: 'floatingUselessHandler',

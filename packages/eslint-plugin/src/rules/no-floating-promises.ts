@@ -28,6 +28,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       floating:
         'This promise floats: nothing awaits it, returns it or handles its rejection, so a failure goes unhandled and nothing waits for the work.',
+      floatingHandled:
+        'This promise handles its rejection, but nothing owns it: nothing awaits it or waits for the work, which outlives its caller (checkHandled).',
       floatingVoid:
         '`void` discards this promise: its rejection goes unhandled and nothing waits for the work. Await it or spawn it into a scope.',
       floatingArray:

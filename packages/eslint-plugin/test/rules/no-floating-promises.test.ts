@@ -234,7 +234,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
     {
       code: `${decls}export function f() {\n  save().catch(console.error);\n}`,
       options: [{ checkHandled: true }],
-      errors: [{ messageId: 'floating', line: 4, column: 3, suggestions: [] }],
+      errors: [{ messageId: 'floatingHandled', line: 4, column: 3, suggestions: [] }],
     },
     {
       // Several floating calls in one function: each fix wraps once and spawns them all.
