@@ -25,6 +25,8 @@ export function runAll<T>(tasks: readonly TaskFn<T>[], options: ScopeOptions): P
     const done = (ok: boolean, value: unknown, index: number) => {
       if (ok) results[index] = value as T;
     };
+    // Tasks get the scope's own signal (run's default), which is linked to options.signal.
+    // eslint-disable-next-line taskscope/require-signal-propagation
     for (let i = 0; i < tasks.length; i++) core.run(tasks[i]!, done, i);
     core.release();
   });
