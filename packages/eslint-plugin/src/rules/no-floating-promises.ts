@@ -5,6 +5,7 @@ import { createRule } from '../util/create-rule.js';
 
 type MessageIds =
   | 'floating'
+  | 'floatingHandled'
   | 'floatingVoid'
   | 'floatingArray'
   | 'floatingUselessHandler'
