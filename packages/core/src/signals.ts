@@ -111,17 +111,36 @@ export function passSignalEdit(
 
 // `undefined` → the checker could not tell (no declared signature); `null` → it takes no signal.
 function typedSlot(call: ts.CallExpression, checker: ts.TypeChecker): SignalSlot | null | undefined {
+  // Resolving a call checks its arguments, callback bodies included. The
+  // callee's declared signatures settle most calls without that: one that
+  // isn't generic where a signal could go, or overloads none of which takes one.
+  const declared = checker.getTypeAtLocation(call.expression).getCallSignatures();
+  if (declared.length > 0 && declared.every((signature) => signature.declaration && !hasGenericSlot(signature, checker))) {
+    if (declared.length === 1) return slotOfSignature(declared[0]!, call, checker) ?? null;
+    if (!declared.some((signature) => slotOfSignature(signature, call, checker))) return null;
+  }
   const resolved = checker.getResolvedSignature(call);
   if (!resolved?.declaration) return undefined;
   const direct = slotOfSignature(resolved, call, checker);
   if (direct) return direct;
   // Another overload that takes the given arguments and then the signal.
-  for (const signature of checker.getTypeAtLocation(call.expression).getCallSignatures()) {
+  for (const signature of declared) {
     if (signature === resolved) continue;
     const slot = slotOfSignature(signature, call, checker);
     if (slot && slot.index >= call.arguments.length && acceptsArguments(signature, call, checker)) return slot;
   }
   return null;
+}
+
+// A parameter whose type comes from a type argument that could make it a
+// signal slot: unconstrained, or constrained to something that is one.
+function hasGenericSlot(signature: ts.Signature, checker: ts.TypeChecker): boolean {
+  return signature.getParameters().some((parameter) => {
+    const type = checker.getTypeOfSymbol(parameter);
+    if ((type.flags & ts.TypeFlags.Instantiable) === 0) return false;
+    const constraint = type.isTypeParameter() ? type.getConstraint() : checker.getBaseConstraintOfType(type);
+    return !constraint || isAbortSignalType(constraint) || signalPropertyType(constraint, checker) !== undefined;
+  });
 }
 
 function acceptsArguments(signature: ts.Signature, call: ts.CallExpression, checker: ts.TypeChecker): boolean {
