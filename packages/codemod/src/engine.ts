@@ -187,7 +187,8 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
       // inserts at the same offset (the first statement) stays below it.
       const owned = new Set(fixes.flatMap((f) => f.edits));
       const importEdits = withLineEndingsOf(original, edits.filter((e) => !owned.has(e)));
-      const rewriteEdits = [...importEdits, ...withLineEndingsOf(original, edits.filter((e) => owned.has(e)))];
+      const fixEdits = followIndentation(original, fixes, edits.filter((e) => owned.has(e)));
+      const rewriteEdits = [...importEdits, ...withLineEndingsOf(original, fixEdits)];
       const rewritten = applyEdits(original, rewriteEdits);
 
       // Markers go into the rewritten text, so they follow a statement that a
@@ -263,6 +264,29 @@ function insertionConflicts(fixes: readonly Fix[]): { redundant: Set<Fix>; colli
     }
   }
   return { redundant, collided };
+}
+
+/**
+ * A fix that breaks a line (an array put one element per line, a signal added
+ * on its own line) indents the new lines like the line it breaks. When another
+ * fix re-indents that line (a body that became a scope), the new lines must
+ * move with it: they get the indentation that fix inserts at the line's start.
+ */
+function followIndentation(text: string, fixes: readonly Fix[], edits: readonly TextEdit[]): TextEdit[] {
+  const fixOf = new Map(fixes.flatMap((fix) => fix.edits.map((edit) => [edit, fix] as const)));
+  const indentedAt = new Map<number, { fix: Fix | undefined; indent: string }>();
+  for (const edit of edits) {
+    if (edit.start === edit.end && /^[ \t]+$/.test(edit.text) && (edit.start === 0 || text[edit.start - 1] === '\n')) {
+      indentedAt.set(edit.start, { fix: fixOf.get(edit), indent: (indentedAt.get(edit.start)?.indent ?? '') + edit.text });
+    }
+  }
+  if (indentedAt.size === 0) return [...edits];
+  return edits.map((edit) => {
+    if (!edit.text.includes('\n')) return edit;
+    const line = indentedAt.get(text.lastIndexOf('\n', edit.start - 1) + 1);
+    if (!line || line.fix === fixOf.get(edit)) return edit;
+    return { ...edit, text: edit.text.replace(/\n/g, `\n${line.indent}`) };
+  });
 }
 
 /**

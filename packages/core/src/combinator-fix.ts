@@ -10,6 +10,7 @@ import {
   threadSignalEdits,
   workCall,
 } from './fan-out.js';
+import { dedentEdits, indentAt, indentUnitOf, lineAt, MAX_LINE_LENGTH } from './layout.js';
 import { runtimeName } from './runtime-imports.js';
 import { type PromiseCombinator, promiseCombinatorOf, skipParentheses } from './syntax.js';
 import type { AnalysisContext, Fix, TextEdit, TransformId } from './types.js';
@@ -98,6 +99,8 @@ function rewriteFor(
   if (combinator === 'all' && mapsDirectly(fanOut, context)) {
     const callback = callbackEdits(fanOut, context, 'map');
     if (!callback) return undefined;
+    const optionsText = concurrency === undefined ? '' : `, ${concurrencyOption(concurrency)}`;
+    const hoisted = hoistsArgument(call, iterable, sourceFile);
     return {
       name: 'map',
       edits: [
@@ -105,11 +108,10 @@ function rewriteFor(
         { start: call.expression.getStart(sourceFile), end: fanOut.items.getStart(sourceFile), text: `${runtimeName(sourceFile, 'map')}(` },
         { start: fanOut.items.end, end: fanOut.callback.getStart(sourceFile), text: ', ' },
         ...callback,
-        {
-          start: fanOut.callback.end,
-          end: iterable.end,
-          text: concurrency === undefined ? '' : `, ${concurrencyOption(concurrency)}`,
-        },
+        ...(hoisted ? dedentEdits(iterable, hoisted.unit, sourceFile) : []),
+        hoisted
+          ? { start: fanOut.callback.end, end: call.end, text: `${optionsText})` }
+          : { start: fanOut.callback.end, end: iterable.end, text: optionsText },
       ],
     };
   }
@@ -120,11 +122,31 @@ function rewriteFor(
   return rewrite;
 }
 
-/** `[a(), p]` → `[(signal) => a(), () => p]`, or undefined when an element can't become a thunk. */
+/**
+ * `Promise.all(\n  items.map(…),\n)`: the argument becomes the call, on the
+ * first line, so its lines lose the level the argument list gave them and the
+ * list's closing line goes. Undefined when the argument starts on the call's
+ * line, or a comment sits between it and the `)`.
+ */
+function hoistsArgument(call: ts.CallExpression, argument: ts.Expression, sourceFile: ts.SourceFile): { unit: string } | undefined {
+  const { text } = sourceFile;
+  const start = argument.getStart(sourceFile);
+  if (lineAt(text, start).start === lineAt(text, call.getStart(sourceFile)).start) return undefined;
+  if (!/^\s*,?\s*\)$/.test(text.slice(argument.end, call.end))) return undefined;
+  const outer = indentAt(text, call.getStart(sourceFile));
+  const inner = indentAt(text, start);
+  return inner.startsWith(outer) && inner.length > outer.length ? { unit: inner.slice(outer.length) } : undefined;
+}
+
+/**
+ * `[a(), p]` → `[(signal) => a(), () => p]`, or undefined when an element
+ * can't become a thunk. A one-line array that the thunks make too long gets
+ * one element per line.
+ */
 function elementThunkEdits(array: ts.ArrayLiteralExpression, context: AnalysisContext): TextEdit[] | undefined {
   const { sourceFile } = context;
   const signal = signalParameterName(array.elements);
-  const edits: TextEdit[] = [];
+  const perElement: TextEdit[][] = [];
   for (const element of array.elements) {
     if (ts.isSpreadElement(element) || ts.isOmittedExpression(element) || suspendsOutsideFunctions(element)) {
       return undefined;
@@ -133,11 +155,51 @@ function elementThunkEdits(array: ts.ArrayLiteralExpression, context: AnalysisCo
     const start = element.getStart(sourceFile);
     // An arrow body can't start with `{`: `{ a: 1 } as T` needs parentheses.
     const wrap = sourceFile.text[start] === '{';
-    edits.push(insert(start, `${works ? `(${signal})` : '()'} => ${wrap ? '(' : ''}`));
+    const edits = [insert(start, `${works ? `(${signal})` : '()'} => ${wrap ? '(' : ''}`)];
     if (wrap) edits.push(insert(element.end, ')'));
     if (works) edits.push(...threadSignalEdits(element, signal, context));
+    perElement.push(edits);
   }
-  return edits;
+  const breaks = lineBreaks(array, perElement.flat(), sourceFile);
+  if (!breaks) return perElement.flat();
+  // A break goes before the element's own insertions at the same offset, the closing one after them.
+  return [...perElement.flatMap((edits, index) => [breaks.before[index]!, ...edits]), breaks.close];
+}
+
+/**
+ * The edits that put each element of a one-line `array` on its own line, when
+ * `edits` push the line past MAX_LINE_LENGTH. Undefined for a line that was
+ * longer already (the file doesn't keep to that width), an array of one
+ * element, one that spans lines already, holds a comment, or sits in JSX.
+ */
+function lineBreaks(
+  array: ts.ArrayLiteralExpression,
+  edits: readonly TextEdit[],
+  sourceFile: ts.SourceFile,
+): { before: TextEdit[]; close: TextEdit } | undefined {
+  const { text } = sourceFile;
+  const open = array.getStart(sourceFile);
+  const line = lineAt(text, open);
+  const { elements } = array;
+  if (elements.length < 2 || line.end < array.end || line.end - line.start > MAX_LINE_LENGTH || inJsx(array)) return undefined;
+  const grown = line.end - line.start + edits.reduce((sum, edit) => sum + edit.text.length - (edit.end - edit.start), 0);
+  if (grown <= MAX_LINE_LENGTH) return undefined;
+
+  const indent = indentAt(text, open);
+  const step = `\n${indent}${indentUnitOf(text)}`;
+  const before: TextEdit[] = [];
+  let gapStart = open + 1;
+  for (const element of elements) {
+    const start = element.getStart(sourceFile);
+    const gap = text.slice(gapStart, start);
+    if (gap.trim() !== '' && gap.trim() !== ',') return undefined;
+    before.push({ start: gapStart + gap.indexOf(',') + 1, end: start, text: step });
+    gapStart = element.end;
+  }
+  const closeBracket = array.end - 1;
+  const tail = text.slice(gapStart, closeBracket);
+  if (tail.trim() !== '' && tail.trim() !== ',') return undefined;
+  return { before, close: { start: gapStart, end: closeBracket, text: `,\n${indent}` } };
 }
 
 /**
@@ -151,25 +213,35 @@ function callbackEdits(fanOut: MapFanOut, context: AnalysisContext, form: 'map' 
   if (!fn) return namedCallbackEdits(fanOut.callback, context, form);
   const params = fn.parameters;
   if (fn.asteriskToken || params.length > 2 || params.some((p) => p.dotDotDotToken || isThisParameter(p))) return undefined;
+  if (form === 'map') return mapCallbackEdits(fn, context, true);
+  if (!ts.isArrowFunction(fn)) return undefined;
   const signal = signalParameterName([fn]);
   const threaded = threadSignalEdits(fn.body, signal, context);
-
-  if (form === 'thunk') {
-    if (!ts.isArrowFunction(fn)) return undefined;
-    const asyncModifier = fn.modifiers?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
-    const edits = [...threaded, insert(fn.body.getStart(sourceFile), `${asyncModifier ? 'async ' : ''}(${signal}) => `)];
-    // `async (item) => body` → `(item) => async (signal) => body`.
-    if (asyncModifier) {
-      edits.push({ start: asyncModifier.getStart(sourceFile), end: skipSpaces(sourceFile.text, asyncModifier.end), text: '' });
-    }
-    return edits;
+  const asyncModifier = fn.modifiers?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  const edits = [...threaded, insert(fn.body.getStart(sourceFile), `${asyncModifier ? 'async ' : ''}(${signal}) => `)];
+  // `async (item) => body` → `(item) => async (signal) => body`.
+  if (asyncModifier) {
+    edits.push({ start: asyncModifier.getStart(sourceFile), end: skipSpaces(sourceFile.text, asyncModifier.end), text: '' });
   }
+  return edits;
+}
 
-  const [first, second] = params;
+/**
+ * `(item, index) => …` → `(item, signal, index) => …`, taskscope `map`'s
+ * callback, with the signal passed to the calls in its body that take one.
+ * Without an index to move, the signal is declared only when a call gets it,
+ * unless `declareUnused`. The callback must have at most two plain parameters.
+ */
+export function mapCallbackEdits(fn: ts.ArrowFunction | ts.FunctionExpression, context: AnalysisContext, declareUnused: boolean): TextEdit[] {
+  const { sourceFile } = context;
+  const signal = signalParameterName([fn]);
+  const threaded = threadSignalEdits(fn.body, signal, context);
+  const [first, second] = fn.parameters;
   if (second) return [...threaded, insert(second.getStart(sourceFile), `${signal}, `)];
+  if (threaded.length === 0 && !declareUnused) return [];
   if (!first) {
     const item = freeName(['_item'], [fn]);
-    return [...threaded, insert(params.pos, `${item}, ${signal}`)];
+    return [...threaded, insert(fn.parameters.pos, `${item}, ${signal}`)];
   }
   const parenthesized = fn.getChildren(sourceFile).some((child) => child.kind === ts.SyntaxKind.OpenParenToken);
   if (parenthesized) return [...threaded, insert(first.end, `, ${signal}`)];
@@ -227,6 +299,14 @@ function skipSpaces(text: string, at: number): number {
   let end = at;
   while (end < text.length && /\s/.test(text[end]!)) end++;
   return end;
+}
+
+// Line breaks inside a JSX attribute or child read worse than a long line.
+function inJsx(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isStatement(current); current = current.parent) {
+    if (ts.isJsxExpression(current)) return true;
+  }
+  return false;
 }
 
 function insert(at: number, text: string): TextEdit {

@@ -1,7 +1,10 @@
 import ts from 'typescript';
 
+import { signalParameterName, threadSignalEdits } from './fan-out.js';
 import { isScopeBody, isScopeValue } from './floating.js';
+import { indentAt, multilineLiterals } from './layout.js';
 import { runtimeName } from './runtime-imports.js';
+import { signalInScope, type SignalInScope } from './signal-scope.js';
 import { isAsyncFunction, skipParentheses } from './syntax.js';
 import { isSpawnCall } from './taskscope-api.js';
 import type { AnalysisContext, Fix, TextEdit } from './types.js';
@@ -12,10 +15,15 @@ import type { AnalysisContext, Fix, TextEdit } from './types.js';
  * no-floating-promises.
  */
 
-/** A floating expression that becomes `s.spawn(() => expression)`. */
+/**
+ * A floating expression that becomes `s.spawn(() => expression)`, or
+ * `s.spawn((signal) => …)` with the task's signal passed to the calls in it
+ * that take one: the scope cancels that signal when a sibling fails.
+ */
 export interface SpawnSite {
   /** `[start, expressionStart)` is dropped: a `void` in front of the expression. */
   start: number;
+  expression: ts.Expression;
   expressionStart: number;
   expressionEnd: number;
   /** A comma sequence, which an arrow body must parenthesize. */
@@ -30,8 +38,11 @@ export type ScopePlan =
   | { kind: 'spawn'; scopeName: string }
   /** It is a scope body that takes no parameter: add one, then spawn. */
   | { kind: 'addParameter'; fn: ts.ArrowFunction | ts.FunctionExpression; parentheses: { start: number; end: number } }
-  /** Any other async function: its body becomes a scope, so it completes when that work completes. */
-  | { kind: 'wrap'; fn: BlockFunction; signal: string | undefined };
+  /**
+   * Any other async function: its body becomes a scope, so it completes when
+   * that work completes. The scope follows the signal the function was given.
+   */
+  | { kind: 'wrap'; fn: BlockFunction; signal: SignalInScope | undefined };
 
 /** The plan for `fn`, or undefined where no rewrite is safe (sync code, generators, module level). */
 export function scopePlan(fn: ts.Node | undefined, context: AnalysisContext): ScopePlan | undefined {
@@ -54,7 +65,7 @@ export function scopePlan(fn: ts.Node | undefined, context: AnalysisContext): Sc
   const body = declaration.body;
   // The brace check guards against a body the parser had to recover (a missing `}`).
   if (isAsyncFunction(fn) && !declaration.asteriskToken && body && ts.isBlock(body) && sourceFile.text[body.end - 1] === '}') {
-    return { kind: 'wrap', fn: declaration as BlockFunction, signal: signalParameter(declaration, context) };
+    return { kind: 'wrap', fn: declaration as BlockFunction, signal: signalInScope(body, context) };
   }
   return undefined;
 }
@@ -71,25 +82,10 @@ function spawningScope(fn: ts.SignatureDeclaration, context: AnalysisContext): s
   return shadowed ? undefined : receiver.text;
 }
 
-// A parameter carrying the caller's AbortSignal, which the new scope should follow.
-function signalParameter(fn: ts.FunctionLikeDeclaration, context: AnalysisContext): string | undefined {
-  const { checker } = context;
-  for (const parameter of fn.parameters) {
-    if (!ts.isIdentifier(parameter.name)) continue;
-    if (!checker) {
-      if (parameter.name.text === 'signal') return 'signal';
-      continue;
-    }
-    const type = checker.getNonNullableType(checker.getTypeAtLocation(parameter.name));
-    if (type.getSymbol()?.getName() === 'AbortSignal') return parameter.name.text;
-  }
-  return undefined;
-}
-
 /** A function whose body becomes a scope, with the sites it then spawns. */
 export interface WrapTarget {
   fn: BlockFunction;
-  signal: string | undefined;
+  signal: SignalInScope | undefined;
   sites: readonly SpawnSite[];
 }
 
@@ -101,8 +97,8 @@ const spawnIntoScope = (edits: TextEdit[], imports: string[]): Fix => ({
 });
 
 /** Inside a scope body or task: `s.spawn(() => expression)`, touching nothing else. */
-export function spawnFix(site: SpawnSite, scopeName: string): Fix {
-  return spawnIntoScope(spawnEdits(site, scopeName), []);
+export function spawnFix(site: SpawnSite, scopeName: string, context: AnalysisContext): Fix {
+  return spawnIntoScope(spawnEdits(site, scopeName, context), []);
 }
 
 /**
@@ -116,7 +112,7 @@ export function addParameterFix(
   context: AnalysisContext,
 ): Fix {
   const name = freshName(plan.fn, runtimeName(context.sourceFile, 'scope'));
-  return spawnIntoScope([{ ...plan.parentheses, text: `(${name})` }, ...sites.flatMap((s) => spawnEdits(s, name))], []);
+  return spawnIntoScope([{ ...plan.parentheses, text: `(${name})` }, ...sites.flatMap((s) => spawnEdits(s, name, context))], []);
 }
 
 /**
@@ -131,7 +127,9 @@ export function wrapFix(targets: readonly WrapTarget[], context: AnalysisContext
   const { text } = sourceFile;
   const scopeFn = runtimeName(sourceFile, 'scope');
   const layouts = targets.map((target) => layoutOf(target, scopeFn, sourceFile));
-  const spawns = layouts.flatMap((layout) => layout.target.sites.flatMap((s) => spawnEdits(s, layout.name)));
+  const spawns = layouts.flatMap((layout) => layout.target.sites.flatMap((s) => spawnEdits(s, layout.name, context)));
+  // A task fn's signal that the function doesn't declare yet.
+  const declarations = layouts.flatMap((layout) => (layout.target.signal?.declare ? [layout.target.signal.declare] : []));
   // Units added to a line by the multi-line targets whose body holds it.
   const indentAddedAt = (at: number): string =>
     layouts
@@ -166,7 +164,7 @@ export function wrapFix(targets: readonly WrapTarget[], context: AnalysisContext
   }
   // At one offset: a closing line, then the indentation of the line that follows, then a spawn.
   edits.sort((a, b) => a.start - b.start || a.order - b.order);
-  return spawnIntoScope([...edits.map(({ start, end, text }) => ({ start, end, text })), ...spawns], ['scope']);
+  return spawnIntoScope([...declarations, ...edits.map(({ start, end, text }) => ({ start, end, text })), ...spawns], ['scope']);
 }
 
 interface Layout {
@@ -188,7 +186,8 @@ function layoutOf(target: WrapTarget, scopeFn: string, sourceFile: ts.SourceFile
   const { text } = sourceFile;
   const { body } = target.fn;
   const name = freshName(target.fn, scopeFn);
-  const signal = target.signal === undefined ? '' : `, { ${target.signal === 'signal' ? 'signal' : `signal: ${target.signal}`} }`;
+  const passed = target.signal?.text;
+  const signal = passed === undefined ? '' : `, { ${passed === 'signal' ? 'signal' : `signal: ${passed}`} }`;
   const open = body.getStart(sourceFile);
   const close = body.end - 1;
   const closeLineStart = text.lastIndexOf('\n', close - 1) + 1;
@@ -209,17 +208,16 @@ function layoutOf(target: WrapTarget, scopeFn: string, sourceFile: ts.SourceFile
   };
 }
 
-function spawnEdits(site: SpawnSite, scopeName: string): TextEdit[] {
+function spawnEdits(site: SpawnSite, scopeName: string, context: AnalysisContext): TextEdit[] {
   const open = site.parenthesize ? '(' : '';
+  const signal = signalParameterName([site.expression]);
+  const threaded = threadSignalEdits(site.expression, signal, context);
+  const parameters = threaded.length > 0 ? `(${signal})` : '()';
   return [
-    { start: site.start, end: site.expressionStart, text: `${scopeName}.spawn(() => ${open}` },
+    { start: site.start, end: site.expressionStart, text: `${scopeName}.spawn(${parameters} => ${open}` },
+    ...threaded,
     { start: site.expressionEnd, end: site.expressionEnd, text: `${open && ')'})` },
   ];
-}
-
-function indentAt(text: string, position: number): string {
-  const lineStart = text.lastIndexOf('\n', position - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
 }
 
 // One level of the file's indentation: what the body's first statement adds to the function's.
@@ -228,20 +226,6 @@ function indentUnit(body: ts.Block, base: string, sourceFile: ts.SourceFile): st
   const indent = first ? indentAt(sourceFile.text, first.getStart(sourceFile)) : '';
   if (indent.startsWith(base) && indent.length > base.length) return indent.slice(base.length);
   return base.includes('\t') ? '\t' : '  ';
-}
-
-function multilineLiterals(body: ts.Block, sourceFile: ts.SourceFile): { start: number; end: number }[] {
-  const ranges: { start: number; end: number }[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isTemplateExpression(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isStringLiteral(node)) {
-      const start = node.getStart(sourceFile);
-      if (sourceFile.text.slice(start, node.end).includes('\n')) ranges.push({ start, end: node.end });
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return ranges;
 }
 
 // A name for the scope parameter that no identifier in `fn` uses, so nothing is shadowed.

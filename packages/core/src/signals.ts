@@ -1,5 +1,6 @@
 import ts from 'typescript';
 
+import { indentAt } from './layout.js';
 import { calleeName, skipParentheses } from './syntax.js';
 import type { AnalysisContext, TextEdit } from './types.js';
 
@@ -313,7 +314,7 @@ function appendEdit(list: ts.NodeArray<ts.Node>, owner: ts.Node, text: string, s
   if (!last) return { start: list.pos, end: list.pos, text };
   const lastStart = last.getStart(sourceFile);
   const multiline = lineOf(sourceFile, lastStart) !== lineOf(sourceFile, listOpening(owner, sourceFile));
-  const separator = multiline ? `\n${indentationAt(sourceFile, lastStart)}` : ' ';
+  const separator = multiline ? `\n${indentAt(sourceFile.text, lastStart)}` : ' ';
   // A NodeArray with a trailing comma ends after it.
   const end = list.hasTrailingComma ? list.end : last.end;
   // On its own line, the new element goes below the last one's trailing comment, which stays with it.
@@ -332,9 +333,4 @@ function listOpening(owner: ts.Node, sourceFile: ts.SourceFile): number {
 
 function lineOf(sourceFile: ts.SourceFile, position: number): number {
   return sourceFile.getLineAndCharacterOfPosition(position).line;
-}
-
-function indentationAt(sourceFile: ts.SourceFile, position: number): string {
-  const lineStart = sourceFile.text.lastIndexOf('\n', position - 1) + 1;
-  return /^[ \t]*/.exec(sourceFile.text.slice(lineStart, position))?.[0] ?? '';
 }

@@ -100,7 +100,7 @@ describe('combinatorFix: array literals', () => {
 
   it('threads the signal into calls that accept one, and not into nested callbacks', () => {
     expect(syntactic("Promise.all([fetch(a), fetch(b, { method: 'POST' }).then(() => fetch(c))]);")).toBe(
-      "import { all } from 'taskscope';\n\nall([(signal) => fetch(a, { signal }), (signal) => fetch(b, { method: 'POST', signal }).then(() => fetch(c))]);",
+      "import { all } from 'taskscope';\n\nall([\n  (signal) => fetch(a, { signal }),\n  (signal) => fetch(b, { method: 'POST', signal }).then(() => fetch(c)),\n]);",
     );
     expect(syntactic('Promise.all(urls.map((url) => fetch(url)));')).toBe(
       "import { map } from 'taskscope';\n\nmap(urls, (url, signal) => fetch(url, { signal }));",

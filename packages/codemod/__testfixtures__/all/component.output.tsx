@@ -7,7 +7,10 @@ declare function logView(id: string): Promise<void>;
 export async function Profile({ id }: { id: string }) {
   return scope(async (s) => {
     s.spawn(() => logView(id));
-    const [user, avatar] = await all([(signal) => loadUser(id, signal), (signal) => loadAvatar(id, signal)], { signal: s.signal });
+    const [user, avatar] = await all([
+      (signal) => loadUser(id, signal),
+      (signal) => loadAvatar(id, signal),
+    ], { signal: s.signal });
     return <img alt={user.name} src={avatar} />;
   });
 }

@@ -9,7 +9,7 @@ export async function digest(urls: string[], signal: AbortSignal) {
     s.spawn(() => audit('digest'));
     const pages = await map(urls, (url, signal) => fetchPage(url, signal), { signal: s.signal });
     const summary = await withTimeout(2000, (signal) => summarize(pages.join('\n'), { signal }), { signal: s.signal });
-    await map(pages, async (page) => {
+    await map(pages, async (page, signal) => {
       await summarize(page, { signal });
     }, { signal: s.signal });
     return fetch('/digest', { method: 'POST', body: summary, signal });

@@ -5,7 +5,7 @@ declare function sync(table: string, signal?: AbortSignal): Promise<void>;
 export async function syncEverything(tables: string[]) {
   await all([(signal) => sync('meta', signal)]);
   /* tables after meta */
-  await map(tables, async (table) => {
-    await sync(table); // one table
+  await map(tables, async (table, signal) => {
+    await sync(table, signal); // one table
   });
 }

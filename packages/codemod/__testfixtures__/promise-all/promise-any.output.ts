@@ -3,5 +3,8 @@ import { any } from 'taskscope';
 declare function fromMirror(mirror: string, path: string, signal?: AbortSignal): Promise<ArrayBuffer>;
 
 export function download(path: string): Promise<ArrayBuffer> {
-  return any([(signal) => fromMirror('eu', path, signal), (signal) => fromMirror('us', path, signal)]);
+  return any([
+    (signal) => fromMirror('eu', path, signal),
+    (signal) => fromMirror('us', path, signal),
+  ]);
 }

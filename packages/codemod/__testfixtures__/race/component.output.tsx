@@ -5,6 +5,9 @@ declare function loadPlaceholder(id: string, signal?: AbortSignal): Promise<stri
 
 export async function Preview({ id }: { id: string }) {
   await sleep(10);
-  const src = await race([(signal) => loadPreview(id, signal), (signal) => loadPlaceholder(id, signal)]);
+  const src = await race([
+    (signal) => loadPreview(id, signal),
+    (signal) => loadPlaceholder(id, signal),
+  ]);
   return <img src={src} alt="" />;
 }

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 
+import { mapCallbackEdits } from '../combinator-fix.js';
 import { containsNode } from '../contains.js';
 import { isThenableType } from '../promises.js';
 import { runtimeName } from '../runtime-imports.js';
@@ -166,11 +167,7 @@ function awaitMapRewrite(
     const { parameters } = callback;
     if (parameters.some((p) => p.dotDotDotToken)) return review('with a rest parameter');
     if (parameters.length > 2) return review('that uses the array argument');
-    // map's callback is (item, signal, index): the index moves one place right.
-    if (parameters.length === 2) {
-      const name = containsNode(callback, (n) => ts.isIdentifier(n) && n.text === 'signal') ? 'taskSignal' : 'signal';
-      edits.push({ start: parameters[0]!.end, end: parameters[0]!.end, text: `, ${name}` });
-    }
+    edits.push(...mapCallbackEdits(callback, context, false));
   } else if (!checker || checker.getTypeAtLocation(callback).getCallSignatures().some((s) => s.getParameters().length > 1)) {
     return review('passed by reference');
   }

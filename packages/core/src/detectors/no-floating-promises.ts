@@ -81,7 +81,7 @@ function statementSite(statement: ts.ExpressionStatement, context: AnalysisConte
   if (!carriesFloating(value, context, options)) return site;
   const start = expression.getStart();
   const valueStart = value.getStart();
-  site.spawn = { start, expressionStart: valueStart, expressionEnd: value.end, parenthesize: isCommaSequence(value) };
+  site.spawn = { start, expression: value, expressionStart: valueStart, expressionEnd: value.end, parenthesize: isCommaSequence(value) };
   site.await = {
     messageId: 'awaitPromise',
     edits:
@@ -107,7 +107,7 @@ function variableSite(declaration: ts.VariableDeclaration, context: AnalysisCont
   const onlyAwaited = verdict.references.every((r) => ts.isAwaitExpression(skipUp(r).parent));
   if (onlyAwaited) {
     const start = initializer.getStart();
-    site.spawn = { start, expressionStart: start, expressionEnd: initializer.end, parenthesize: false };
+    site.spawn = { start, expression: initializer, expressionStart: start, expressionEnd: initializer.end, parenthesize: false };
   }
   if (verdict.kind === 'unused' && verdict.references.length === 0) {
     const start = initializer.getStart();
@@ -136,7 +136,7 @@ function findingFor(site: Site, context: AnalysisContext, options: FloatingOptio
   if (site.await && isAsyncFunction(owner)) fixes.push({ messageId: site.await.messageId, edits: site.await.edits, imports: [] });
   const plan = site.spawn && scopePlan(owner, context);
   if (plan && site.spawn) {
-    if (plan.kind === 'spawn') fixes.push(spawnFix(site.spawn, plan.scopeName));
+    if (plan.kind === 'spawn') fixes.push(spawnFix(site.spawn, plan.scopeName, context));
     else if (plan.kind === 'addParameter') fixes.push(addParameterFix(plan, spawnSitesIn(plan.fn, context, options), context));
     else fixes.push(wrapFix(wrapGroup(plan.fn, context, options), context));
   }

@@ -70,7 +70,7 @@ typedTester.run('no-async-iteration-callback (typed)', rule, {
       'asyncForEach',
       'forEach',
       [4, 7],
-      `import { sleep, map } from 'taskscope';\n${save}export async function saveAll(ids: string[]) {\n  await map(ids, async (id, signal, i) => {\n    await sleep(i * 10);\n    await save(id);\n  });\n}`,
+      `import { sleep, map } from 'taskscope';\n${save}export async function saveAll(ids: string[]) {\n  await map(ids, async (id, signal, i) => {\n    await sleep(i * 10, signal);\n    await save(id);\n  });\n}`,
     ),
     // A discarded map.
     invalid(

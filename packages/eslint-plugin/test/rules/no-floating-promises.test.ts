@@ -332,7 +332,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
             { messageId: 'awaitPromise', output: "export async function f() {\n  await fetch('/a');\n}" },
             {
               messageId: 'spawnIntoScope',
-              output: "import { scope } from 'taskscope';\n\nexport async function f() {\n  return scope(async (s) => {\n    s.spawn(() => fetch('/a'));\n  });\n}",
+              output: "import { scope } from 'taskscope';\n\nexport async function f() {\n  return scope(async (s) => {\n    s.spawn((signal) => fetch('/a', { signal }));\n  });\n}",
             },
           ],
         },
@@ -413,7 +413,7 @@ espreeTester.run('no-floating-promises (espree)', rule, {
             { messageId: 'awaitPromise', output: "async function f() {\n  await fetch('/a');\n}" },
             {
               messageId: 'spawnIntoScope',
-              output: "import { scope } from 'taskscope';\n\nasync function f() {\n  return scope(async (s) => {\n    s.spawn(() => fetch('/a'));\n  });\n}",
+              output: "import { scope } from 'taskscope';\n\nasync function f() {\n  return scope(async (s) => {\n    s.spawn((signal) => fetch('/a', { signal }));\n  });\n}",
             },
           ],
         },
@@ -434,7 +434,7 @@ espreeTester.run('no-floating-promises (espree)', rule, {
             {
               messageId: 'spawnIntoScope',
               output:
-                "import { scope } from 'taskscope';\n\nasync function f() {\n  return scope(async (s) => {\n    const a = s.spawn(() => fetch('/a'));\n    await fetch('/b');\n    await a;\n  });\n}",
+                "import { scope } from 'taskscope';\n\nasync function f() {\n  return scope(async (s) => {\n    const a = s.spawn((signal) => fetch('/a', { signal }));\n    await fetch('/b');\n    await a;\n  });\n}",
             },
           ],
         },

@@ -93,7 +93,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "await all([(signal) => load('a', signal), (signal) => fetch('/b', { method: 'POST', signal })]);",
+                "await all([\n  (signal) => load('a', signal),\n  (signal) => fetch('/b', { method: 'POST', signal }),\n]);",
               ),
             },
           ],
@@ -230,7 +230,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "await all([(signal) => db.query('a'), (signal) => getUser('b'), (signal) => getOrders('c')]);",
+                "await all([\n  (signal) => db.query('a'),\n  (signal) => getUser('b'),\n  (signal) => getOrders('c'),\n]);",
               ),
             },
           ],

@@ -188,7 +188,7 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
           suggestions: [
             {
               messageId: 'useRace',
-              output: importing('race', "const fastest = await race([(signal) => fetch('/eu', { signal }), (signal) => fetch('/us', { signal })]);"),
+              output: importing('race', "const fastest = await race([\n  (signal) => fetch('/eu', { signal }),\n  (signal) => fetch('/us', { signal }),\n]);"),
             },
           ],
         },
@@ -225,7 +225,7 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
               messageId: 'useRace',
               output: importing(
                 'race',
-                "async function first() {\n  const c = new AbortController();\n  return race([(taskSignal) => getUser('a', c.signal), (taskSignal) => getUser('b', c.signal)]);\n}",
+                "async function first() {\n  const c = new AbortController();\n  return race([\n    (taskSignal) => getUser('a', c.signal),\n    (taskSignal) => getUser('b', c.signal),\n  ]);\n}",
               ),
             },
           ],
@@ -247,7 +247,7 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
               messageId: 'useRace',
               output: importing(
                 'race',
-                "async function first() {\n  const c = new AbortController();\n  c.abort();\n  return race([(taskSignal) => getUser('a', c.signal), (taskSignal) => getUser('b', c.signal)]);\n}",
+                "async function first() {\n  const c = new AbortController();\n  c.abort();\n  return race([\n    (taskSignal) => getUser('a', c.signal),\n    (taskSignal) => getUser('b', c.signal),\n  ]);\n}",
               ),
             },
           ],
@@ -439,7 +439,7 @@ syntacticTester.run('no-uncancelled-race (syntactic)', rule, {
               messageId: 'useRace',
               output: importing(
                 'race',
-                "function one() {\n  const c = new AbortController();\n  return race([(taskSignal) => getUser('a', c.signal), (taskSignal) => getUser('b', c.signal)]);\n}\nfunction two() {\n  const c = new AbortController();\n  c.abort();\n}",
+                "function one() {\n  const c = new AbortController();\n  return race([\n    (taskSignal) => getUser('a', c.signal),\n    (taskSignal) => getUser('b', c.signal),\n  ]);\n}\nfunction two() {\n  const c = new AbortController();\n  c.abort();\n}",
               ),
             },
           ],

@@ -125,7 +125,7 @@ typedTester.run('no-unchecked-settled (typed)', rule, {
             {
               messageId: 'useAllSettled',
               output: importing(
-                inAsync("const results = await allSettled([(signal) => load('a', signal), (signal) => load('b', signal)]);\nreturn results.map((r) => (r.status === 'fulfilled' ? r.value : null));"),
+                inAsync("const results = await allSettled([\n  (signal) => load('a', signal),\n  (signal) => load('b', signal),\n]);\nreturn results.map((r) => (r.status === 'fulfilled' ? r.value : null));"),
               ),
             },
           ],
@@ -144,7 +144,7 @@ typedTester.run('no-unchecked-settled (typed)', rule, {
             {
               messageId: 'useAllSettled',
               output: importing(
-                inAsync("const [a, b] = await allSettled([(signal) => load('a', signal), (signal) => load('b', signal)]);\nif (a.status === 'rejected') throw a.reason;\nreturn b.status === 'fulfilled' ? b.value : '';"),
+                inAsync("const [a, b] = await allSettled([\n  (signal) => load('a', signal),\n  (signal) => load('b', signal),\n]);\nif (a.status === 'rejected') throw a.reason;\nreturn b.status === 'fulfilled' ? b.value : '';"),
               ),
             },
           ],
@@ -162,7 +162,7 @@ typedTester.run('no-unchecked-settled (typed)', rule, {
           suggestions: [
             {
               messageId: 'useAllSettled',
-              output: importing("allSettled([(signal) => load('a', signal), (signal) => load('b', signal)]).then(() => console.log('done')).catch(report);"),
+              output: importing("allSettled([\n  (signal) => load('a', signal),\n  (signal) => load('b', signal),\n]).then(() => console.log('done')).catch(report);"),
             },
           ],
         },
@@ -306,7 +306,7 @@ typedTester.run('no-unchecked-settled (typed)', rule, {
             {
               messageId: 'useAllSettled',
               output:
-                "import { allSettled } from 'taskscope';\n\nexport async function ping(urls) {\n  const results = await allSettled([(signal) => fetch(urls[0], { signal }), (signal) => fetch(urls[1], { signal })]);\n  const ok = results.find((r) => r.status === 'fulfilled');\n  return ok ? ok.value : undefined;\n}",
+                "import { allSettled } from 'taskscope';\n\nexport async function ping(urls) {\n  const results = await allSettled([\n    (signal) => fetch(urls[0], { signal }),\n    (signal) => fetch(urls[1], { signal }),\n  ]);\n  const ok = results.find((r) => r.status === 'fulfilled');\n  return ok ? ok.value : undefined;\n}",
             },
           ],
         },

@@ -1,0 +1,13 @@
+// Each iteration gets its own task signal, passed to the calls that take one;
+// a call that already passes a signal keeps it.
+import { map } from 'taskscope';
+
+declare function put(key: string, options?: { signal?: AbortSignal }): Promise<void>;
+declare function audit(key: string, signal?: AbortSignal): Promise<void>;
+
+export async function archive(keys: string[], signal: AbortSignal) {
+  await map(keys, async (key, taskSignal) => {
+    await put(key, { signal: taskSignal });
+    await audit(key, signal);
+  });
+}
