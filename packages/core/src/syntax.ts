@@ -5,20 +5,56 @@ export type PromiseCombinator = 'all' | 'allSettled' | 'race' | 'any';
 
 const promiseCombinators: ReadonlySet<string> = new Set(['all', 'allSettled', 'race', 'any']);
 
-/** `Promise.all(…)` → 'all'; also `Promise['all'](…)` and `globalThis.Promise.all(…)`. */
+/**
+ * `Promise.all(…)` → 'all'; also `Promise['all'](…)` and `globalThis.Promise.all(…)`.
+ * Not in a file that binds its own `Promise` (`import Promise from 'bluebird'`):
+ * that one's combinators may behave differently.
+ */
 export function promiseCombinatorOf(node: ts.Node): PromiseCombinator | undefined {
   if (!ts.isCallExpression(node)) return undefined;
   const callee = skipParentheses(node.expression);
   const name = memberName(callee);
   if (name === undefined || !promiseCombinators.has(name)) return undefined;
   const object = skipParentheses((callee as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
-  const isPromise =
-    (ts.isIdentifier(object) && object.text === 'Promise') ||
-    (ts.isPropertyAccessExpression(object) &&
-      object.name.text === 'Promise' &&
-      ts.isIdentifier(object.expression) &&
-      object.expression.text === 'globalThis');
-  return isPromise ? (name as PromiseCombinator) : undefined;
+  if (ts.isIdentifier(object) && object.text === 'Promise') {
+    return bindsPromise(node.getSourceFile()) ? undefined : (name as PromiseCombinator);
+  }
+  const isGlobal =
+    ts.isPropertyAccessExpression(object) &&
+    object.name.text === 'Promise' &&
+    ts.isIdentifier(object.expression) &&
+    object.expression.text === 'globalThis';
+  return isGlobal ? (name as PromiseCombinator) : undefined;
+}
+
+const bindsPromiseByFile = new WeakMap<ts.SourceFile, boolean>();
+
+// A binding named `Promise` anywhere in the file. The text test spares the walk in nearly every file.
+function bindsPromise(sourceFile: ts.SourceFile): boolean {
+  let binds = bindsPromiseByFile.get(sourceFile);
+  if (binds !== undefined) return binds;
+  binds = false;
+  if (/(?:import|const|let|var|function|class|as)\s+Promise\b|[{,(]\s*Promise\s*[,})=:]/.test(sourceFile.text)) {
+    const visit = (child: ts.Node): void => {
+      if (binds) return;
+      const declared = (child as ts.NamedDeclaration).name;
+      const isBinding =
+        ts.isVariableDeclaration(child) ||
+        ts.isParameter(child) ||
+        ts.isBindingElement(child) ||
+        ts.isFunctionDeclaration(child) ||
+        ts.isClassDeclaration(child) ||
+        ts.isImportClause(child) ||
+        ts.isImportSpecifier(child) ||
+        ts.isNamespaceImport(child) ||
+        ts.isImportEqualsDeclaration(child);
+      if (isBinding && declared && ts.isIdentifier(declared) && declared.text === 'Promise') binds = true;
+      else ts.forEachChild(child, visit);
+    };
+    visit(sourceFile);
+  }
+  bindsPromiseByFile.set(sourceFile, binds);
+  return binds;
 }
 
 /** The property name of `a.b` or `a['b']`, if it is static. */

@@ -247,3 +247,39 @@ describe('combinatorFix: output typechecks against the runtime', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('promiseCombinatorOf', () => {
+  const combinatorsIn = (code: string) => {
+    const found: string[] = [];
+    const visit = (node: ts.Node): void => {
+      const combinator = promiseCombinatorOf(node);
+      if (combinator) found.push(combinator);
+      ts.forEachChild(node, visit);
+    };
+    visit(parseSourceFile('file.ts', code));
+    return found;
+  };
+
+  it('knows the global Promise by name, also through globalThis and a computed member', () => {
+    expect(combinatorsIn("Promise.all([a()]); Promise['race']([b()]); globalThis.Promise.any([c()]); other.all([d()]);")).toEqual([
+      'all',
+      'race',
+      'any',
+    ]);
+  });
+
+  it('skips `Promise.x` in a file that binds its own Promise, but not `globalThis.Promise.x`', () => {
+    const bindings = [
+      "import Promise from 'bluebird';",
+      "import { Promise } from 'bluebird';",
+      "import * as Promise from 'bluebird';",
+      "const Promise = require('bluebird');",
+      'function f(Promise: PromiseConstructor) {}',
+    ];
+    for (const binding of bindings) {
+      expect(combinatorsIn(`${binding}\nPromise.all([a(), b()]);\nglobalThis.Promise.all([a(), b()]);`), binding).toEqual(['all']);
+    }
+    // A type or a value passed along is no binding.
+    expect(combinatorsIn('const p: Promise<void> = f(Promise);\nPromise.all([a(), b()]);')).toEqual(['all']);
+  });
+});
