@@ -36,7 +36,9 @@ const fresh = new WeakSet<object>();
 
 /** The `AbortError` a scope aborts its signal with when it cancels itself. */
 export function abortError(message: string, cause?: unknown): DOMException {
-  const error = new DOMException(message, { name: 'AbortError', cause });
+  // DOM's lib types know only `new DOMException(message, name)`; the `{ name, cause }` form is Node's.
+  const error = new DOMException(message, 'AbortError');
+  if (cause !== undefined) Object.defineProperty(error, 'cause', { value: cause, writable: true, configurable: true });
   fresh.add(error);
   return error;
 }

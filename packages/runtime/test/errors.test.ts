@@ -10,6 +10,26 @@ describe('errors', () => {
     expect(new ScopeClosedError('closed').name).toBe('ScopeClosedError');
   });
 
+  it("a scope cancelled by a failure aborts its tasks' signal with an AbortError caused by it", async () => {
+    const failure = new Error('boom');
+    let reason: unknown;
+    await all([
+      async () => {
+        throw failure;
+      },
+      (signal) =>
+        new Promise<void>((resolve) => {
+          signal.addEventListener('abort', () => {
+            reason = signal.reason;
+            resolve();
+          });
+        }),
+    ]).catch(() => undefined);
+    expect(reason).toBeInstanceOf(DOMException);
+    expect(reason).toMatchObject({ name: 'AbortError', cause: failure });
+    expect(Object.keys(reason as object)).not.toContain('cause');
+  });
+
   it('suppressedErrors is empty for anything that suppressed nothing, primitives included', () => {
     expect(suppressedErrors(new Error('alone'))).toEqual([]);
     expect(suppressedErrors('a string')).toEqual([]);
