@@ -58,6 +58,9 @@ export function nextRound(previous: FileMigration, next: FileMigration): FileMig
   };
 }
 
+/** What the project's compiler options tell the rewrites (see AnalysisContext). */
+export type ProjectFacts = Pick<AnalysisContext, 'reportsUnusedParameters'>;
+
 /** A file the engine refused to touch, with the reason. */
 export class MigrationError extends Error {
   override name = 'MigrationError';
@@ -69,7 +72,7 @@ export interface Migrator {
    * edits, applies them once as text and checks that the result still parses.
    * Throws MigrationError when the input or the result has syntax errors.
    */
-  migrate(sourceFile: ts.SourceFile, checker: ts.TypeChecker | undefined): FileMigration;
+  migrate(sourceFile: ts.SourceFile, checker: ts.TypeChecker | undefined, project?: ProjectFacts): FileMigration;
   /**
    * Whether a round's text must be analysed again (up to MAX_ROUNDS): fixes
    * were deferred, or a transform that makes new sites rewrote something.
@@ -171,12 +174,12 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
 
   return {
     another: (round) => round.changed && (round.deferred > 0 || reanalysed.some((id) => (round.counts[id]?.rewritten ?? 0) > 0)),
-    migrate(sourceFile, checker) {
+    migrate(sourceFile, checker, project = {}) {
       const original = sourceFile.text;
       const syntaxError = firstSyntaxError(sourceFile);
       if (syntaxError) throw new MigrationError(`does not parse: ${syntaxError}`);
 
-      const { rewrites, markers, ignored } = plan(findingsOf({ sourceFile, checker }), sourceFile);
+      const { rewrites, markers, ignored } = plan(findingsOf({ sourceFile, checker, ...project }), sourceFile);
       const { redundant, collided } = insertionConflicts(rewrites.map((r) => r.fix));
       const fixes = rewrites.map((r) => r.fix).filter((f) => !redundant.has(f) && !collided.has(f));
       const { edits, skipped } = planEdits(sourceFile, fixes);

@@ -95,6 +95,7 @@ export function runMigration(options: RunOptions): RunReport {
     record(report, diff);
   };
   for (const { project, files: sourceFiles } of selection.projects) {
+    const facts = { reportsUnusedParameters: project.getCompilerOptions().noUnusedParameters === true };
     let pending: PendingFile[] = sourceFiles.map((sourceFile) => ({ original: sourceFile, current: sourceFile }));
     for (let round = 1; pending.length > 0; round++) {
       const checker = timed(timings, 'checker', () => project.getTypeChecker().compilerObject);
@@ -102,7 +103,7 @@ export function runMigration(options: RunOptions): RunReport {
       for (const file of pending) {
         timed(timings, 'migrate', () => {
           try {
-            const result = migrator.migrate(file.current, checker);
+            const result = migrator.migrate(file.current, checker, facts);
             file.result = file.result ? nextRound(file.result, result) : result;
             if (migrator.another(result) && round < MAX_ROUNDS) again.push(file);
             else finish(file);

@@ -1,11 +1,12 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import type { Detector } from '@taskscope/core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { runMigration } from '../src/index.js';
+import { runMigration, transforms } from '../src/index.js';
 import { probeTransforms, transform } from './probes.js';
 import { tempProject } from './temp-project.js';
 
@@ -125,5 +126,37 @@ describe('runMigration', () => {
     });
     expect(report.files[0]).toMatchObject({ status: 'error', message: 'changed on disk during the run; left untouched' });
     expect(readFileSync(path.join(dir, 'src/a.ts'), 'utf8')).toBe('edited meanwhile\n');
+  });
+
+  it('leaves out signal parameters nothing reads in a project with noUnusedParameters, so it still typechecks', () => {
+    const runtime = fileURLToPath(new URL('../../runtime/src/index.ts', import.meta.url));
+    const compilerOptions = { strict: true, noUnusedParameters: true, target: 'es2022', lib: ['es2023', 'dom'], noEmit: true, paths: { taskscope: [runtime] } };
+    const dir = tempProject({
+      'tsconfig.json': JSON.stringify({ compilerOptions, include: ['src'] }),
+      'src/a.ts': [
+        'declare function load(id: string, signal?: AbortSignal): Promise<string>;',
+        'declare function count(id: string): Promise<number>;',
+        'export async function f(ids: string[]) {',
+        "  const [a, b] = await Promise.all([load('a'), count('b')]);",
+        '  const indexed = await Promise.all(ids.map((id, i) => count(id + i)));',
+        '  const counted = await Promise.all(ids.map(count));',
+        "  const first = await Promise.race([count('x'), count('y')]);",
+        '  return [a, b, indexed, counted, first];',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(runMigration({ cwd: dir, write: true, transforms }).summary.ok).toBe(1);
+    const file = path.join(dir, 'src/a.ts');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain("await all([(signal) => load('a', signal), () => count('b')]);");
+    expect(text).toContain('await map(ids, (id, _signal, i) => count(id + i));');
+    expect(text).toContain('await map(ids, (item) => count(item));');
+    expect(text).toContain("await race([() => count('x'), () => count('y')]);");
+
+    const { options } = ts.convertCompilerOptionsFromJson(compilerOptions, dir);
+    const program = ts.createProgram([file], options);
+    const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(file));
+    expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
   });
 });

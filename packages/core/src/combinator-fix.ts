@@ -8,6 +8,7 @@ import {
   signalParameterName,
   suspendsOutsideFunctions,
   threadSignalEdits,
+  thunkParameters,
   workCall,
 } from './fan-out.js';
 import { dedentEdits, indentAt, indentUnitOf, lineAt, MAX_LINE_LENGTH } from './layout.js';
@@ -155,10 +156,10 @@ function elementThunkEdits(array: ts.ArrayLiteralExpression, context: AnalysisCo
     const start = element.getStart(sourceFile);
     // An arrow body can't start with `{`: `{ a: 1 } as T` needs parentheses.
     const wrap = sourceFile.text[start] === '{';
-    const edits = [insert(start, `${works ? `(${signal})` : '()'} => ${wrap ? '(' : ''}`)];
+    const threaded = works ? threadSignalEdits(element, signal, context) : [];
+    const edits = [insert(start, `${thunkParameters(signal, works, threaded, context)} => ${wrap ? '(' : ''}`)];
     if (wrap) edits.push(insert(element.end, ')'));
-    if (works) edits.push(...threadSignalEdits(element, signal, context));
-    perElement.push(edits);
+    perElement.push([...edits, ...threaded]);
   }
   const breaks = lineBreaks(array, perElement.flat(), sourceFile);
   if (!breaks) return perElement.flat();
@@ -218,7 +219,8 @@ function callbackEdits(fanOut: MapFanOut, context: AnalysisContext, form: 'map' 
   const signal = signalParameterName([fn]);
   const threaded = threadSignalEdits(fn.body, signal, context);
   const asyncModifier = fn.modifiers?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
-  const edits = [...threaded, insert(fn.body.getStart(sourceFile), `${asyncModifier ? 'async ' : ''}(${signal}) => `)];
+  const parameters = thunkParameters(signal, true, threaded, context);
+  const edits = [...threaded, insert(fn.body.getStart(sourceFile), `${asyncModifier ? 'async ' : ''}${parameters} => `)];
   // `async (item) => body` → `(item) => async (signal) => body`.
   if (asyncModifier) {
     edits.push({ start: asyncModifier.getStart(sourceFile), end: skipSpaces(sourceFile.text, asyncModifier.end), text: '' });
@@ -236,9 +238,13 @@ export function mapCallbackEdits(fn: ts.ArrowFunction | ts.FunctionExpression, c
   const { sourceFile } = context;
   const signal = signalParameterName([fn]);
   const threaded = threadSignalEdits(fn.body, signal, context);
+  const unused = threaded.length === 0;
   const [first, second] = fn.parameters;
-  if (second) return [...threaded, insert(second.getStart(sourceFile), `${signal}, `)];
-  if (threaded.length === 0 && !declareUnused) return [];
+  if (second) {
+    const placeholder = unused && context.reportsUnusedParameters ? freeName(['_signal'], [fn]) : signal;
+    return [...threaded, insert(second.getStart(sourceFile), `${placeholder}, `)];
+  }
+  if (unused && (!declareUnused || context.reportsUnusedParameters)) return [];
   if (!first) {
     const item = freeName(['_item'], [fn]);
     return [...threaded, insert(fn.parameters.pos, `${item}, ${signal}`)];
@@ -257,8 +263,9 @@ function namedCallbackEdits(callback: ts.Expression, context: AnalysisContext, f
   const unary = signatures.length > 0 && signatures.every((s) => s.parameters.length <= 1 && !hasRestParameter(s));
   if (!unary) return undefined;
   const item = freeName(['item'], [name]);
-  const signal = signalParameterName([name]);
-  const head = form === 'map' ? `(${item}, ${signal}) =>` : `(${item}) => (${signal}) =>`;
+  // `load` takes one parameter: the signal is declared for the reader, not passed.
+  const signal = context.reportsUnusedParameters ? '' : signalParameterName([name]);
+  const head = form === 'map' ? `(${[item, signal].filter(Boolean).join(', ')}) =>` : `(${item}) => (${signal}) =>`;
   return [{ start: callback.getStart(sourceFile), end: callback.end, text: `${head} ${name.text}(${item})` }];
 }
 

@@ -136,6 +136,17 @@ export function signalParameterName(wrapped: readonly ts.Node[]): string {
   return freeName(['signal', 'taskSignal'], wrapped);
 }
 
+/**
+ * The parameter list of a task thunk over work that `threaded` passes
+ * `signal` to: `(signal)`, also over work that takes no signal (so a reader
+ * sees where one would go), but `()` over a value, or where the project
+ * reports unused parameters and nothing reads it.
+ */
+export function thunkParameters(signal: string, works: boolean, threaded: readonly TextEdit[], context: AnalysisContext): string {
+  const declared = threaded.length > 0 || (works && !context.reportsUnusedParameters);
+  return declared ? `(${signal})` : '()';
+}
+
 /** The first candidate (then `<last>2`, `<last>3`, …) that no identifier in `nodes` spells. */
 export function freeName(candidates: readonly string[], nodes: readonly ts.Node[]): string {
   const used = new Set<string>();

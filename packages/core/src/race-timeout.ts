@@ -6,6 +6,7 @@ import {
   signalParameterName,
   suspendsOutsideFunctions,
   threadSignalEdits,
+  thunkParameters,
   unwrapExpression,
   workCall,
 } from './fan-out.js';
@@ -94,9 +95,10 @@ export function withTimeoutFix(call: ts.CallExpression, race: TimeoutRace, conte
   // An arrow body can't start with `{`.
   const wrap = sourceFile.text[start] === '{';
   const name = runtimeName(sourceFile, 'withTimeout');
+  const threaded = works ? threadSignalEdits(work, signal, context) : [];
   const edits: TextEdit[] = [
-    { start: call.getStart(sourceFile), end: start, text: `${name}(${delay}, ${works ? `(${signal})` : '()'} => ${wrap ? '(' : ''}` },
-    ...(works ? threadSignalEdits(work, signal, context) : []),
+    { start: call.getStart(sourceFile), end: start, text: `${name}(${delay}, ${thunkParameters(signal, works, threaded, context)} => ${wrap ? '(' : ''}` },
+    ...threaded,
     { start: work.end, end: call.end, text: `${wrap ? ')' : ''})` },
   ];
   return { messageId: 'useWithTimeout', ...(codemod ? { transform: 'race' as const } : {}), edits, imports: ['withTimeout'] };

@@ -70,6 +70,12 @@ export interface Finding {
 export interface AnalysisContext {
   sourceFile: ts.SourceFile;
   checker: ts.TypeChecker | undefined;
+  /**
+   * The project reports unused parameters (`noUnusedParameters`): a task's
+   * signal parameter that nothing reads is left out, or prefixed with `_`
+   * where a later parameter needs its place.
+   */
+  reportsUnusedParameters?: boolean;
 }
 
 /**
