@@ -10,15 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { MARKER_PREFIX } from '@taskscope/core';
-import * as parser from '@typescript-eslint/parser';
-import { ESLint, type Linter } from 'eslint';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import plugin from '../../eslint-plugin/src/index.js';
 import { runScenario, scenarios } from '../../../fixtures/demo-app/scripts/scenario.js';
 import { EXIT, main } from '../src/index.js';
+import { lint } from './lint-findings.js';
 import { capture, git } from './temp-project.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -102,38 +99,3 @@ describe('end to end on fixtures/demo-app', () => {
     expect(result.runningAtSettle).toEqual([]);
   });
 });
-
-/** eslint-plugin-taskscope's recommended config, typed, on `<dir>/src`: each finding and whether a marker covers it. */
-async function lint(dir: string) {
-  const eslint = new ESLint({
-    cwd: dir,
-    overrideConfigFile: true,
-    overrideConfig: [
-      { files: ['**/*.ts'], languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: dir } } },
-      plugin.configs.recommended as Linter.Config,
-    ],
-  });
-  const results = await eslint.lintFiles([path.join(dir, 'src')]);
-  return results.flatMap((result) => {
-    const text = readFileSync(result.filePath, 'utf8');
-    const sourceFile = ts.createSourceFile(result.filePath, text, ts.ScriptTarget.Latest, true);
-    return result.messages.map((m) => ({
-      ruleId: m.ruleId,
-      where: `${path.relative(dir, result.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`,
-      marked: isMarked(sourceFile, sourceFile.getPositionOfLineAndCharacter(m.line - 1, m.column - 1)),
-    }));
-  });
-}
-
-/** Whether a statement around `position` carries a review marker. */
-function isMarked(sourceFile: ts.SourceFile, position: number): boolean {
-  let marked = false;
-  const visit = (node: ts.Node): void => {
-    if (position < node.getStart(sourceFile) || position >= node.end) return;
-    const comments = ts.getLeadingCommentRanges(sourceFile.text, node.getFullStart()) ?? [];
-    if (comments.some((c) => sourceFile.text.startsWith(MARKER_PREFIX, c.pos))) marked = true;
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return marked;
-}

@@ -7,6 +7,7 @@ import {
   mapFanOutOf,
   signalParameterName,
   suspendsOutsideFunctions,
+  taskscopeOptions,
   threadSignalEdits,
   thunkParameters,
   workCall,
@@ -81,7 +82,9 @@ function rewriteFor(
 ): Rewrite | undefined {
   const { sourceFile } = context;
   const inner = skipParentheses(iterable);
-  const options = concurrency === undefined ? [] : [insert(iterable.end, `, ${concurrencyOption(concurrency)}`)];
+  const taskOptions = taskscopeOptions(call, context, concurrency === undefined ? [] : [`concurrency: ${concurrency}`]);
+  const optionsText = taskOptions.text === undefined ? '' : `, ${taskOptions.text}`;
+  const options = [...taskOptions.edits, ...(optionsText ? [insert(iterable.end, optionsText)] : [])];
   const renameCallee = (name: string): Rewrite => ({
     name,
     edits: [{ start: call.expression.getStart(sourceFile), end: call.expression.end, text: runtimeName(sourceFile, name) }],
@@ -100,7 +103,6 @@ function rewriteFor(
   if (combinator === 'all' && mapsDirectly(fanOut, context)) {
     const callback = callbackEdits(fanOut, context, 'map');
     if (!callback) return undefined;
-    const optionsText = concurrency === undefined ? '' : `, ${concurrencyOption(concurrency)}`;
     const hoisted = hoistsArgument(call, iterable, sourceFile);
     return {
       name: 'map',
@@ -109,6 +111,7 @@ function rewriteFor(
         { start: call.expression.getStart(sourceFile), end: fanOut.items.getStart(sourceFile), text: `${runtimeName(sourceFile, 'map')}(` },
         { start: fanOut.items.end, end: fanOut.callback.getStart(sourceFile), text: ', ' },
         ...callback,
+        ...taskOptions.edits,
         ...(hoisted ? dedentEdits(iterable, hoisted.unit, sourceFile) : []),
         hoisted
           ? { start: fanOut.callback.end, end: call.end, text: `${optionsText})` }
@@ -296,10 +299,6 @@ function mapsDirectly(fanOut: MapFanOut, context: AnalysisContext): boolean {
     .getApparentType(type)
     .getProperties()
     .some((property) => property.escapedName.toString().startsWith('__@iterator'));
-}
-
-function concurrencyOption(concurrency: number): string {
-  return `{ concurrency: ${concurrency} }`;
 }
 
 function skipSpaces(text: string, at: number): number {

@@ -4,6 +4,7 @@
 import ts from 'typescript';
 
 import { isThenableType } from './promises.js';
+import { signalInScope } from './signal-scope.js';
 import { passesSignal, passSignalEdit, signalSlot } from './signals.js';
 import { memberName, skipParentheses } from './syntax.js';
 import type { AnalysisContext, TextEdit } from './types.js';
@@ -129,6 +130,18 @@ export function calleeMatcher(patterns: readonly string[]): CalleeFilter {
   );
   const regex = new RegExp(`^(?:${sources.join('|')})$`);
   return (path) => path !== undefined && regex.test(path);
+}
+
+/**
+ * The options argument of a taskscope call written at `at`: the `signal` in
+ * scope there, so the new tasks stop when the surrounding work is cancelled,
+ * after the `properties` given. `text` is undefined when there is nothing to
+ * pass; `edits` declare a task's signal that its fn doesn't name yet.
+ */
+export function taskscopeOptions(at: ts.Node, context: AnalysisContext, properties: readonly string[] = []): { text: string | undefined; edits: TextEdit[] } {
+  const signal = signalInScope(at, context);
+  const all = signal ? [...properties, signal.text === 'signal' ? 'signal' : `signal: ${signal.text}`] : properties;
+  return { text: all.length > 0 ? `{ ${all.join(', ')} }` : undefined, edits: signal?.declare ? [signal.declare] : [] };
 }
 
 /** The name for a thunk's signal parameter: `signal`, unless the wrapped code already uses that name. */

@@ -5,6 +5,7 @@ import {
   calleePath,
   signalParameterName,
   suspendsOutsideFunctions,
+  taskscopeOptions,
   threadSignalEdits,
   thunkParameters,
   unwrapExpression,
@@ -96,10 +97,12 @@ export function withTimeoutFix(call: ts.CallExpression, race: TimeoutRace, conte
   const wrap = sourceFile.text[start] === '{';
   const name = runtimeName(sourceFile, 'withTimeout');
   const threaded = works ? threadSignalEdits(work, signal, context) : [];
+  const options = taskscopeOptions(call, context);
   const edits: TextEdit[] = [
+    ...options.edits,
     { start: call.getStart(sourceFile), end: start, text: `${name}(${delay}, ${thunkParameters(signal, works, threaded, context)} => ${wrap ? '(' : ''}` },
     ...threaded,
-    { start: work.end, end: call.end, text: `${wrap ? ')' : ''})` },
+    { start: work.end, end: call.end, text: `${wrap ? ')' : ''}${options.text === undefined ? '' : `, ${options.text}`})` },
   ];
   return { messageId: 'useWithTimeout', ...(codemod ? { transform: 'race' as const } : {}), edits, imports: ['withTimeout'] };
 }

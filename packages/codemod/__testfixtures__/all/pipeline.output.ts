@@ -7,11 +7,11 @@ declare function audit(event: string): Promise<void>;
 export async function digest(urls: string[], signal: AbortSignal) {
   return scope(async (s) => {
     s.spawn(() => audit('digest'));
-    const pages = await map(urls, (url, signal) => fetchPage(url, signal), { signal: s.signal });
+    const pages = await map(urls, (url, signal) => fetchPage(url, signal), { signal });
     const summary = await withTimeout(2000, (signal) => summarize(pages.join('\n'), { signal }), { signal: s.signal });
     await map(pages, async (page, signal) => {
       await summarize(page, { signal });
-    }, { signal: s.signal });
+    }, { signal });
     return fetch('/digest', { method: 'POST', body: summary, signal });
   }, { signal });
 }

@@ -9,5 +9,5 @@ export async function archive(keys: string[], signal: AbortSignal) {
   await map(keys, async (key, taskSignal) => {
     await put(key, { signal: taskSignal });
     await audit(key, signal);
-  });
+  }, { signal });
 }

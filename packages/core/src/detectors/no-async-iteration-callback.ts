@@ -1,6 +1,7 @@
 import ts from 'typescript';
 
 import { mapCallbackEdits } from '../combinator-fix.js';
+import { taskscopeOptions } from '../fan-out.js';
 import { containsNode } from '../contains.js';
 import { isThenableType } from '../promises.js';
 import { runtimeName } from '../runtime-imports.js';
@@ -156,12 +157,15 @@ function awaitMapRewrite(
   if (access.questionDotToken || call.questionDotToken) return review('on an optional chain');
   if (checker && !isArrayReceiver(access.expression, checker)) return review('over something other than an array');
 
+  const options = taskscopeOptions(call, context);
   const edits = [
     {
       start: call.getStart(sourceFile),
       end: callback.getStart(sourceFile),
       text: `await ${runtimeName(sourceFile, 'map')}(${access.expression.getText(sourceFile)}, `,
     },
+    ...options.edits,
+    ...(options.text === undefined ? [] : [{ start: callback.end, end: callback.end, text: `, ${options.text}` }]),
   ];
   if (isFunctionExpressionLike(callback)) {
     const { parameters } = callback;

@@ -189,7 +189,7 @@ syntacticTester.run('no-async-iteration-callback (syntactic)', rule, {
       'asyncForEach',
       'forEach',
       [3, 12],
-      'import { map as scopedMap } from "taskscope";\n\nconst map = new Map();\nasync function saveAll(ids: string[], signal: AbortSignal) {\n  await scopedMap(this.ids, async (id, taskSignal, i) => save(id, i, signal));\n}',
+      'import { map as scopedMap } from "taskscope";\n\nconst map = new Map();\nasync function saveAll(ids: string[], signal: AbortSignal) {\n  await scopedMap(this.ids, async (id, taskSignal, i) => save(id, i, signal), { signal });\n}',
     ),
     invalid('ids.find(async (id) => (await load(id)).ok);', 'asyncPredicate', 'find', [1, 5], undefined, 'react.tsx'),
   ],

@@ -190,7 +190,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "async function f(signal: AbortSignal) {\n  await all([(taskSignal) => load('a', signal), (taskSignal) => getUser('b')]);\n}",
+                "async function f(signal: AbortSignal) {\n  await all([(taskSignal) => load('a', signal), (taskSignal) => getUser('b')], { signal });\n}",
               ),
             },
           ],
