@@ -35,6 +35,20 @@ describe('no-unchecked-settled: what the codemod gets', () => {
     }
   });
 
+  it('rewrites an examined Promise.allSettled without a review only when asked (the codemod does, the rule does not)', () => {
+    const examined = `${prelude}async function f() {\n  const rs = await Promise.allSettled([load('a'), load('b')]);\n  return rs.filter((r) => r.status === 'rejected');\n}`;
+    for (const typed of [true, false]) {
+      const context = contextFor(examined, typed);
+      expect(findings(context)).toEqual([]);
+      const asked = findingsOf(noUncheckedSettled, context, { rewriteChecked: true });
+      expect(asked.map((f) => [f.messageId, f.review, f.fixes.map((fix) => fix.transform)])).toEqual([['examined', undefined, ['all-settled']]]);
+      expect(migrateFindings(context, asked)).toContain("const rs = await allSettled([\n    (signal) => load('a', signal),\n    (signal) => load('b', signal),\n  ]);");
+    }
+    // An examined taskscope allSettled has nothing to rewrite: no finding, so no marker either.
+    const own = contextFor(`import { allSettled } from 'taskscope';\n${prelude}const rs = await allSettled([(signal) => load('a', signal)]);\nconsole.log(rs[0]?.status === 'rejected');`, false);
+    expect(findingsOf(noUncheckedSettled, own, { rewriteChecked: true })).toEqual([]);
+  });
+
   it("only marks taskscope's allSettled", () => {
     const code = `import { allSettled } from 'taskscope';\n${prelude}const rs = await allSettled([(signal) => load('a', signal)]);\nconsole.log(rs.length);`;
     const context = contextFor(code, false);

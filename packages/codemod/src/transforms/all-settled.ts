@@ -4,9 +4,11 @@ import { type Transform, use } from './transform.js';
 
 export const allSettled: Transform = {
   id: 'all-settled',
-  description: '`Promise.allSettled` becomes taskscope `allSettled` (same result shape); a marker where nobody reads the rejections.',
+  description:
+    '`Promise.allSettled` becomes taskscope `allSettled` (same result shape), checked or not; a marker where nobody reads the rejections.',
   rules: ['no-unchecked-settled'],
-  detectors: [use(noUncheckedSettled)],
+  // Checked calls too: the same result shape, and their tasks can now be cancelled.
+  detectors: [use(noUncheckedSettled, (defaults) => ({ ...defaults, rewriteChecked: true }))],
   example: {
     before: 'await Promise.allSettled(jobs.map((job) => run(job)))',
     after: '/* taskscope-migrate: … */ await allSettled(jobs.map((job) => (signal) => run(job, signal)))',

@@ -3,6 +3,16 @@ import ts from 'typescript';
 import { allSettledMigration, settledCallee, settledResultsUse } from '../settled.js';
 import type { Detector } from '../types.js';
 
+/** Options of no-unchecked-settled's detector; the rule has none. */
+export interface NoUncheckedSettledOptions {
+  /**
+   * Also rewrite `Promise.allSettled` calls whose results are examined (the
+   * codemod's `all-settled` transform): a finding with the rewrite and no
+   * review, which the rule never asks for and so never reports.
+   */
+  rewriteChecked?: boolean;
+}
+
 /**
  * `allSettled` whose results are discarded or whose rejected entries are never
  * examined (see `settledResultsUse` for what examining means). Candidates:
@@ -13,17 +23,18 @@ import type { Detector } from '../types.js';
  * with task thunks. Every finding also carries a review, because the rewrite
  * keeps the results unchecked; the codemod applies the rewrite and the marker.
  */
-export const noUncheckedSettled: Detector = {
+export const noUncheckedSettled: Detector<NoUncheckedSettledOptions> = {
   rule: 'no-unchecked-settled',
   kinds: [ts.SyntaxKind.CallExpression],
   defaultOptions: {},
-  check(node, context) {
+  check(node, context, options) {
     if (!ts.isCallExpression(node)) return [];
     const callee = settledCallee(node, context);
     if (!callee) return [];
     const use = settledResultsUse(node, context);
-    if (use === 'examined') return [];
+    if (use === 'examined' && !options.rewriteChecked) return [];
     const { fixes, review } = allSettledMigration(node, callee, use, context);
+    if (use === 'examined' && fixes.length === 0) return [];
     return [
       {
         rule: 'no-unchecked-settled',
