@@ -1,7 +1,9 @@
 import ts from 'typescript';
 
+import { isOwnedSpawn } from './floating.js';
 import { RUNTIME_MODULE } from './runtime-imports.js';
 import { skipParentheses } from './syntax.js';
+import type { AnalysisContext } from './types.js';
 
 /** Calls whose function arguments run as tasks of a taskscope scope. */
 const scopedEntryPoints: ReadonlySet<string> = new Set([
@@ -32,22 +34,22 @@ export function taskscopeCallee(call: ts.CallExpression, sourceFile: ts.SourceFi
 
 /**
  * True when `node` runs inside a taskscope scope: within a function passed to
- * `scope`, `all`, `map`, … or spawned with `s.spawn` / `s.start`. Such work has
- * an owner that cancels and awaits it.
+ * `scope`, `all`, `map`, … or spawned with `s.spawn` / `s.start` on a scope
+ * (not `worker.start(fn)`). Such work has an owner that cancels and awaits it.
  */
-export function isInsideScope(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+export function isInsideScope(node: ts.Node, context: AnalysisContext): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (!ts.isArrowFunction(current) && !ts.isFunctionExpression(current)) continue;
     const call = argumentOwner(current);
     if (!call) continue;
-    const name = taskscopeCallee(call, sourceFile);
+    const name = taskscopeCallee(call, context.sourceFile);
     if (name !== undefined && scopedEntryPoints.has(name)) return true;
-    if (isSpawnCall(call)) return true;
+    if (isOwnedSpawn(call, context)) return true;
   }
   return false;
 }
 
-/** `s.spawn(fn)` / `s.start(fn)`: a task handed to a scope, which owns it. */
+/** `x.spawn(fn)` / `x.start(fn)` by shape; `isOwnedSpawn` also checks that `x` is a scope. */
 export function isSpawnCall(call: ts.CallExpression): boolean {
   const callee = skipParentheses(call.expression);
   return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'spawn' || callee.name.text === 'start');

@@ -3,9 +3,9 @@ import ts from 'typescript';
 import { mapCallbackEdits } from '../combinator-fix.js';
 import { taskscopeOptions } from '../fan-out.js';
 import { containsNode } from '../contains.js';
+import { isOwnedSpawn } from '../floating.js';
 import { isThenableType } from '../promises.js';
 import { runtimeName } from '../runtime-imports.js';
-import { isSpawnCall } from '../taskscope-api.js';
 import { enclosingFunction, isAsyncFunction, isFunctionExpressionLike, memberName, skipParentheses } from '../syntax.js';
 import type { AnalysisContext, Detector, Finding, Fix, Review } from '../types.js';
 
@@ -63,7 +63,7 @@ export const noAsyncIterationCallback: Detector = {
     if (misuse === 'map' && !isDiscarded(node)) return [];
     const callback = skipParentheses(argument);
     if (misuse === 'reduce' && awaitsAccumulator(callback)) return [];
-    if (!isAsyncCallback(callback, context.checker) || ignoresReturnedPromises(node, misuse, context.checker) === false) return [];
+    if (!isAsyncCallback(callback, context) || ignoresReturnedPromises(node, misuse, context.checker) === false) return [];
 
     const access = callee as ts.PropertyAccessExpression | ts.ElementAccessExpression;
     const finding: Finding = {
@@ -89,7 +89,8 @@ function isDiscarded(call: ts.CallExpression): boolean {
   return ts.isExpressionStatement(node.parent);
 }
 
-function isAsyncCallback(callback: ts.Expression, checker: ts.TypeChecker | undefined): boolean {
+function isAsyncCallback(callback: ts.Expression, context: AnalysisContext): boolean {
+  const { checker } = context;
   if (isFunctionExpressionLike(callback)) {
     // An async generator returns no promise.
     if (isAsyncFunction(callback)) return !callback.asteriskToken;
@@ -97,7 +98,7 @@ function isAsyncCallback(callback: ts.Expression, checker: ts.TypeChecker | unde
     // a task spawned into a scope (`(x) => s.spawn(…)`) has an owner.
     const body = ts.isArrowFunction(callback) ? skipParentheses(callback.body as ts.Expression) : undefined;
     if (!checker || !body || !(ts.isCallExpression(body) || ts.isNewExpression(body))) return false;
-    if (ts.isCallExpression(body) && isSpawnCall(body)) return false;
+    if (ts.isCallExpression(body) && isOwnedSpawn(body, context)) return false;
     return isThenableType(checker, checker.getTypeAtLocation(body), body);
   }
   if (!checker || !(ts.isIdentifier(callback) || ts.isPropertyAccessExpression(callback))) return false;

@@ -36,7 +36,7 @@ export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions> = {
     const combinator = promiseCombinatorOf(node);
     if (combinator !== 'all' && combinator !== 'any') return [];
     const [iterable] = node.arguments;
-    if (!iterable || !mayFanOut(iterable) || isInsideScope(node, context.sourceFile)) return [];
+    if (!iterable || !mayFanOut(iterable) || isInsideScope(node, context)) return [];
     if (unitsOfWork(iterable, context, calleeMatcher(options.allow)) < 2) return [];
 
     const fix = combinatorFix(node, context, { messageId: 'useTaskscope', transform: 'promise-all' });

@@ -33,6 +33,9 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       "import { scope } from 'taskscope';\nawait scope(async () => Promise.all([getUser('a'), getOrders('a')]));",
     ),
     withApi("import { all } from 'taskscope';\nawait all([(signal) => Promise.all([getUser('a'), load('b', signal)])]);"),
+    withApi(
+      "import { scope } from 'taskscope';\nawait scope(async (s) => { s.spawn(() => Promise.all([getUser('a'), getOrders('a')])); });",
+    ),
     // `allow` patterns: `db.*` is one segment, `db.**` any depth.
     {
       code: withApi("await Promise.all([db.query('a'), db.query('b'), getUser('c')]);"),
@@ -60,6 +63,26 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     { code: 'async function get() { return 1; }\nconst x = 2;\nawait Promise.any([get(), x]);', filename: 'file.js' },
   ],
   invalid: [
+    {
+      // `start` on something that is no taskscope scope gives the work no owner.
+      code: withApi("declare const worker: { start(job: () => unknown): void };\nworker.start(() => Promise.all([getUser('a'), getOrders('a')]));"),
+      errors: [
+        {
+          messageId: 'orphanedFanOut',
+          line: 9,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'useTaskscope',
+              output: importing(
+                'all',
+                "declare const worker: { start(job: () => unknown): void };\nworker.start(() => all([(signal) => getUser('a'), (signal) => getOrders('a')]));",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       // Tuple types survive: `all` keeps [User, number[]].
       code: withApi("const [u, o] = await Promise.all([getUser('a'), getOrders('a')]);"),
