@@ -6,8 +6,10 @@
 //              (goal: ours ≤ 0.5x theirs, from ESLint's per-rule `stats` times);
 //   syntactic: a parse-only run (typescript-eslint parser, no rules, no types) vs the
 //              same run with our recommended rules (goal: ≤ 10% more; CPU time, which
-//              a shared machine disturbs less than wall time), plus the same rules with
-//              their listeners emptied, to show what ESLint's dispatch alone costs.
+//              a shared machine disturbs less than wall time). Two more runs show where
+//              the overhead comes from: one rule that does nothing (what enabling any
+//              rule at all costs ESLint, the floor under the goal) and our rules with
+//              their listeners emptied (what ESLint's dispatch to them costs).
 //
 // Every measurement runs in a fresh child process (no warm program or caches), the
 // runs are interleaved and repeated, and the medians are printed.
@@ -37,6 +39,8 @@ const RUNS = {
   'ours-typed': { typed: true, rules: 'ours', stats: true },
   'theirs-typed': { typed: true, rules: 'theirs', stats: true },
   'parse-only': { typed: false, rules: 'none', stats: false },
+  // One rule whose create() returns {}: ESLint alone costs this much more as soon as any rule is on.
+  'noop-rule': { typed: false, rules: 'noop', stats: false },
   'ours-syntactic': { typed: false, rules: 'ours', stats: false },
   'ours-syntactic-stats': { typed: false, rules: 'ours', stats: true },
   // Our rules with every listener emptied: what ESLint's dispatch and the rules' setup cost before any detector runs.
@@ -44,7 +48,7 @@ const RUNS = {
 };
 const GROUPS = {
   typed: ['ours-typed', 'theirs-typed'],
-  syntactic: ['parse-only', 'ours-syntactic', 'ours-syntactic-stats', 'ours-empty-listeners'],
+  syntactic: ['parse-only', 'noop-rule', 'ours-syntactic', 'ours-syntactic-stats', 'ours-empty-listeners'],
 };
 
 // --- child: one ESLint run ------------------------------------------------------
@@ -66,6 +70,7 @@ async function measure(runName, corpus) {
     },
   ];
   if (run.rules === 'ours') config.push(plugin.configs.recommended);
+  if (run.rules === 'noop') config.push({ plugins: { baseline: noopPlugin }, rules: { 'baseline/noop': 'error' } });
   if (run.rules === 'empty') config.push({ ...plugin.configs.recommended, plugins: { taskscope: withEmptyListeners(plugin) } });
   if (run.rules === 'theirs') {
     config.push({
@@ -97,6 +102,9 @@ async function measure(runName, corpus) {
   }
   return { run: runName, files: results.length, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, parseMs, rules, findings, fatal };
 }
+
+/** The baseline for 'noop-rule': one rule that registers no listener. */
+const noopPlugin = { rules: { noop: { meta: { type: 'problem', schema: [] }, create: () => ({}) } } };
 
 /** `plugin` with each rule's listeners (from its real `create`) replaced by no-ops. */
 function withEmptyListeners(plugin) {
@@ -179,18 +187,29 @@ function printTyped(samples) {
 }
 
 function printSyntactic(samples) {
-  const [parseOnly, withRules] = [summarize(samples['parse-only']), summarize(samples['ours-syntactic'])];
   // CPU time is the headline here: on a shared machine it moves far less than wall time.
-  const overhead = pairedRatio(samples['ours-syntactic'], samples['parse-only'], (s) => s.cpuMs) - 1;
-  const wallOverhead = pairedRatio(samples['ours-syntactic'], samples['parse-only'], (s) => s.wallMs) - 1;
+  const overOf = (run, baseline, pick) => pairedRatio(samples[run], samples[baseline], pick) - 1;
+  const cpu = (s) => s.cpuMs;
+  const wall = (s) => s.wallMs;
+  const overhead = overOf('ours-syntactic', 'parse-only', cpu);
   console.log('Syntactic (no type information)');
   console.log(row('', 'wall', 'CPU'));
-  console.log(row('parse-only ESLint run', ms(parseOnly.wallMs), ms(parseOnly.cpuMs)));
-  console.log(row('same + taskscope recommended', ms(withRules.wallMs), ms(withRules.cpuMs)));
-  console.log(row('overhead (median per round)', percent(wallOverhead), percent(overhead)));
-  const floor = pairedRatio(samples['ours-empty-listeners'], samples['parse-only'], (s) => s.cpuMs) - 1;
-  console.log(row('  of which with every listener emptied', '', percent(floor)));
-  console.log(`  overhead (CPU): ${percent(overhead)} (goal ≤ 10%: ${verdict(overhead <= 0.1)})`);
+  for (const [run, label] of [
+    ['parse-only', 'parse-only ESLint run'],
+    ['noop-rule', 'same + one no-op rule'],
+    ['ours-syntactic', 'same + taskscope recommended'],
+  ]) {
+    const summary = summarize(samples[run]);
+    console.log(row(label, ms(summary.wallMs), ms(summary.cpuMs)));
+  }
+  console.log(row('overhead (median per round), over:', 'parse-only', 'no-op rule'));
+  console.log(row('  one no-op rule (CPU)', percent(overOf('noop-rule', 'parse-only', cpu)), ''));
+  console.log(row('  taskscope recommended (wall)', percent(overOf('ours-syntactic', 'parse-only', wall)), percent(overOf('ours-syntactic', 'noop-rule', wall))));
+  console.log(row('  taskscope recommended (CPU)', percent(overhead), percent(overOf('ours-syntactic', 'noop-rule', cpu))));
+  console.log(
+    row('    with every listener emptied (CPU)', percent(overOf('ours-empty-listeners', 'parse-only', cpu)), percent(overOf('ours-empty-listeners', 'noop-rule', cpu))),
+  );
+  console.log(`  overhead over parse-only (CPU): ${percent(overhead)} (goal ≤ 10%: ${verdict(overhead <= 0.1)})`);
   printRules('per rule, from a separate run with `stats`', summarize(samples['ours-syntactic-stats']));
 }
 

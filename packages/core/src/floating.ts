@@ -1,5 +1,6 @@
 import ts from 'typescript';
 
+import { spelling } from './contains.js';
 import { isThenableType, looksLikePromise } from './promises.js';
 import { isAsyncFunction, memberName, skipParentheses } from './syntax.js';
 import { isSpawnCall, taskscopeCallee } from './taskscope-api.js';
@@ -58,6 +59,8 @@ export function floatingKind(
     }
     if (operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment) return undefined;
   }
+  // `i++`, `!x`, `-x`: numbers and booleans, spared a type query.
+  if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) return undefined;
   if (ts.isCallExpression(node) && isOwnedSpawn(node, context)) return undefined;
   const value = valueKind(node, context);
   return value === 'promise' && ts.isCallExpression(node) ? callKind(node, context, options, moduleLevel) : value;
@@ -356,10 +359,23 @@ export function promiseVariableVerdict(
     return undefined;
   }
   if (ts.isCallExpression(start) && isOwnedSpawn(start, context)) return undefined;
-  if (!isPromise(initializer, context)) return undefined;
+  // Both the promise test and the references rule out most declarations. Without types the
+  // test is the cheaper; with types its query costs more than following the references.
+  const typed = context.checker !== undefined;
+  if (!typed && !isPromise(initializer, context)) return undefined;
+  const verdict = referenceVerdict(declaration, name, statement, context);
+  return verdict && (!typed || isPromise(initializer, context)) ? verdict : undefined;
+}
 
+/** What the references to a variable holding a promise do wrong, if anything. */
+function referenceVerdict(
+  declaration: ts.VariableDeclaration,
+  name: ts.Identifier,
+  statement: ts.VariableStatement,
+  context: AnalysisContext,
+): VariableVerdict | undefined {
   const container = ts.isCaseClause(statement.parent) || ts.isDefaultClause(statement.parent) ? statement.parent.parent : statement.parent;
-  const references = referencesOf(container, declaration, name);
+  const references = referencesOf(container, declaration, name, context.sourceFile);
   const uses = references.map(useOf);
   if (uses.includes('write')) return undefined;
   const consumer = references[uses.indexOf('consume')];
@@ -399,9 +415,17 @@ function isAncestor(ancestor: ts.Node, node: ts.Node): boolean {
  * The identifiers in `container` that refer to `declaration`, in source order.
  * Scopes that declare the same name again are skipped (shadowing).
  */
-function referencesOf(container: ts.Node, declaration: ts.VariableDeclaration, name: ts.Identifier): ts.Identifier[] {
+function referencesOf(
+  container: ts.Node,
+  declaration: ts.VariableDeclaration,
+  name: ts.Identifier,
+  sourceFile: ts.SourceFile,
+): ts.Identifier[] {
   const references: ts.Identifier[] = [];
+  const maySpellName = spelling(sourceFile, name.text);
   const visit = (node: ts.Node): void => {
+    // A subtree that doesn't spell the name neither refers to it nor redeclares it.
+    if (!maySpellName(node)) return;
     if (node !== container && redeclares(node, name.text, declaration)) return;
     if (ts.isIdentifier(node) && node !== name && node.text === name.text && isValueReference(node)) references.push(node);
     ts.forEachChild(node, visit);

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 
+import { spelling } from './contains.js';
 import { calleeName, isAsyncFunction, promiseCombinatorOf, skipParentheses } from './syntax.js';
 import type { AnalysisContext } from './types.js';
 
@@ -59,7 +60,9 @@ export function asyncFunctionNames(sourceFile: ts.SourceFile): ReadonlySet<strin
   let names = asyncNamesByFile.get(sourceFile);
   if (names) return names;
   const found = new Set<string>();
+  const maySpellAsync = spelling(sourceFile, 'async');
   const visit = (node: ts.Node): void => {
+    if (!maySpellAsync(node)) return; // nothing below is declared async
     if (ts.isFunctionDeclaration(node) && node.name && isAsyncFunction(node)) found.add(node.name.text);
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = skipParentheses(node.initializer);

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 
-import { containsNode } from './contains.js';
+import { containsNodeSpelling, spelling } from './contains.js';
 import { bindingPropertyName, isAbortSignalAnnotation, isAbortSignalType } from './signals.js';
 import { isSpawnCall, taskscopeCallee } from './taskscope-api.js';
 import { enclosingFunction, isFunctionExpressionLike, skipParentheses } from './syntax.js';
@@ -65,6 +65,7 @@ function providedSignal(fn: ts.SignatureDeclaration, context: AnalysisContext): 
 
 function parameterSignal(fn: ts.SignatureDeclaration, context: AnalysisContext): SignalInScope | undefined {
   const { checker } = context;
+  let carriers: ReadonlySet<string> | undefined;
   for (const parameter of fn.parameters) {
     const { name } = parameter;
     if (ts.isObjectBindingPattern(name)) {
@@ -80,7 +81,8 @@ function parameterSignal(fn: ts.SignatureDeclaration, context: AnalysisContext):
     const type = parameter.type && checker?.getTypeAtLocation(name);
     if (!checker || !type || isAny(type)) {
       if (name.text === 'signal' || isAbortSignalAnnotation(parameter.type)) return { text: name.text, type };
-      if (readsSignalOf(fn, name.text)) return { text: `${name.text}.signal` };
+      carriers ??= signalCarriers(fn, context.sourceFile);
+      if (carriers.has(name.text)) return { text: `${name.text}.signal` };
       continue;
     }
     if (isAbortSignalType(type)) return { text: name.text, type };
@@ -120,7 +122,7 @@ function taskSignal(fn: ts.SignatureDeclaration, context: AnalysisContext): Sign
     return { text: task.scope ? `${name}.signal` : name };
   }
   // The declared name must not capture a `signal` the body already refers to.
-  const name = ['signal', 'taskSignal'].find((candidate) => !mentions(fn, candidate));
+  const name = ['signal', 'taskSignal'].find((candidate) => !mentions(fn, candidate, context.sourceFile));
   if (!name || fn.parameters.some((p) => p.dotDotDotToken)) return undefined;
   return { text: name, declare: declareSignalEdit(fn, task, name, context.sourceFile) };
 }
@@ -225,19 +227,21 @@ function declaredNames(fn: ts.SignatureDeclaration): ReadonlySet<string> {
 }
 
 // Any identifier spelled `name` (a reference, a binding, a property name: erring on the safe side).
-function mentions(fn: ts.SignatureDeclaration, name: string): boolean {
-  return containsNode(fn, (node) => ts.isIdentifier(node) && node.text === name);
+function mentions(fn: ts.SignatureDeclaration, name: string, sourceFile: ts.SourceFile): boolean {
+  return containsNodeSpelling(fn, name, sourceFile, (node) => ts.isIdentifier(node) && node.text === name);
 }
 
-// The function reads `name.signal` somewhere: `name` is an options object carrying one.
-function readsSignalOf(fn: ts.SignatureDeclaration, name: string): boolean {
-  return containsNode(
-    fn,
-    (node) =>
-      ts.isPropertyAccessExpression(node) &&
-      !node.questionDotToken &&
-      node.name.text === 'signal' &&
-      ts.isIdentifier(node.expression) &&
-      node.expression.text === name,
-  );
+// The names `x` the function reads `x.signal` of (not `x?.signal`) somewhere: options objects carrying one.
+function signalCarriers(fn: ts.SignatureDeclaration, sourceFile: ts.SourceFile): ReadonlySet<string> {
+  const names = new Set<string>();
+  const maySpellSignal = spelling(sourceFile, 'signal');
+  const visit = (node: ts.Node): void => {
+    if (!maySpellSignal(node)) return;
+    if (ts.isPropertyAccessExpression(node) && !node.questionDotToken && node.name.text === 'signal' && ts.isIdentifier(node.expression)) {
+      names.add(node.expression.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn, visit);
+  return names;
 }

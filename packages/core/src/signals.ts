@@ -198,7 +198,8 @@ function signalPropertyType(type: ts.Type, checker: ts.TypeChecker): ts.Type | u
 
 // `f(url, 'utf8')` for `f(url, options?: string | { signal })`: a primitive can't carry a signal.
 function argumentCanCarrySignal(argument: ts.Expression | undefined, checker: ts.TypeChecker): boolean {
-  if (!argument || isNothing(argument)) return true;
+  // An object literal can, and asking its type would resolve the whole call around it.
+  if (!argument || isNothing(argument) || ts.isObjectLiteralExpression(skipParentheses(argument))) return true;
   const type = checker.getTypeAtLocation(argument).getNonNullableType();
   return unionParts(type).every((part) => (part.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Any)) !== 0);
 }

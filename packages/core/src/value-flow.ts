@@ -1,5 +1,6 @@
 import ts from 'typescript';
 
+import { spelling } from './contains.js';
 import { unwrapExpression } from './fan-out.js';
 import type { AnalysisContext } from './types.js';
 
@@ -62,12 +63,14 @@ export function declarationOf(id: ts.Identifier, context: AnalysisContext): Bind
  * targets of plain `=` assignments), in source order.
  */
 export function referencesOf(name: ts.Identifier, context: AnalysisContext): ts.Identifier[] {
-  const { checker } = context;
+  const { checker, sourceFile } = context;
   const root = scopeOfDeclaration(name);
   if (!root) return [];
   const symbol = checker && symbolOf(name, checker);
   const found: ts.Identifier[] = [];
+  const maySpellName = spelling(sourceFile, name.text);
   const visit = (node: ts.Node): void => {
+    if (!maySpellName(node)) return; // no read of it below
     if (ts.isIdentifier(node)) {
       if (node !== name && node.text === name.text && isRead(node)) {
         const same = symbol ? symbolOf(node, checker) === symbol : !isShadowed(node, root, name.text);

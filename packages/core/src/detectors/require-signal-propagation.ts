@@ -56,18 +56,30 @@ function finding(call: ts.CallExpression, signal: SignalInScope, slot: SignalSlo
 // `signal.addEventListener(…)`, `opts.signal.throwIfAborted()`: the signal is the receiver.
 function isOnSignal(call: ts.CallExpression, signal: SignalInScope, sourceFile: ts.SourceFile): boolean {
   const callee = skipParentheses(call.expression);
-  return memberName(callee) !== undefined && textOf((callee as ts.PropertyAccessExpression).expression, sourceFile) === signal.text;
+  return memberName(callee) !== undefined && isWrittenAs((callee as ts.PropertyAccessExpression).expression, signal, sourceFile);
 }
 
 // `helper(signal)`, `wrap(ctrl.signal, …)`: some signal is passed, maybe not in the slot we'd pick.
 function passesAnySignal(call: ts.CallExpression, signal: SignalInScope, sourceFile: ts.SourceFile): boolean {
   return call.arguments.some((argument) => {
     const node = skipParentheses(argument);
-    if (textOf(node, sourceFile) === signal.text) return true;
-    return (ts.isIdentifier(node) && node.text === 'signal') || (ts.isPropertyAccessExpression(node) && node.name.text === 'signal');
+    if ((ts.isIdentifier(node) && node.text === 'signal') || (ts.isPropertyAccessExpression(node) && node.name.text === 'signal')) {
+      return true;
+    }
+    return isWrittenAs(node, signal, sourceFile);
   });
 }
 
-function textOf(node: ts.Expression, sourceFile: ts.SourceFile): string {
-  return skipParentheses(node).getText(sourceFile);
+/**
+ * Whether `expression` is written as the signal's text (`signal`, `opts.signal`,
+ * `this.signal`). Only a name, `this` or a `.signal` access can be, so the text
+ * of anything else (a callback, an object literal) is never read.
+ */
+function isWrittenAs(expression: ts.Expression, signal: SignalInScope, sourceFile: ts.SourceFile): boolean {
+  const node = skipParentheses(expression);
+  const shaped =
+    ts.isIdentifier(node) ||
+    node.kind === ts.SyntaxKind.ThisKeyword ||
+    (ts.isPropertyAccessExpression(node) && node.name.text === 'signal');
+  return shaped && node.getText(sourceFile) === signal.text;
 }

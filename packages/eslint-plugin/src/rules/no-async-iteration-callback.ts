@@ -1,12 +1,24 @@
 import { noAsyncIterationCallback } from '@taskscope/core';
-import type { TSESTree } from '@typescript-eslint/utils';
 
 import { analysisFor } from '../util/analysis.js';
+import { calleePropertyName } from '../util/calls.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageId = 'asyncForEach' | 'discardedAsyncMap' | 'asyncPredicate' | 'asyncReducer' | 'awaitMap';
 
-const methods = 'forEach|map|filter|some|every|find|findIndex|findLast|findLastIndex|reduce|reduceRight';
+const methods: ReadonlySet<string | undefined> = new Set([
+  'forEach',
+  'map',
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'reduce',
+  'reduceRight',
+]);
 
 export default createRule<[], MessageId>({
   name: 'no-async-iteration-callback',
@@ -34,10 +46,12 @@ export default createRule<[], MessageId>({
   defaultOptions: [],
   create(context) {
     const analysis = analysisFor(context);
-    const check = (node: TSESTree.CallExpression) => analysis.check(noAsyncIterationCallback, node, {});
     return {
-      [`CallExpression[arguments.length>0][callee.property.name=/^(${methods})$/]`]: check,
-      [`CallExpression[arguments.length>0][callee.property.value=/^(${methods})$/]`]: check,
+      CallExpression(node) {
+        if (node.arguments.length > 0 && methods.has(calleePropertyName(node))) {
+          analysis.check(noAsyncIterationCallback, node, {});
+        }
+      },
     };
   },
 });

@@ -1,4 +1,5 @@
 import { noFloatingPromises } from '@taskscope/core';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { analysisFor } from '../util/analysis.js';
 import { createRule } from '../util/create-rule.js';
@@ -16,6 +17,13 @@ type MessageIds =
   | 'spawnIntoScope';
 
 type Options = [{ ignoreVoid?: boolean; checkHandled?: boolean }];
+
+const initializersStartingWork: ReadonlySet<string> = new Set([
+  'CallExpression',
+  'NewExpression',
+  'TaggedTemplateExpression',
+  'ChainExpression',
+]);
 
 export default createRule<Options, MessageIds>({
   name: 'no-floating-promises',
@@ -65,14 +73,16 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const analysis = analysisFor(context);
     const detectorOptions = { ...noFloatingPromises.defaultOptions, ...options };
-    const check = (node: Parameters<typeof analysis.check>[1]): void =>
-      analysis.check(noFloatingPromises, node, detectorOptions);
+    const check = (node: TSESTree.Node): void => analysis.check(noFloatingPromises, node, detectorOptions);
     return {
       ExpressionStatement: check,
-      // Only declarations that start work can hold an unowned promise.
-      'VariableDeclarator[id.type="Identifier"][init.type=/^(CallExpression|NewExpression|TaggedTemplateExpression|ChainExpression)$/]':
-        check,
-      'ArrowFunctionExpression[body.type="UnaryExpression"][body.operator="void"]': check,
+      VariableDeclarator(node) {
+        // Only declarations that start work can hold an unowned promise.
+        if (node.id.type === 'Identifier' && node.init && initializersStartingWork.has(node.init.type)) check(node);
+      },
+      ArrowFunctionExpression(node) {
+        if (node.body.type === 'UnaryExpression' && node.body.operator === 'void') check(node);
+      },
     };
   },
 });

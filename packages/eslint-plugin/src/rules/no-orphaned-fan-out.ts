@@ -1,6 +1,7 @@
 import { noOrphanedFanOut } from '@taskscope/core';
 
 import { analysisFor } from '../util/analysis.js';
+import { calleePropertyName } from '../util/calls.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageId = 'orphanedFanOut' | 'useTaskscope';
@@ -41,12 +42,11 @@ export default createRule<Options, MessageId>({
     const analysis = analysisFor(context);
     const detectorOptions = { allow: options.allow ?? [] };
     return {
-      [combinatorCalls]: (node) => analysis.check(noOrphanedFanOut, node, detectorOptions),
+      CallExpression(node) {
+        // `Promise.all(…)`, `Promise['any'](…)`: the detector checks the object is `Promise`.
+        const name = calleePropertyName(node);
+        if (name === 'all' || name === 'any') analysis.check(noOrphanedFanOut, node, detectorOptions);
+      },
     };
   },
 });
-
-// `Promise.all(…)`, `Promise['any'](…)`: the detector checks the object is `Promise`.
-const combinatorCalls = ['all', 'any']
-  .flatMap((name) => [`CallExpression[callee.property.name="${name}"]`, `CallExpression[callee.property.value="${name}"]`])
-  .join(', ');

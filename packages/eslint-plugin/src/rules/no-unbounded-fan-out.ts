@@ -1,6 +1,7 @@
 import { noUnboundedFanOut } from '@taskscope/core';
 
 import { analysisFor } from '../util/analysis.js';
+import { calleePropertyName } from '../util/calls.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageId = 'unboundedFanOut' | 'limitConcurrency';
@@ -43,9 +44,13 @@ export default createRule<Options, MessageId>({
     const analysis = analysisFor(context);
     const detectorOptions = { defaultConcurrency: options.defaultConcurrency ?? DEFAULT_CONCURRENCY };
     return {
-      // Only calls whose first argument is `xs.map(…)` or `Array.from(…)` can qualify.
-      'CallExpression[arguments.0.callee.property.name=/^(map|from)$/]': (node) =>
-        analysis.check(noUnboundedFanOut, node, detectorOptions),
+      CallExpression(node) {
+        // Only calls whose first argument is `xs.map(…)` or `Array.from(…)` can qualify.
+        const [first] = node.arguments;
+        if (first?.type !== 'CallExpression') return;
+        const name = calleePropertyName(first);
+        if (name === 'map' || name === 'from') analysis.check(noUnboundedFanOut, node, detectorOptions);
+      },
     };
   },
 });

@@ -1,6 +1,7 @@
 import { noUncancelledRace } from '@taskscope/core';
 
 import { analysisFor } from '../util/analysis.js';
+import { calleePropertyName } from '../util/calls.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'uncancelled' | 'uncancelledTimeout' | 'useWithTimeout' | 'useRace';
@@ -29,8 +30,9 @@ export default createRule<[], MessageIds>({
   create(context) {
     const analysis = analysisFor(context);
     return {
-      'CallExpression[callee.property.name="race"]': (node) => analysis.check(noUncancelledRace, node, {}),
-      'CallExpression[callee.property.value="race"]': (node) => analysis.check(noUncancelledRace, node, {}),
+      CallExpression(node) {
+        if (calleePropertyName(node) === 'race') analysis.check(noUncancelledRace, node, {});
+      },
     };
   },
 });

@@ -2,6 +2,7 @@ import { noUncheckedSettled, RUNTIME_MODULE } from '@taskscope/core';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { analysisFor } from '../util/analysis.js';
+import { calleePropertyName } from '../util/calls.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'discarded' | 'unchecked' | 'useAllSettled';
@@ -29,13 +30,13 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const analysis = analysisFor(context);
-    const check = (node: TSESTree.CallExpression): void => analysis.check(noUncheckedSettled, node, {});
     const names = allSettledNames(context.sourceCode.ast);
     return {
-      'CallExpression[callee.property.name="allSettled"]': check,
-      'CallExpression[callee.property.value="allSettled"]': check,
-      'CallExpression[callee.type="Identifier"]': (node: TSESTree.CallExpression & { callee: TSESTree.Identifier }) => {
-        if (names.has(node.callee.name)) check(node);
+      CallExpression(node) {
+        const { callee } = node;
+        if (callee.type === 'Identifier' ? names.has(callee.name) : calleePropertyName(node) === 'allSettled') {
+          analysis.check(noUncheckedSettled, node, {});
+        }
       },
     };
   },

@@ -1,7 +1,7 @@
 import { requireSignalPropagation } from '@taskscope/core';
-import type { TSESTree } from '@typescript-eslint/utils';
 
 import { analysisFor } from '../util/analysis.js';
+import { isInsideFunction } from '../util/calls.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageId = 'missingSignal' | 'passSignal';
@@ -27,15 +27,12 @@ export default createRule<[], MessageId>({
   create(context) {
     const analysis = analysisFor(context);
     return {
-      ':function CallExpression'(node: TSESTree.CallExpression) {
-        if (!analysis.context.checker && !mayTakeSignalUntyped(node)) return;
-        analysis.check(requireSignalPropagation, node, {});
+      CallExpression(node) {
+        // Without types only calls by plain name (`fetch`, same-file functions) can be known to take one.
+        if (!analysis.context.checker && node.callee.type !== 'Identifier') return;
+        // A signal comes from a function's parameters.
+        if (isInsideFunction(node)) analysis.check(requireSignalPropagation, node, {});
       },
     };
   },
 });
-
-// Without types only calls by plain name (`fetch`, same-file functions) can be known to take one.
-function mayTakeSignalUntyped(node: TSESTree.CallExpression): boolean {
-  return node.callee.type === 'Identifier';
-}
