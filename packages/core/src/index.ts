@@ -6,7 +6,7 @@ export { IGNORE_COMMENT, MARKER_PREFIX, isIgnored, reviewMarkerEdit } from './re
 export { RUNTIME_MODULE, quoteStyle, runtimeImportEdit, runtimeName } from './runtime-imports.js';
 export * from './syntax.js';
 
-export { noAsyncIterationCallback } from './detectors/no-async-iteration-callback.js';
+export { ITERATION_METHODS, noAsyncIterationCallback } from './detectors/no-async-iteration-callback.js';
 export { noFloatingPromises } from './detectors/no-floating-promises.js';
 export { noOrphanedFanOut } from './detectors/no-orphaned-fan-out.js';
 export { noUnboundedFanOut } from './detectors/no-unbounded-fan-out.js';

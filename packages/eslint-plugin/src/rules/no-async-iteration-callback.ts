@@ -1,24 +1,10 @@
-import { noAsyncIterationCallback } from '@taskscope/core';
+import { ITERATION_METHODS, noAsyncIterationCallback } from '@taskscope/core';
 
 import { analysisFor } from '../util/analysis.js';
 import { calleePropertyName } from '../util/calls.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageId = 'asyncForEach' | 'discardedAsyncMap' | 'asyncPredicate' | 'asyncReducer' | 'awaitMap';
-
-const methods: ReadonlySet<string | undefined> = new Set([
-  'forEach',
-  'map',
-  'filter',
-  'some',
-  'every',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
-  'reduce',
-  'reduceRight',
-]);
 
 export default createRule<[], MessageId>({
   name: 'no-async-iteration-callback',
@@ -48,7 +34,8 @@ export default createRule<[], MessageId>({
     const analysis = analysisFor(context);
     return {
       CallExpression(node) {
-        if (node.arguments.length > 0 && methods.has(calleePropertyName(node))) {
+        const method = calleePropertyName(node);
+        if (node.arguments.length > 0 && method !== undefined && ITERATION_METHODS.has(method)) {
           analysis.check(noAsyncIterationCallback, node, {});
         }
       },
