@@ -1,4 +1,5 @@
 import { noUnboundedFanOut } from '@taskscope/core';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { analysisFor } from '../util/analysis.js';
 import { calleePropertyName } from '../util/calls.js';
@@ -45,8 +46,8 @@ export default createRule<Options, MessageId>({
     const detectorOptions = { defaultConcurrency: options.defaultConcurrency ?? DEFAULT_CONCURRENCY };
     return {
       CallExpression(node) {
-        // Only calls whose first argument is `xs.map(…)` or `Array.from(…)` can qualify.
-        const [first] = node.arguments;
+        // Only calls whose first argument is `xs.map(…)` or `Array.from(…)` (maybe cast) can qualify.
+        const first = node.arguments[0] && withoutTypeWrappers(node.arguments[0]);
         if (first?.type !== 'CallExpression') return;
         const name = calleePropertyName(first);
         if (name === 'map' || name === 'from') analysis.check(noUnboundedFanOut, node, detectorOptions);
@@ -54,3 +55,17 @@ export default createRule<Options, MessageId>({
     };
   },
 });
+
+// `xs.map(f) as T[]`, `xs.map(f)!`, `<T[]>xs.map(f)`, `… satisfies T[]`: the detector looks through them too.
+function withoutTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === 'TSAsExpression' ||
+    current.type === 'TSSatisfiesExpression' ||
+    current.type === 'TSTypeAssertion' ||
+    current.type === 'TSNonNullExpression'
+  ) {
+    current = current.expression;
+  }
+  return current;
+}

@@ -46,6 +46,11 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
   ],
   invalid: [
     {
+      // A cast around the map hides nothing.
+      code: withApi('const flags = await Promise.all(ids.map((id) => load(id)) as Promise<boolean>[]);'),
+      errors: [{ messageId: 'unboundedFanOut', data: { callee: 'Promise.all' }, line: 6, column: 21, suggestions: [] }],
+    },
+    {
       code: withApi('const flags = await Promise.all(ids.map((id) => load(id)));'),
       errors: [
         {
