@@ -1,5 +1,6 @@
 import ts from 'typescript';
 
+import { containsNodeSpelling } from './contains.js';
 import type { TextEdit } from './types.js';
 
 /** The module that rewritten code imports from. */
@@ -8,8 +9,6 @@ export const RUNTIME_MODULE = 'taskscope';
 interface ImportPlan {
   /** Export name → local name, for the file's existing value imports from taskscope. */
   imported: Map<string, string>;
-  /** Names declared anywhere in the file, which an import must not shadow. */
-  declared: Set<string>;
   declaration: ts.ImportDeclaration | undefined;
   /** Where a new import line goes, and whether it follows an existing import. */
   insertAt: { position: number; afterImport: boolean };
@@ -27,7 +26,7 @@ export function runtimeName(sourceFile: ts.SourceFile, exportName: string): stri
   const plan = planFor(sourceFile);
   const existing = plan.imported.get(exportName);
   if (existing !== undefined) return existing;
-  if (!plan.declared.has(exportName)) return exportName;
+  if (!declaresName(sourceFile, exportName)) return exportName;
   return `scoped${exportName[0]!.toUpperCase()}${exportName.slice(1)}`;
 }
 
@@ -61,6 +60,30 @@ export function runtimeImportEdit(sourceFile: ts.SourceFile, exportNames: Iterab
   return { start: position, end: position, text: afterImport ? `\n${line}` : `${line}\n\n` };
 }
 
+const declaredByFile = new WeakMap<ts.SourceFile, Map<string, boolean>>();
+
+/**
+ * Whether the file declares `name` anywhere (a variable, parameter, function,
+ * class, import…), other than as a local of its taskscope import: a name a new
+ * import must not shadow, and one a global can't be read through.
+ */
+export function declaresName(sourceFile: ts.SourceFile, name: string): boolean {
+  let byName = declaredByFile.get(sourceFile);
+  if (!byName) declaredByFile.set(sourceFile, (byName = new Map()));
+  let declared = byName.get(name);
+  if (declared === undefined) {
+    const importedLocally = [...planFor(sourceFile).imported.values()].includes(name);
+    declared =
+      !importedLocally &&
+      containsNodeSpelling(sourceFile, name, sourceFile, (node) => {
+        const declaredName = (node as { name?: ts.Node }).name;
+        return declaredName !== undefined && ts.isIdentifier(declaredName) && declaredName.text === name && isDeclarationWithName(node);
+      });
+    byName.set(name, declared);
+  }
+  return declared;
+}
+
 function planFor(sourceFile: ts.SourceFile): ImportPlan {
   let plan = plans.get(sourceFile);
   if (!plan) {
@@ -86,19 +109,11 @@ function buildPlan(sourceFile: ts.SourceFile): ImportPlan {
       imported.set((element.propertyName ?? element.name).text, element.name.text);
     }
   }
-  const declared = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    const name = (node as { name?: ts.Node }).name;
-    if (name && ts.isIdentifier(name) && isDeclarationWithName(node)) declared.add(name.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  for (const local of imported.values()) declared.delete(local);
   const lastImport = sourceFile.statements.filter(ts.isImportDeclaration).at(-1);
   const insertAt = lastImport
     ? { position: lastImport.end, afterImport: true }
     : { position: firstStatementStart(sourceFile), afterImport: false };
-  return { imported, declared, declaration, insertAt };
+  return { imported, declaration, insertAt };
 }
 
 function isDeclarationWithName(node: ts.Node): boolean {
@@ -110,6 +125,7 @@ function isDeclarationWithName(node: ts.Node): boolean {
     ts.isImportSpecifier(node) ||
     ts.isImportClause(node) ||
     ts.isNamespaceImport(node) ||
+    ts.isImportEqualsDeclaration(node) ||
     ts.isBindingElement(node) ||
     ts.isEnumDeclaration(node) ||
     ts.isFunctionExpression(node) ||

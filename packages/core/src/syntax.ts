@@ -1,5 +1,7 @@
 import ts from 'typescript';
 
+import { declaresName } from './runtime-imports.js';
+
 /** The static `Promise` combinators the rules know about. */
 export type PromiseCombinator = 'all' | 'allSettled' | 'race' | 'any';
 
@@ -17,7 +19,7 @@ export function promiseCombinatorOf(node: ts.Node): PromiseCombinator | undefine
   if (name === undefined || !promiseCombinators.has(name)) return undefined;
   const object = skipParentheses((callee as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
   if (ts.isIdentifier(object) && object.text === 'Promise') {
-    return bindsPromise(node.getSourceFile()) ? undefined : (name as PromiseCombinator);
+    return declaresName(node.getSourceFile(), 'Promise') ? undefined : (name as PromiseCombinator);
   }
   const isGlobal =
     ts.isPropertyAccessExpression(object) &&
@@ -25,36 +27,6 @@ export function promiseCombinatorOf(node: ts.Node): PromiseCombinator | undefine
     ts.isIdentifier(object.expression) &&
     object.expression.text === 'globalThis';
   return isGlobal ? (name as PromiseCombinator) : undefined;
-}
-
-const bindsPromiseByFile = new WeakMap<ts.SourceFile, boolean>();
-
-// A binding named `Promise` anywhere in the file. The text test spares the walk in nearly every file.
-function bindsPromise(sourceFile: ts.SourceFile): boolean {
-  let binds = bindsPromiseByFile.get(sourceFile);
-  if (binds !== undefined) return binds;
-  binds = false;
-  if (/(?:import|const|let|var|function|class|as)\s+Promise\b|[{,(]\s*Promise\s*[,})=:]/.test(sourceFile.text)) {
-    const visit = (child: ts.Node): void => {
-      if (binds) return;
-      const declared = (child as ts.NamedDeclaration).name;
-      const isBinding =
-        ts.isVariableDeclaration(child) ||
-        ts.isParameter(child) ||
-        ts.isBindingElement(child) ||
-        ts.isFunctionDeclaration(child) ||
-        ts.isClassDeclaration(child) ||
-        ts.isImportClause(child) ||
-        ts.isImportSpecifier(child) ||
-        ts.isNamespaceImport(child) ||
-        ts.isImportEqualsDeclaration(child);
-      if (isBinding && declared && ts.isIdentifier(declared) && declared.text === 'Promise') binds = true;
-      else ts.forEachChild(child, visit);
-    };
-    visit(sourceFile);
-  }
-  bindsPromiseByFile.set(sourceFile, binds);
-  return binds;
 }
 
 /** The property name of `a.b` or `a['b']`, if it is static. */
