@@ -162,16 +162,29 @@ export function thunkParameters(signal: string, works: boolean, threaded: readon
 
 /** The first candidate (then `<last>2`, `<last>3`, …) that no identifier in `nodes` spells. */
 export function freeName(candidates: readonly string[], nodes: readonly ts.Node[]): string {
-  const used = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) used.add(node.text);
-    ts.forEachChild(node, visit);
-  };
-  nodes.forEach(visit);
-  const free = candidates.find((name) => !used.has(name));
+  const used = (name: string) => nodes.some((node) => identifiersIn(node).has(name));
+  const free = candidates.find((name) => !used(name));
   if (free !== undefined) return free;
   const base = candidates[candidates.length - 1] ?? 'name';
-  for (let n = 2; ; n++) if (!used.has(`${base}${n}`)) return `${base}${n}`;
+  for (let n = 2; ; n++) if (!used(`${base}${n}`)) return `${base}${n}`;
+}
+
+// Every finding in a function asks for names in it: its identifiers are collected once.
+const identifiersByNode = new WeakMap<ts.Node, ReadonlySet<string>>();
+
+/** The names every identifier in `root` (itself included) spells. */
+export function identifiersIn(root: ts.Node): ReadonlySet<string> {
+  let found = identifiersByNode.get(root);
+  if (found) return found;
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) names.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  found = names;
+  identifiersByNode.set(root, found);
+  return found;
 }
 
 /** True when `node` contains `await` or `yield` outside nested functions: it can't move into a thunk. */

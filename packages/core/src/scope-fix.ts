@@ -1,6 +1,6 @@
 import ts from 'typescript';
 
-import { signalParameterName, threadSignalEdits } from './fan-out.js';
+import { identifiersIn, signalParameterName, threadSignalEdits } from './fan-out.js';
 import { isScopeBody, isScopeValue } from './floating.js';
 import { indentAt, multilineLiterals } from './layout.js';
 import { runtimeName } from './runtime-imports.js';
@@ -235,21 +235,4 @@ function freshName(fn: ts.Node, reserved: string): string {
     const candidate = index === 0 ? 's' : `s${index}`;
     if (!used.has(candidate) && candidate !== reserved) return candidate;
   }
-}
-
-// Every finding in a function asks for the same name: collect its identifiers once.
-const identifiersByNode = new WeakMap<ts.Node, ReadonlySet<string>>();
-
-function identifiersIn(root: ts.Node): ReadonlySet<string> {
-  let used = identifiersByNode.get(root);
-  if (used) return used;
-  const found = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) found.add(node.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(root);
-  used = found;
-  identifiersByNode.set(root, used);
-  return used;
 }
