@@ -8,24 +8,12 @@ import { combinatorFix } from '../src/combinator-fix.js';
 import { parseSourceFile } from '../src/locate.js';
 import { promiseCombinatorOf } from '../src/syntax.js';
 import type { AnalysisContext } from '../src/types.js';
+import { firstCall } from './typed-context.js';
 
 const fixOptions = { messageId: 'useTaskscope', transform: 'promise-all' } as const;
 
-/** The first `Promise.x(…)` call of a file. */
-function firstCombinatorCall(sourceFile: ts.SourceFile): ts.CallExpression {
-  let found: ts.CallExpression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(node) && promiseCombinatorOf(node)) found = node;
-    else ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  if (!found) throw new Error('no Promise combinator call');
-  return found;
-}
-
 function rewrite(context: AnalysisContext, concurrency?: number): string | undefined {
-  const fix = combinatorFix(firstCombinatorCall(context.sourceFile), context, { ...fixOptions, concurrency });
+  const fix = combinatorFix(firstCall(context.sourceFile, (call) => promiseCombinatorOf(call) !== undefined), context, { ...fixOptions, concurrency });
   return fix && applyEdits(context.sourceFile.text, planEdits(context.sourceFile, [fix]).edits);
 }
 

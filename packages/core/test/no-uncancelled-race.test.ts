@@ -5,21 +5,12 @@ import { noUncancelledRace } from '../src/detectors/no-uncancelled-race.js';
 import { INSPECTED_TIMEOUT_REASON, timeoutErrorInspected, timeoutRace } from '../src/race-timeout.js';
 import { promiseCombinatorOf } from '../src/syntax.js';
 import type { AnalysisContext, Finding } from '../src/types.js';
-import { contextFor, findingsOf, migrateFindings } from './typed-context.js';
+import { contextFor, findingsOf, firstCall, migrateFindings } from './typed-context.js';
 
 const findings = (context: AnalysisContext): Finding[] => findingsOf(noUncancelledRace, context, {});
 const migrate = (context: AnalysisContext): string => migrateFindings(context, findings(context));
 
-function firstRace(context: AnalysisContext): ts.CallExpression {
-  let found: ts.CallExpression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (!found && ts.isCallExpression(node) && promiseCombinatorOf(node) === 'race') found = node;
-    ts.forEachChild(node, visit);
-  };
-  visit(context.sourceFile);
-  if (!found) throw new Error('no Promise.race');
-  return found;
-}
+const firstRace = (context: AnalysisContext) => firstCall(context.sourceFile, (call) => promiseCombinatorOf(call) === 'race');
 
 const prelude = 'declare function get(url: string, init?: { signal?: AbortSignal }): Promise<string>;\n';
 

@@ -4,21 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { noUncheckedSettled } from '../src/detectors/no-unchecked-settled.js';
 import { allSettledMigration, settledCallee, settledResultsUse, UNCHECKED_SETTLED_REASON } from '../src/settled.js';
 import type { AnalysisContext, Finding } from '../src/types.js';
-import { contextFor, findingsOf, migrateFindings } from './typed-context.js';
+import { contextFor, findingsOf, firstCall, migrateFindings } from './typed-context.js';
 
 const findings = (context: AnalysisContext): Finding[] => findingsOf(noUncheckedSettled, context, {});
 const migrate = (context: AnalysisContext): string => migrateFindings(context, findings(context));
 
-function firstCall(context: AnalysisContext): ts.CallExpression {
-  let found: ts.CallExpression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (!found && ts.isCallExpression(node) && settledCallee(node, context)) found = node;
-    ts.forEachChild(node, visit);
-  };
-  visit(context.sourceFile);
-  if (!found) throw new Error('no allSettled call');
-  return found;
-}
+const firstSettled = (context: AnalysisContext) => firstCall(context.sourceFile, (call) => settledCallee(call, context) !== undefined);
 
 const prelude = 'declare function load(id: string, signal?: AbortSignal): Promise<string>;\n';
 
@@ -59,7 +50,7 @@ describe('no-unchecked-settled: what the codemod gets', () => {
   it('offers the migration of a checked site without a review, for the codemod to rewrite every Promise.allSettled', () => {
     const context = contextFor(`${prelude}const rs = await Promise.allSettled([load('a')]);\nif (rs[0]?.status === 'rejected') throw rs[0].reason;`, true);
     expect(findings(context)).toEqual([]);
-    const call = firstCall(context);
+    const call = firstSettled(context);
     const use = settledResultsUse(call, context);
     expect(use).toBe('examined');
     const migration = allSettledMigration(call, 'Promise', use, context);
@@ -91,7 +82,7 @@ describe('settledResultsUse', () => {
   it.each(cases)('%s', (_name, body, expected) => {
     for (const typed of [true, false]) {
       const context = contextFor(`${prelude}declare function report(x: unknown): void;\n${body}`, typed);
-      expect(settledResultsUse(firstCall(context), context), typed ? 'typed' : 'syntactic').toBe(expected);
+      expect(settledResultsUse(firstSettled(context), context), typed ? 'typed' : 'syntactic').toBe(expected);
     }
   });
 });

@@ -56,3 +56,12 @@ export function migrateFindings(context: AnalysisContext, findings: readonly Fin
   const edits = [...planEdits(sourceFile, fixes).edits, ...markers.filter((e): e is TextEdit => e !== undefined)];
   return applyEdits(sourceFile.text, edits);
 }
+
+/** The first call of the file, in source order, that `test` accepts. */
+export function firstCall(sourceFile: ts.SourceFile, test: (call: ts.CallExpression) => boolean): ts.CallExpression {
+  const visit = (node: ts.Node): ts.CallExpression | undefined =>
+    ts.isCallExpression(node) && test(node) ? node : ts.forEachChild(node, visit);
+  const found = visit(sourceFile);
+  if (!found) throw new Error('no such call');
+  return found;
+}
