@@ -1,4 +1,3 @@
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { noUncancelledRace } from '../src/detectors/no-uncancelled-race.js';

@@ -1,4 +1,3 @@
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { noUncheckedSettled } from '../src/detectors/no-unchecked-settled.js';
