@@ -3,6 +3,14 @@ import { defineConfig } from 'vitest/config';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/** The tests that lint or migrate whole corpora: minutes, not seconds. `npm run test:quick` leaves them out. */
+const sweeps = ['packages/eslint-plugin/test/robustness.test.ts', 'packages/codemod/test/corpus.test.ts', 'test/real-corpus/**/*.test.ts'];
+
+const project = (name: string, include: string[], exclude: string[] = [], setupFiles: string[] = []) => ({
+  extends: true as const,
+  test: { name, include, exclude, setupFiles },
+});
+
 export default defineConfig({
   resolve: {
     // Tests run against the sources, so a change needs no rebuild to be tested.
@@ -13,10 +21,18 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'fixtures/demo-app/test/**/*.test.ts'],
     // Rules swallow detector errors in production; tests must see them.
     env: { TASKSCOPE_STRICT: '1' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      project('runtime', ['packages/runtime/test/**/*.test.ts']),
+      project('core', ['packages/core/test/**/*.test.ts'], [], ['packages/core/test/setup.ts']),
+      project('eslint-plugin', ['packages/eslint-plugin/test/**/*.test.ts'], sweeps),
+      project('codemod', ['packages/codemod/test/**/*.test.ts'], sweeps),
+      project('demo-app', ['fixtures/demo-app/test/**/*.test.ts']),
+      project('sweeps', sweeps),
+      project('install', ['test/install/**/*.test.ts']),
+    ],
   },
 });

@@ -5,15 +5,17 @@ import {
   type Review,
   type TextEdit,
   type TransformId,
+  type Compiler,
   applyEdits,
-  isIgnored,
-  planEdits,
-  reviewMarkerEdit,
-  scriptKindOf,
+  engineFor,
 } from '@taskscope/core';
-import ts from 'typescript';
+import { ts } from 'ts-morph';
 
 import type { DetectorUse, MigrationSettings, Transform } from './transforms/index.js';
+
+// The codemod reads every file with the compiler ts-morph brings, whatever TypeScript the project has.
+// ts-morph declares its own copy of TypeScript's types, which differ from core's in brands only.
+const core = engineFor(ts as unknown as Compiler);
 
 /** Per transform: sites rewritten and review markers inserted. */
 export type TransformCounts = Partial<Record<TransformId, { rewritten: number; marked: number }>>;
@@ -99,7 +101,7 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
       const resolved = options(settings);
       if (resolved === undefined || seen.has(detector)) continue;
       seen.add(detector);
-      for (const kind of detector.kinds) {
+      for (const kind of core.kindsOf(detector)) {
         let list = byKind.get(kind);
         if (!list) byKind.set(kind, (list = []));
         list.push({ detector, options: resolved });
@@ -121,7 +123,7 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
     const findings: Finding[] = [];
     const visit = (node: ts.Node): void => {
       for (const { detector, options } of byKind.get(node.kind) ?? none) {
-        findings.push(...detector.check(node, context, options));
+        findings.push(...core.detect(detector, node, context, options));
       }
       ts.forEachChild(node, visit);
     };
@@ -137,7 +139,7 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
     const byEdits = new Map<string, Rewrite>();
     let ignored = 0;
     for (const finding of findings) {
-      if (isIgnored(sourceFile, finding.node)) {
+      if (core.isIgnored(sourceFile, finding.node)) {
         ignored++;
         continue;
       }
@@ -146,7 +148,7 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
       // timeout error) gives both, and both are applied.
       const review = finding.review ?? unrewritableReview(finding);
       if (review && selectedIds.has(review.transform)) {
-        const edit = reviewMarkerEdit(sourceFile, review.node, review.reason);
+        const edit = core.reviewMarkerEdit(sourceFile, review.node, review.reason);
         // Two findings on one statement share its marker.
         if (edit && !markedAt.has(edit.start)) {
           markedAt.add(edit.start);
@@ -182,7 +184,7 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
       const { rewrites, markers, ignored } = plan(findingsOf({ sourceFile, checker, ...project }), sourceFile);
       const { redundant, collided } = insertionConflicts(rewrites.map((r) => r.fix));
       const fixes = rewrites.map((r) => r.fix).filter((f) => !redundant.has(f) && !collided.has(f));
-      const { edits, skipped } = planEdits(sourceFile, fixes);
+      const { edits, skipped } = core.planEdits(sourceFile, fixes);
       const dropped = new Set([...skipped, ...collided]);
       const applied = rewrites.filter((r) => !dropped.has(r.fix) && !redundant.has(r.fix));
 
@@ -325,7 +327,7 @@ function withLineEndingsOf(text: string, edits: readonly TextEdit[]): TextEdit[]
 // JSDoc can't make a file fail to parse, so it is skipped here.
 function parseForCheck(fileName: string, text: string): ts.SourceFile {
   const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
-  return ts.createSourceFile(fileName, text, options, false, scriptKindOf(fileName));
+  return ts.createSourceFile(fileName, text, options, false, core.scriptKindOf(fileName));
 }
 
 /** `line:column message` of the file's first syntax error, if any. */

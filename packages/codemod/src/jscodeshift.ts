@@ -1,8 +1,13 @@
-import { parseSourceFile } from '@taskscope/core';
+import { type Compiler, engineFor } from '@taskscope/core';
 import type { API, FileInfo, Options } from 'jscodeshift';
+import { ts } from 'ts-morph';
 
 import { MAX_ROUNDS, type Migrator, createMigrator, nextRound } from './engine.js';
 import { selectTransforms } from './transforms/index.js';
+
+// Parsed with the compiler ts-morph brings, as the CLI reads files.
+// ts-morph declares its own copy of TypeScript's types, which differ from core's in brands only.
+const core = engineFor(ts as unknown as Compiler);
 
 /**
  * jscodeshift entry: the same rewrites as `taskscope-migrate`, in syntactic
@@ -12,11 +17,11 @@ import { selectTransforms } from './transforms/index.js';
  */
 export default function transform(file: FileInfo, api: API, options: Options): string {
   const migrator = migratorFor(options);
-  let round = migrator.migrate(parseSourceFile(file.path, file.source), undefined);
+  let round = migrator.migrate(core.parseSourceFile(file.path, file.source), undefined);
   let result = round;
   // As in the CLI, a round's text may need another (deferred fixes, new scopes).
   for (let n = 2; migrator.another(round) && n <= MAX_ROUNDS; n++) {
-    round = migrator.migrate(parseSourceFile(file.path, result.text), undefined);
+    round = migrator.migrate(core.parseSourceFile(file.path, result.text), undefined);
     result = nextRound(result, round);
   }
   for (const [id, count] of Object.entries(result.counts)) {

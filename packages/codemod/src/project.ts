@@ -1,16 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { Project, ts as morphTs } from 'ts-morph';
-import ts from 'typescript';
+import { Project, ts } from 'ts-morph';
 
 import { gitIgnored } from './git.js';
-
-// The detectors use this package's `typescript`; ts-morph bundles its own. Nodes
-// from one are read with the other, which is sound only when both share SyntaxKind.
-if (morphTs.versionMajorMinor !== ts.versionMajorMinor) {
-  throw new Error(`ts-morph bundles TypeScript ${morphTs.version} but @taskscope/core uses ${ts.version}`);
-}
 
 /** One ts-morph project to migrate: a tsconfig (or none) and the files chosen from it. */
 export interface LoadedProject {
@@ -109,7 +102,7 @@ function projectsFromConfig(configPath: string, visited: Set<string>): LoadedPro
 
 function looseProject(cwd: string): LoadedProject {
   const project = new Project({
-    compilerOptions: { target: morphTs.ScriptTarget.ES2022, jsx: morphTs.JsxEmit.Preserve, strict: true, skipLibCheck: true },
+    compilerOptions: { target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.Preserve, strict: true, skipLibCheck: true },
   });
   project.addSourceFilesAtPaths([`${cwd}/**/*.{ts,tsx,mts,cts}`, `!${cwd}/**/node_modules/**`]);
   return { configPath: undefined, project, files: [] };

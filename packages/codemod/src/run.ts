@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 
 import type { TransformId } from '@taskscope/core';
 import { createTwoFilesPatch } from 'diff';
-import type ts from 'typescript';
+import type { ts } from 'ts-morph';
 
 import { type FileMigration, MAX_ROUNDS, type TransformCounts, addCounts, createMigrator, nextRound } from './engine.js';
 import { type LoadOptions, loadProjects } from './project.js';

@@ -1,12 +1,13 @@
-import { type Detector, type Fix, parseSourceFile } from '@taskscope/core';
-import ts from 'typescript';
+import { type Compiler, type Detector, type Fix, engineFor } from '@taskscope/core';
+import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 
 import { MigrationError, createMigrator } from '../src/index.js';
 import { probeAll, probeTransforms, transform } from './probes.js';
 
+const core = engineFor(ts as unknown as Compiler);
 const migrator = createMigrator(probeTransforms);
-const migrate = (text: string, fileName = 'file.ts') => migrator.migrate(parseSourceFile(fileName, text), undefined);
+const migrate = (text: string, fileName = 'file.ts') => migrator.migrate(core.parseSourceFile(fileName, text), undefined);
 
 describe('engine', () => {
   it('applies a fix, adds the import in the file quote style and counts it', () => {
@@ -55,7 +56,7 @@ describe('engine', () => {
 
   it('applies only the selected transforms', () => {
     const only = createMigrator(probeTransforms.filter((t) => t.id === 'floating'));
-    const result = only.migrate(parseSourceFile('f.ts', 'Promise.all([a()]);\nlater();\n'), undefined);
+    const result = only.migrate(core.parseSourceFile('f.ts', 'Promise.all([a()]);\nlater();\n'), undefined);
     expect(result.text).toBe('Promise.all([a()]);\n/* taskscope-migrate: floating outside an async function */\nlater();\n');
   });
 
@@ -68,7 +69,7 @@ describe('engine', () => {
   it('counts a second rewrite of the same site as superseded, not deferred', () => {
     // A copy of the probe proposes the same edit again at the same node.
     const twice = createMigrator([transform('promise-all', ['no-orphaned-fan-out'], [probeAll, { ...probeAll }])]);
-    const result = twice.migrate(parseSourceFile('f.ts', 'Promise.all([a()]);\n'), undefined);
+    const result = twice.migrate(core.parseSourceFile('f.ts', 'Promise.all([a()]);\n'), undefined);
     expect(result).toMatchObject({ text: "import { all } from 'taskscope';\n\nall([a()]);\n", deferred: 0 });
   });
 
@@ -76,7 +77,7 @@ describe('engine', () => {
     // Two rules threading a signal into the same call, from different sites.
     const insert = (text: string, at: 'callee' | 'call'): Detector => ({
       rule: 'no-orphaned-fan-out',
-      kinds: [ts.SyntaxKind.CallExpression],
+      kinds: ['CallExpression'],
       defaultOptions: {},
       check(node, { sourceFile }) {
         if (!ts.isCallExpression(node) || node.expression.getText(sourceFile) !== 'pass') return [];
@@ -86,9 +87,9 @@ describe('engine', () => {
       },
     });
     const same = createMigrator([transform('promise-all', [], [insert(', signal', 'call'), insert(', signal', 'callee')])]);
-    expect(same.migrate(parseSourceFile('f.ts', 'pass(1);\n'), undefined)).toMatchObject({ text: 'pass(1, signal);\n', deferred: 0 });
+    expect(same.migrate(core.parseSourceFile('f.ts', 'pass(1);\n'), undefined)).toMatchObject({ text: 'pass(1, signal);\n', deferred: 0 });
     const other = createMigrator([transform('promise-all', [], [insert(', signal', 'call'), insert(', s.signal', 'callee')])]);
-    expect(other.migrate(parseSourceFile('f.ts', 'pass(1);\n'), undefined)).toMatchObject({ text: 'pass(1, signal);\n', deferred: 1 });
+    expect(other.migrate(core.parseSourceFile('f.ts', 'pass(1);\n'), undefined)).toMatchObject({ text: 'pass(1, signal);\n', deferred: 1 });
   });
 
   it('keeps CRLF line endings in inserted text', () => {

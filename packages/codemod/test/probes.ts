@@ -1,14 +1,14 @@
 // Stand-in detectors that produce known findings, so the engine and the CLI are
 // tested apart from the real rules. Each reacts to calls of one name.
-import { type Detector, type Finding, runtimeName } from '@taskscope/core';
-import ts from 'typescript';
+import type { Detector, Finding } from '@taskscope/core';
+import { ts } from 'ts-morph';
 
 import type { Transform } from '../src/index.js';
 
 function callsNamed(name: string, check: (call: ts.CallExpression, sourceFile: ts.SourceFile) => Finding): Detector {
   return {
     rule: 'no-orphaned-fan-out',
-    kinds: [ts.SyntaxKind.CallExpression],
+    kinds: ['CallExpression'],
     defaultOptions: {},
     check(node, { sourceFile }) {
       if (!ts.isCallExpression(node) || node.expression.getText(sourceFile) !== name) return [];
@@ -20,12 +20,12 @@ function callsNamed(name: string, check: (call: ts.CallExpression, sourceFile: t
 /** `Promise.all(…)` → `all(…)`; messageId tells whether a checker was there. */
 export const probeAll: Detector = {
   rule: 'no-orphaned-fan-out',
-  kinds: [ts.SyntaxKind.CallExpression],
+  kinds: ['CallExpression'],
   defaultOptions: {},
   check(node, { sourceFile, checker }) {
     if (!ts.isCallExpression(node) || node.expression.getText(sourceFile) !== 'Promise.all') return [];
     const callee = node.expression;
-    const text = runtimeName(sourceFile, 'all');
+    const text = 'all';
     return [
       {
         rule: 'no-orphaned-fan-out',
@@ -46,7 +46,7 @@ export const probeSettled = callsNamed('Promise.allSettled', (call, sourceFile) 
     {
       messageId: 'useAllSettled',
       transform: 'all-settled',
-      edits: [{ start: call.expression.getStart(sourceFile), end: call.expression.end, text: runtimeName(sourceFile, 'allSettled') }],
+      edits: [{ start: call.expression.getStart(sourceFile), end: call.expression.end, text: 'allSettled' }],
       imports: ['allSettled'],
     },
   ],

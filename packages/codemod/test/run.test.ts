@@ -84,7 +84,7 @@ describe('runMigration', () => {
     const seen: string[] = [];
     const typeProbe: Detector = {
       rule: 'no-orphaned-fan-out',
-      kinds: [ts.SyntaxKind.ReturnStatement],
+      kinds: ['ReturnStatement'],
       defaultOptions: {},
       check(node, { checker }) {
         const expression = (node as ts.ReturnStatement).expression;

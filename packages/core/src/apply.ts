@@ -1,31 +1,62 @@
-import type ts from 'typescript';
+import type * as TS from 'typescript';
 
 import { runtimeImportEdit } from './runtime-imports.js';
 import type { Fix, TextEdit } from './types.js';
 
 /**
+ * The one check every fix passes before it leaves core (see `detect`): its
+ * edits inside the text, sorted, and no two overlapping, which is what ESLint
+ * asserts of a suggestion and `applyEdits` of a file. Identical edits and
+ * edits that change nothing are merged away; a whitespace-only edit inside
+ * another edit's replaced range is subsumed by it (a re-indented line that a
+ * replacement removes anyway). A fix that still overlaps itself is dropped:
+ * undefined.
+ */
+export function checkFix(text: string, fix: Fix): Fix | undefined {
+  const edits = sortEdits(
+    fix.edits.filter((edit, index) => edit.text !== text.slice(edit.start, edit.end) && fix.edits.findIndex((other) => sameEdit(edit, other)) === index),
+  );
+  const kept: TextEdit[] = [];
+  for (const edit of edits) {
+    if (!(Number.isInteger(edit.start) && Number.isInteger(edit.end) && 0 <= edit.start && edit.start <= edit.end && edit.end <= text.length)) {
+      return undefined;
+    }
+    const previous = kept.at(-1);
+    if (!previous || edit.start >= previous.end) kept.push(edit);
+    else if (edit.end <= previous.end && isLayout(text, edit)) continue;
+    else if (edit.start === previous.start && previous.end <= edit.end && isLayout(text, previous)) kept[kept.length - 1] = edit;
+    else return undefined;
+  }
+  return kept.length === fix.edits.length ? fix : { ...fix, edits: kept };
+}
+
+/**
  * All edits of `fixes` plus one import edit for the runtime names they use,
  * sorted by position. Fixes whose edits overlap an earlier fix's are dropped
  * (and returned in `skipped`), so one pass over the file is always consistent.
+ * The fixes must have passed `checkFix`.
  */
-export function planEdits(sourceFile: ts.SourceFile, fixes: readonly Fix[]): { edits: TextEdit[]; skipped: Fix[] } {
-  const accepted: TextEdit[] = [];
+export function planEdits(sourceFile: TS.SourceFile, fixes: readonly Fix[]): { edits: TextEdit[]; skipped: Fix[] } {
+  const accepted: { fix: Fix; edits: TextEdit[] }[] = [];
   const skipped: Fix[] = [];
-  const imports = new Set<string>();
   for (const fix of fixes) {
     // An edit identical to one already accepted is shared (two findings declaring the same
     // parameter, say), not a conflict: it is applied once.
-    const fresh = fix.edits.filter((edit) => !accepted.some((other) => sameEdit(edit, other)));
-    if (fresh.some((edit) => accepted.some((other) => overlaps(edit, other)))) {
-      skipped.push(fix);
-      continue;
-    }
-    accepted.push(...fresh);
-    for (const name of fix.imports) imports.add(name);
+    const taken = accepted.flatMap((a) => a.edits);
+    const fresh = fix.edits.filter((edit) => !taken.some((other) => sameEdit(edit, other)));
+    if (fresh.some((edit) => taken.some((other) => overlaps(edit, other)))) skipped.push(fix);
+    else accepted.push({ fix, edits: fresh });
   }
-  const importEdit = runtimeImportEdit(sourceFile, imports);
-  if (importEdit) accepted.push(importEdit);
-  return { edits: sortEdits(accepted), skipped };
+  // The import goes where no fix edits; a fix that edits there waits (rare: it rewrites the import).
+  for (;;) {
+    const importEdit = runtimeImportEdit(sourceFile, new Set(accepted.flatMap((a) => a.fix.imports)));
+    const clash = importEdit && accepted.findIndex((a) => a.edits.some((edit) => overlaps(edit, importEdit)));
+    if (clash === undefined || clash === -1) {
+      const edits = accepted.flatMap((a) => a.edits);
+      return { edits: sortEdits(importEdit ? [...edits, importEdit] : edits), skipped };
+    }
+    skipped.push(accepted.splice(clash, 1)[0]!.fix);
+  }
 }
 
 /** Applies non-overlapping edits to text in one pass. */
@@ -50,6 +81,12 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** An edit that only adds or removes whitespace. */
+function isLayout(text: string, edit: TextEdit): boolean {
+  return /^\s*$/.test(edit.text) && /^\s*$/.test(text.slice(edit.start, edit.end));
+}
+
+// Stable, so insertions at one offset keep the order the fix gave them.
 function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
   return [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
 }

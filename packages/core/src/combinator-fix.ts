@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 import {
   freeName,
@@ -49,7 +50,7 @@ import type { AnalysisContext, Fix, TextEdit, TransformId } from './types.js';
  * reuse it for their `allSettled` / `race` fixes.
  */
 export function combinatorFix(
-  call: ts.CallExpression,
+  call: TS.CallExpression,
   context: AnalysisContext,
   options: { messageId: string; transform: TransformId; concurrency?: number },
 ): Fix | undefined {
@@ -74,8 +75,8 @@ interface Rewrite {
 }
 
 function rewriteFor(
-  call: ts.CallExpression,
-  iterable: ts.Expression,
+  call: TS.CallExpression,
+  iterable: TS.Expression,
   combinator: PromiseCombinator,
   context: AnalysisContext,
   concurrency: number | undefined,
@@ -112,7 +113,8 @@ function rewriteFor(
         { start: fanOut.items.end, end: fanOut.callback.getStart(sourceFile), text: ', ' },
         ...callback,
         ...taskOptions.edits,
-        ...(hoisted ? dedentEdits(iterable, hoisted.unit, sourceFile) : []),
+        // The lines after the callback go with the `)` that replaces them.
+        ...(hoisted ? dedentEdits(iterable, hoisted.unit, sourceFile, fanOut.callback.end) : []),
         hoisted
           ? { start: fanOut.callback.end, end: call.end, text: `${optionsText})` }
           : { start: fanOut.callback.end, end: iterable.end, text: optionsText },
@@ -132,7 +134,7 @@ function rewriteFor(
  * list's closing line goes. Undefined when the argument starts on the call's
  * line, or a comment sits between it and the `)`.
  */
-function hoistsArgument(call: ts.CallExpression, argument: ts.Expression, sourceFile: ts.SourceFile): { unit: string } | undefined {
+function hoistsArgument(call: TS.CallExpression, argument: TS.Expression, sourceFile: TS.SourceFile): { unit: string } | undefined {
   const { text } = sourceFile;
   const start = argument.getStart(sourceFile);
   if (lineAt(text, start).start === lineAt(text, call.getStart(sourceFile)).start) return undefined;
@@ -147,7 +149,7 @@ function hoistsArgument(call: ts.CallExpression, argument: ts.Expression, source
  * can't become a thunk. A one-line array that the thunks make too long gets
  * one element per line.
  */
-function elementThunkEdits(array: ts.ArrayLiteralExpression, context: AnalysisContext): TextEdit[] | undefined {
+function elementThunkEdits(array: TS.ArrayLiteralExpression, context: AnalysisContext): TextEdit[] | undefined {
   const { sourceFile } = context;
   const signal = signalParameterName(array.elements);
   const perElement: TextEdit[][] = [];
@@ -177,9 +179,9 @@ function elementThunkEdits(array: ts.ArrayLiteralExpression, context: AnalysisCo
  * element, one that spans lines already, holds a comment, or sits in JSX.
  */
 function lineBreaks(
-  array: ts.ArrayLiteralExpression,
+  array: TS.ArrayLiteralExpression,
   edits: readonly TextEdit[],
-  sourceFile: ts.SourceFile,
+  sourceFile: TS.SourceFile,
 ): { before: TextEdit[]; close: TextEdit } | undefined {
   const { text } = sourceFile;
   const open = array.getStart(sourceFile);
@@ -237,7 +239,7 @@ function callbackEdits(fanOut: MapFanOut, context: AnalysisContext, form: 'map' 
  * Without an index to move, the signal is declared only when a call gets it,
  * unless `declareUnused`. The callback must have at most two plain parameters.
  */
-export function mapCallbackEdits(fn: ts.ArrowFunction | ts.FunctionExpression, context: AnalysisContext, declareUnused: boolean): TextEdit[] {
+export function mapCallbackEdits(fn: TS.ArrowFunction | TS.FunctionExpression, context: AnalysisContext, declareUnused: boolean): TextEdit[] {
   const { sourceFile } = context;
   const signal = signalParameterName([fn]);
   const threaded = threadSignalEdits(fn.body, signal, context);
@@ -258,7 +260,7 @@ export function mapCallbackEdits(fn: ts.ArrowFunction | ts.FunctionExpression, c
 }
 
 /** `ids.map(load)`, typed, when `load` takes at most one parameter (so dropping map's index is safe). */
-function namedCallbackEdits(callback: ts.Expression, context: AnalysisContext, form: 'map' | 'thunk'): TextEdit[] | undefined {
+function namedCallbackEdits(callback: TS.Expression, context: AnalysisContext, form: 'map' | 'thunk'): TextEdit[] | undefined {
   const { checker, sourceFile } = context;
   const name = skipParentheses(callback);
   if (!checker || !ts.isIdentifier(name)) return undefined;
@@ -272,12 +274,12 @@ function namedCallbackEdits(callback: ts.Expression, context: AnalysisContext, f
   return [{ start: callback.getStart(sourceFile), end: callback.end, text: `${head} ${name.text}(${item})` }];
 }
 
-function hasRestParameter(signature: ts.Signature): boolean {
-  const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+function hasRestParameter(signature: TS.Signature): boolean {
+  const declaration = signature.getDeclaration() as TS.SignatureDeclaration | undefined;
   return declaration?.parameters?.some((p) => p.dotDotDotToken !== undefined) ?? false;
 }
 
-function isThisParameter(parameter: ts.ParameterDeclaration): boolean {
+function isThisParameter(parameter: TS.ParameterDeclaration): boolean {
   return ts.isIdentifier(parameter.name) && parameter.name.text === 'this';
 }
 
@@ -308,7 +310,7 @@ function skipSpaces(text: string, at: number): number {
 }
 
 // Line breaks inside a JSX attribute or child read worse than a long line.
-function inJsx(node: ts.Node): boolean {
+function inJsx(node: TS.Node): boolean {
   for (let current = node.parent; current && !ts.isStatement(current); current = current.parent) {
     if (ts.isJsxExpression(current)) return true;
   }

@@ -1,8 +1,9 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 /** Whether some node below `root` passes `test` (a depth-first search that stops at the first hit). */
-export function containsNode(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
-  const visit = (node: ts.Node): boolean => test(node) || (ts.forEachChild(node, visit) ?? false);
+export function containsNode(root: TS.Node, test: (node: TS.Node) => boolean): boolean {
+  const visit = (node: TS.Node): boolean => test(node) || (ts.forEachChild(node, visit) ?? false);
   return ts.forEachChild(root, visit) ?? false;
 }
 
@@ -11,13 +12,13 @@ export function containsNode(root: ts.Node, test: (node: ts.Node) => boolean): b
  * (an identifier, a keyword): subtrees that can't spell it are skipped unvisited.
  */
 export function containsNodeSpelling(
-  root: ts.Node,
+  root: TS.Node,
   word: string,
-  sourceFile: ts.SourceFile,
-  test: (node: ts.Node) => boolean,
+  sourceFile: TS.SourceFile,
+  test: (node: TS.Node) => boolean,
 ): boolean {
   const maySpell = spelling(sourceFile, word);
-  const visit = (node: ts.Node): boolean => maySpell(node) && (test(node) || (ts.forEachChild(node, visit) ?? false));
+  const visit = (node: TS.Node): boolean => maySpell(node) && (test(node) || (ts.forEachChild(node, visit) ?? false));
   return ts.forEachChild(root, visit) ?? false;
 }
 
@@ -26,7 +27,7 @@ export function containsNodeSpelling(
  * without a walk, every identifier or keyword below the node named `word`: the
  * file's text is searched once per word, and each test is a binary search.
  */
-export function spelling(sourceFile: ts.SourceFile, word: string): (node: ts.Node) => boolean {
+export function spelling(sourceFile: TS.SourceFile, word: string): (node: TS.Node) => boolean {
   const positions = occurrences(sourceFile, word);
   return (node) => {
     let low = 0;
@@ -40,13 +41,13 @@ export function spelling(sourceFile: ts.SourceFile, word: string): (node: ts.Nod
   };
 }
 
-const occurrencesByFile = new WeakMap<ts.SourceFile, Map<string, readonly number[]>>();
+const occurrencesByFile = new WeakMap<TS.SourceFile, Map<string, readonly number[]>>();
 
 /**
  * Where the file's text may spell `word`, in order: where `word` starts, and
  * where a Unicode escape starts (`\u0073ignal` spells `signal`).
  */
-function occurrences(sourceFile: ts.SourceFile, word: string): readonly number[] {
+function occurrences(sourceFile: TS.SourceFile, word: string): readonly number[] {
   let byWord = occurrencesByFile.get(sourceFile);
   if (!byWord) {
     byWord = new Map();

@@ -1,7 +1,8 @@
 // Shapes shared by the fan-out rules and `combinatorFix`: what a combinator's
 // iterable is made of, which element starts work, and how a task's signal is
 // threaded into the calls a thunk wraps.
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 import { isThenableType } from './promises.js';
 import { signalInScope } from './signal-scope.js';
@@ -12,14 +13,14 @@ import type { AnalysisContext, TextEdit } from './types.js';
 /** `items.map(cb)` or `Array.from(items, cb)`: one unit of work per item. */
 export interface MapFanOut {
   /** The `.map(…)` / `Array.from(…)` call. */
-  call: ts.CallExpression;
-  items: ts.Expression;
-  callback: ts.Expression;
+  call: TS.CallExpression;
+  items: TS.Expression;
+  callback: TS.Expression;
   via: 'map' | 'from';
 }
 
 /** `xs.map(cb)` (not `xs?.map`) or `Array.from(xs, cb)`, looking through parentheses. */
-export function mapFanOutOf(expression: ts.Expression): MapFanOut | undefined {
+export function mapFanOutOf(expression: TS.Expression): MapFanOut | undefined {
   const call = skipParentheses(expression);
   if (!ts.isCallExpression(call) || call.questionDotToken) return undefined;
   const callee = skipParentheses(call.expression);
@@ -42,7 +43,7 @@ export function mapFanOutOf(expression: ts.Expression): MapFanOut | undefined {
 }
 
 /** Looks through parentheses, `as`, `satisfies`, `<T>x` and `x!`, which change no value. */
-export function unwrapExpression(expression: ts.Expression): ts.Expression {
+export function unwrapExpression(expression: TS.Expression): TS.Expression {
   let node = expression;
   for (;;) {
     if (
@@ -67,25 +68,25 @@ const promiseMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']
  * `get(x)`). Undefined for values that start nothing here (identifiers,
  * literals, `await`…) and for inert calls (`Promise.resolve(x)`).
  */
-export function workCall(expression: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {
+export function workCall(expression: TS.Expression): TS.CallExpression | TS.NewExpression | undefined {
   let node = unwrapExpression(expression);
   while (ts.isCallExpression(node)) {
     const callee = skipParentheses(node.expression);
     const name = memberName(callee);
     if (name === undefined || !promiseMethods.has(name)) break;
-    node = unwrapExpression((callee as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+    node = unwrapExpression((callee as TS.PropertyAccessExpression | TS.ElementAccessExpression).expression);
   }
   if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
   return isInertCall(node) ? undefined : node;
 }
 
 /** `Promise.resolve(x)` / `Promise.reject(e)`: already settled, nothing to cancel. */
-function isInertCall(call: ts.CallExpression | ts.NewExpression): boolean {
+function isInertCall(call: TS.CallExpression | TS.NewExpression): boolean {
   if (!ts.isCallExpression(call)) return false;
   const callee = skipParentheses(call.expression);
   const name = memberName(callee);
   if (name !== 'resolve' && name !== 'reject') return false;
-  const object = skipParentheses((callee as ts.PropertyAccessExpression).expression);
+  const object = skipParentheses((callee as TS.PropertyAccessExpression).expression);
   return ts.isIdentifier(object) && object.text === 'Promise';
 }
 
@@ -94,7 +95,7 @@ function isInertCall(call: ts.CallExpression | ts.NewExpression): boolean {
  * `this.cache.get`, `db['users'].find`. Undefined when a segment isn't static
  * (`getDb().query`, `db[key]`).
  */
-export function calleePath(callee: ts.Expression): string | undefined {
+export function calleePath(callee: TS.Expression): string | undefined {
   const node = skipParentheses(callee);
   if (ts.isIdentifier(node)) return node.text;
   if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
@@ -138,14 +139,14 @@ export function calleeMatcher(patterns: readonly string[]): CalleeFilter {
  * after the `properties` given. `text` is undefined when there is nothing to
  * pass; `edits` declare a task's signal that its fn doesn't name yet.
  */
-export function taskscopeOptions(at: ts.Node, context: AnalysisContext, properties: readonly string[] = []): { text: string | undefined; edits: TextEdit[] } {
+export function taskscopeOptions(at: TS.Node, context: AnalysisContext, properties: readonly string[] = []): { text: string | undefined; edits: TextEdit[] } {
   const signal = signalInScope(at, context);
   const all = signal ? [...properties, signal.text === 'signal' ? 'signal' : `signal: ${signal.text}`] : properties;
   return { text: all.length > 0 ? `{ ${all.join(', ')} }` : undefined, edits: signal?.declare ? [signal.declare] : [] };
 }
 
 /** The name for a thunk's signal parameter: `signal`, unless the wrapped code already uses that name. */
-export function signalParameterName(wrapped: readonly ts.Node[]): string {
+export function signalParameterName(wrapped: readonly TS.Node[]): string {
   return freeName(['signal', 'taskSignal'], wrapped);
 }
 
@@ -161,7 +162,7 @@ export function thunkParameters(signal: string, works: boolean, threaded: readon
 }
 
 /** The first candidate (then `<last>2`, `<last>3`, …) that no identifier in `nodes` spells. */
-export function freeName(candidates: readonly string[], nodes: readonly ts.Node[]): string {
+export function freeName(candidates: readonly string[], nodes: readonly TS.Node[]): string {
   const used = (name: string) => nodes.some((node) => identifiersIn(node).has(name));
   const free = candidates.find((name) => !used(name));
   if (free !== undefined) return free;
@@ -170,14 +171,14 @@ export function freeName(candidates: readonly string[], nodes: readonly ts.Node[
 }
 
 // Every finding in a function asks for names in it: its identifiers are collected once.
-const identifiersByNode = new WeakMap<ts.Node, ReadonlySet<string>>();
+const identifiersByNode = new WeakMap<TS.Node, ReadonlySet<string>>();
 
 /** The names every identifier in `root` (itself included) spells. */
-export function identifiersIn(root: ts.Node): ReadonlySet<string> {
+export function identifiersIn(root: TS.Node): ReadonlySet<string> {
   let found = identifiersByNode.get(root);
   if (found) return found;
   const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isIdentifier(node)) names.add(node.text);
     ts.forEachChild(node, visit);
   };
@@ -188,9 +189,9 @@ export function identifiersIn(root: ts.Node): ReadonlySet<string> {
 }
 
 /** True when `node` contains `await` or `yield` outside nested functions: it can't move into a thunk. */
-export function suspendsOutsideFunctions(node: ts.Node): boolean {
+export function suspendsOutsideFunctions(node: TS.Node): boolean {
   let found = false;
-  const visit = (child: ts.Node): void => {
+  const visit = (child: TS.Node): void => {
     if (found || ts.isFunctionLike(child) || ts.isClassLike(child)) return;
     if (ts.isAwaitExpression(child) || ts.isYieldExpression(child)) found = true;
     else ts.forEachChild(child, visit);
@@ -204,9 +205,9 @@ export function suspendsOutsideFunctions(node: ts.Node): boolean {
  * get one yet (see `signalSlot`). Calls inside nested functions are left
  * alone: they may run after the task has settled.
  */
-export function threadSignalEdits(root: ts.Node, signal: string, context: AnalysisContext): TextEdit[] {
+export function threadSignalEdits(root: TS.Node, signal: string, context: AnalysisContext): TextEdit[] {
   const edits: TextEdit[] = [];
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (node !== root && (ts.isFunctionLike(node) || ts.isClassLike(node))) return;
     if (ts.isCallExpression(node)) {
       const slot = signalSlot(node, context);
@@ -222,7 +223,7 @@ export function threadSignalEdits(root: ts.Node, signal: string, context: Analys
 }
 
 /** A `.map` / `Array.from` callback written inline, as an arrow or function expression. */
-export function inlineCallback(callback: ts.Expression): ts.ArrowFunction | ts.FunctionExpression | undefined {
+export function inlineCallback(callback: TS.Expression): TS.ArrowFunction | TS.FunctionExpression | undefined {
   const node = unwrapExpression(callback);
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node) ? node : undefined;
 }
@@ -235,14 +236,14 @@ const allowNothing: CalleeFilter = () => false;
  * With types it must also be promise-valued, so `[load(), count()]` counts one;
  * an `any` value is presumed to be a promise, as it is without types.
  */
-export function startsWork(expression: ts.Expression, context: AnalysisContext, allowed = allowNothing): boolean {
+export function startsWork(expression: TS.Expression, context: AnalysisContext, allowed = allowNothing): boolean {
   const call = workCall(expression);
   if (!call || allowed(calleePath(call.expression))) return false;
   const { checker } = context;
   return !checker || mayBePromise(checker, checker.getTypeAtLocation(expression), expression);
 }
 
-function mayBePromise(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): boolean {
+function mayBePromise(checker: TS.TypeChecker, type: TS.Type, at: TS.Node): boolean {
   return (type.flags & ts.TypeFlags.Any) !== 0 || isThenableType(checker, type, at);
 }
 
@@ -252,7 +253,7 @@ function mayBePromise(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): bool
  * callback (identifier or `a.b`) counts unless allowed; with types, only if it
  * returns a promise (or `any`).
  */
-export function callbackStartsWork(callback: ts.Expression, context: AnalysisContext, allowed = allowNothing): boolean {
+export function callbackStartsWork(callback: TS.Expression, context: AnalysisContext, allowed = allowNothing): boolean {
   const fn = inlineCallback(callback);
   if (!fn) {
     if (allowed(calleePath(callback))) return false;
@@ -265,7 +266,7 @@ export function callbackStartsWork(callback: ts.Expression, context: AnalysisCon
   }
   if (!ts.isBlock(fn.body)) return startsWork(fn.body, context, allowed);
   let found = false;
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     const operand = ts.isReturnStatement(node) || ts.isAwaitExpression(node) ? node.expression : undefined;
     if (operand && startsWork(operand, context, allowed)) found = true;

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { perCompiler, ts } from './compiler.js';
 
 import { spelling } from './contains.js';
 import { isThenableType, looksLikePromise } from './promises.js';
@@ -30,7 +31,7 @@ export type FloatingKind = 'promise' | 'handled' | 'void' | 'array' | 'uselessHa
  * `main().catch(report)` is the program's entry point and always fine.
  */
 export function floatingKind(
-  expression: ts.Expression,
+  expression: TS.Expression,
   context: AnalysisContext,
   options: FloatingOptions,
   moduleLevel: boolean,
@@ -67,7 +68,7 @@ export function floatingKind(
 }
 
 // Typed, the type is asked for once, and plain values (most statements) are ruled out on its flags alone.
-function valueKind(node: ts.Expression, context: AnalysisContext): 'promise' | 'array' | undefined {
+function valueKind(node: TS.Expression, context: AnalysisContext): 'promise' | 'array' | undefined {
   const { checker } = context;
   if (!checker) return isPromise(node, context) ? 'promise' : isPromiseArray(node, context) ? 'array' : undefined;
   const type = checker.getTypeAtLocation(node);
@@ -77,36 +78,38 @@ function valueKind(node: ts.Expression, context: AnalysisContext): 'promise' | '
 }
 
 // The shared `isThenableType` (what `isPromiseValued` asks), after a cheap look at the type's flags.
-function isThenable(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): boolean {
+function isThenable(checker: TS.TypeChecker, type: TS.Type, at: TS.Node): boolean {
   return !isPlainValue(type) && isThenableType(checker, type, at);
 }
 
 // Primitives, `void`, `any` and their unions: what most statements evaluate to.
-function isPlainValue(type: ts.Type): boolean {
-  return unionParts(type).every((part) => (part.flags & plainValueFlags) !== 0);
+function isPlainValue(type: TS.Type): boolean {
+  return unionParts(type).every((part) => (part.flags & plainValueFlags()) !== 0);
 }
 
-const plainValueFlags =
-  ts.TypeFlags.Any |
-  ts.TypeFlags.Unknown |
-  ts.TypeFlags.Void |
-  ts.TypeFlags.Undefined |
-  ts.TypeFlags.Null |
-  ts.TypeFlags.Never |
-  ts.TypeFlags.StringLike |
-  ts.TypeFlags.NumberLike |
-  ts.TypeFlags.BooleanLike |
-  ts.TypeFlags.BigIntLike |
-  ts.TypeFlags.ESSymbolLike;
+const plainValueFlags = perCompiler(
+  () =>
+    ts.TypeFlags.Any |
+    ts.TypeFlags.Unknown |
+    ts.TypeFlags.Void |
+    ts.TypeFlags.Undefined |
+    ts.TypeFlags.Null |
+    ts.TypeFlags.Never |
+    ts.TypeFlags.StringLike |
+    ts.TypeFlags.NumberLike |
+    ts.TypeFlags.BooleanLike |
+    ts.TypeFlags.BigIntLike |
+    ts.TypeFlags.ESSymbolLike,
+);
 
 /**
  * Whether the floating promise in `expression` is also its value, so that
  * awaiting or spawning the whole expression owns it: `c ? p() : x` and
  * `c && p()` carry it, `p() && x`, `p(), x` and `c || void p()` lose it.
  */
-export function carriesFloating(expression: ts.Expression, context: AnalysisContext, options: FloatingOptions): boolean {
+export function carriesFloating(expression: TS.Expression, context: AnalysisContext, options: FloatingOptions): boolean {
   const node = skipParentheses(expression);
-  const carried = (part: ts.Expression): boolean =>
+  const carried = (part: TS.Expression): boolean =>
     floatingKind(part, context, options, false) === undefined || carriesFloating(part, context, options);
   if (ts.isVoidExpression(node)) return false;
   if (ts.isConditionalExpression(node)) return carried(node.whenTrue) && carried(node.whenFalse);
@@ -122,7 +125,7 @@ export function carriesFloating(expression: ts.Expression, context: AnalysisCont
 
 // A promise-valued call: `.catch(handler)` and `.then(ok, handler)` handle it, `.finally()` passes its receiver's state on.
 function callKind(
-  call: ts.CallExpression,
+  call: TS.CallExpression,
   context: AnalysisContext,
   options: FloatingOptions,
   moduleLevel: boolean,
@@ -135,13 +138,13 @@ function callKind(
     return options.checkHandled && !moduleLevel ? 'handled' : undefined;
   }
   if (method === 'finally') {
-    const receiver = (skipParentheses(call.expression) as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression;
+    const receiver = (skipParentheses(call.expression) as TS.PropertyAccessExpression | TS.ElementAccessExpression).expression;
     return floatingKind(receiver, context, options, moduleLevel);
   }
   return 'promise';
 }
 
-function isLogicalOperator(kind: ts.SyntaxKind): boolean {
+function isLogicalOperator(kind: TS.SyntaxKind): boolean {
   return (
     kind === ts.SyntaxKind.AmpersandAmpersandToken ||
     kind === ts.SyntaxKind.BarBarToken ||
@@ -155,7 +158,7 @@ function isLogicalOperator(kind: ts.SyntaxKind): boolean {
  * `looksLikePromise` shapes, plus promises the taskscope runtime returns and
  * `const` bindings to promise shapes.
  */
-export function isPromise(expression: ts.Expression, context: AnalysisContext): boolean {
+export function isPromise(expression: TS.Expression, context: AnalysisContext): boolean {
   const { checker } = context;
   if (checker) return isThenable(checker, checker.getTypeAtLocation(expression), expression);
   const node = skipParentheses(expression);
@@ -198,7 +201,7 @@ const runtimePromiseExports: ReadonlySet<string> = new Set([
  * typed, by element type; without types, an array literal with a promise
  * element or a `.map` whose callback returns a promise.
  */
-export function isPromiseArray(expression: ts.Expression, context: AnalysisContext): boolean {
+export function isPromiseArray(expression: TS.Expression, context: AnalysisContext): boolean {
   const { checker } = context;
   if (checker) return isPromiseArrayType(checker, checker.getTypeAtLocation(expression), expression);
   const node = skipParentheses(expression);
@@ -213,25 +216,25 @@ export function isPromiseArray(expression: ts.Expression, context: AnalysisConte
   return false;
 }
 
-function isPromiseArrayType(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): boolean {
+function isPromiseArrayType(checker: TS.TypeChecker, type: TS.Type, at: TS.Node): boolean {
   return unionParts(type).some((part) =>
     unionParts(checker.getApparentType(part)).some((candidate) => {
       if (checker.isTupleType(candidate)) {
-        return checker.getTypeArguments(candidate as ts.TypeReference).some((t) => isThenableType(checker, t, at));
+        return checker.getTypeArguments(candidate as TS.TypeReference).some((t) => isThenableType(checker, t, at));
       }
       if (!checker.isArrayType(candidate)) return false;
-      const element = checker.getTypeArguments(candidate as ts.TypeReference)[0];
+      const element = checker.getTypeArguments(candidate as TS.TypeReference)[0];
       return element !== undefined && isThenableType(checker, element, at);
     }),
   );
 }
 
-function unionParts(type: ts.Type): readonly ts.Type[] {
+function unionParts(type: TS.Type): readonly TS.Type[] {
   return type.isUnion() ? type.types : [type];
 }
 
 // A rejection handler counts when it can be called. Typed: its type has call signatures (or is `any`).
-function isFunctionValue(handler: ts.Expression, context: AnalysisContext): boolean {
+function isFunctionValue(handler: TS.Expression, context: AnalysisContext): boolean {
   const { checker } = context;
   if (checker) {
     const type = checker.getTypeAtLocation(handler);
@@ -252,16 +255,16 @@ function isFunctionValue(handler: ts.Expression, context: AnalysisContext): bool
 }
 
 /** `s.spawn(fn)` / `s.start(fn)` on a taskscope scope: the scope owns the task and observes its failure. */
-export function isOwnedSpawn(call: ts.CallExpression, context: AnalysisContext): boolean {
+export function isOwnedSpawn(call: TS.CallExpression, context: AnalysisContext): boolean {
   if (!isSpawnCall(call)) return false;
-  return isScopeValue((skipParentheses(call.expression) as ts.PropertyAccessExpression).expression, context);
+  return isScopeValue((skipParentheses(call.expression) as TS.PropertyAccessExpression).expression, context);
 }
 
 /**
  * Whether `expression` is a taskscope Scope: the parameter of a `scope(…)`
  * body, an `openScope()` binding, or (typed) a value shaped like a Scope.
  */
-export function isScopeValue(expression: ts.Expression, context: AnalysisContext): boolean {
+export function isScopeValue(expression: TS.Expression, context: AnalysisContext): boolean {
   const node = skipParentheses(expression);
   if (ts.isIdentifier(node)) {
     const binding = lexicalBinding(node);
@@ -282,9 +285,9 @@ export function isScopeValue(expression: ts.Expression, context: AnalysisContext
 }
 
 /** A function passed as the body of taskscope's `scope(body)`. */
-export function isScopeBody(fn: ts.Node, sourceFile: ts.SourceFile): fn is ts.ArrowFunction | ts.FunctionExpression {
+export function isScopeBody(fn: TS.Node, sourceFile: TS.SourceFile): fn is TS.ArrowFunction | TS.FunctionExpression {
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
-  let argument: ts.Node = fn;
+  let argument: TS.Node = fn;
   while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
   const call = argument.parent;
   return ts.isCallExpression(call) && call.arguments[0] === argument && taskscopeCallee(call, sourceFile) === 'scope';
@@ -295,7 +298,7 @@ export function isScopeBody(fn: ts.Node, sourceFile: ts.SourceFile): fn is ts.Ar
  * enclosing parameter or `let`/`const`/`var` statement binding that name.
  * Syntactic on purpose, so it works without a checker.
  */
-export function lexicalBinding(identifier: ts.Identifier): ts.ParameterDeclaration | ts.VariableDeclaration | undefined {
+export function lexicalBinding(identifier: TS.Identifier): TS.ParameterDeclaration | TS.VariableDeclaration | undefined {
   const name = identifier.text;
   for (let current = identifier.parent; current; current = current.parent) {
     if (ts.isFunctionLike(current)) {
@@ -313,7 +316,7 @@ export function lexicalBinding(identifier: ts.Identifier): ts.ParameterDeclarati
   return undefined;
 }
 
-function blockStatements(node: ts.Node): ts.NodeArray<ts.Statement> | undefined {
+function blockStatements(node: TS.Node): TS.NodeArray<TS.Statement> | undefined {
   if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
     return node.statements;
   }
@@ -324,7 +327,7 @@ function blockStatements(node: ts.Node): ts.NodeArray<ts.Statement> | undefined 
  * The function whose body `node` runs in, or a class static block (which is
  * synchronous). Undefined at module level.
  */
-export function ownerFunction(node: ts.Node): ts.SignatureDeclaration | ts.ClassStaticBlockDeclaration | undefined {
+export function ownerFunction(node: TS.Node): TS.SignatureDeclaration | TS.ClassStaticBlockDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isFunctionLike(current) || ts.isClassStaticBlockDeclaration(current)) return current;
   }
@@ -333,8 +336,8 @@ export function ownerFunction(node: ts.Node): ts.SignatureDeclaration | ts.Class
 
 /** How a `const`/`let` promise variable goes wrong. */
 export type VariableVerdict =
-  | { kind: 'unused'; references: readonly ts.Identifier[] }
-  | { kind: 'tooLate'; references: readonly ts.Identifier[]; consumer: ts.Identifier };
+  | { kind: 'unused'; references: readonly TS.Identifier[] }
+  | { kind: 'tooLate'; references: readonly TS.Identifier[]; consumer: TS.Identifier };
 
 /**
  * A `const p = work()` / `let p = work()` that starts a promise and then
@@ -343,7 +346,7 @@ export type VariableVerdict =
  * thrown, or had `p` rejected meanwhile, `p`'s rejection would go unhandled.
  */
 export function promiseVariableVerdict(
-  declaration: ts.VariableDeclaration,
+  declaration: TS.VariableDeclaration,
   context: AnalysisContext,
 ): VariableVerdict | undefined {
   const { name, initializer } = declaration;
@@ -369,9 +372,9 @@ export function promiseVariableVerdict(
 
 /** What the references to a variable holding a promise do wrong, if anything. */
 function referenceVerdict(
-  declaration: ts.VariableDeclaration,
-  name: ts.Identifier,
-  statement: ts.VariableStatement,
+  declaration: TS.VariableDeclaration,
+  name: TS.Identifier,
+  statement: TS.VariableStatement,
   context: AnalysisContext,
 ): VariableVerdict | undefined {
   const container = ts.isCaseClause(statement.parent) || ts.isDefaultClause(statement.parent) ? statement.parent.parent : statement.parent;
@@ -386,10 +389,10 @@ function referenceVerdict(
 }
 
 // An `await` (or `for await`, `await using`) of the same function, after `from` and before `consumer` is evaluated.
-function suspendsBetween(container: ts.Node, from: number, consumer: ts.Node, owner: ts.Node | undefined): boolean {
+function suspendsBetween(container: TS.Node, from: number, consumer: TS.Node, owner: TS.Node | undefined): boolean {
   const until = consumer.getStart();
   let found = false;
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (found || node.end <= from || node.pos >= until) return;
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     const suspends =
@@ -406,8 +409,8 @@ function suspendsBetween(container: ts.Node, from: number, consumer: ts.Node, ow
   return found;
 }
 
-function isAncestor(ancestor: ts.Node, node: ts.Node): boolean {
-  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+function isAncestor(ancestor: TS.Node, node: TS.Node): boolean {
+  for (let current: TS.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
   return false;
 }
 
@@ -416,14 +419,14 @@ function isAncestor(ancestor: ts.Node, node: ts.Node): boolean {
  * Scopes that declare the same name again are skipped (shadowing).
  */
 function referencesOf(
-  container: ts.Node,
-  declaration: ts.VariableDeclaration,
-  name: ts.Identifier,
-  sourceFile: ts.SourceFile,
-): ts.Identifier[] {
-  const references: ts.Identifier[] = [];
+  container: TS.Node,
+  declaration: TS.VariableDeclaration,
+  name: TS.Identifier,
+  sourceFile: TS.SourceFile,
+): TS.Identifier[] {
+  const references: TS.Identifier[] = [];
   const maySpellName = spelling(sourceFile, name.text);
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     // A subtree that doesn't spell the name neither refers to it nor redeclares it.
     if (!maySpellName(node)) return;
     if (node !== container && redeclares(node, name.text, declaration)) return;
@@ -435,7 +438,7 @@ function referencesOf(
 }
 
 // Whether `node` opens a scope with its own binding of `name`.
-function redeclares(node: ts.Node, name: string, declaration: ts.VariableDeclaration): boolean {
+function redeclares(node: TS.Node, name: string, declaration: TS.VariableDeclaration): boolean {
   if (ts.isFunctionLike(node)) {
     if (node.parameters.some((p) => bindsName(p.name, name))) return true;
     if (ts.isFunctionExpression(node) && node.name?.text === name) return true;
@@ -455,20 +458,20 @@ function redeclares(node: ts.Node, name: string, declaration: ts.VariableDeclara
   );
 }
 
-function bindsName(binding: ts.BindingName, name: string): boolean {
+function bindsName(binding: TS.BindingName, name: string): boolean {
   if (ts.isIdentifier(binding)) return binding.text === name;
   return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
 }
 
 // Identifiers that name a property, a label or a declaration are not references to a variable.
-function isValueReference(identifier: ts.Identifier): boolean {
+function isValueReference(identifier: TS.Identifier): boolean {
   const parent = identifier.parent;
   if (ts.isShorthandPropertyAssignment(parent) || ts.isExportSpecifier(parent)) return true;
   if (ts.isQualifiedName(parent)) return parent.left === identifier;
   if (ts.isBindingElement(parent) && parent.propertyName === identifier) return false;
   if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
   if (ts.isTypeReferenceNode(parent) || ts.isImportSpecifier(parent)) return false;
-  return (parent as { name?: ts.Node }).name !== identifier;
+  return (parent as { name?: TS.Node }).name !== identifier;
 }
 
 type Use = 'consume' | 'write' | 'other';
@@ -480,8 +483,8 @@ type Use = 'consume' | 'write' | 'other';
  * statement check reports). Containers (`[p]`, `{ p }`, `c ? p : q`) pass
  * the question on to where they end up.
  */
-function useOf(reference: ts.Identifier): Use {
-  let node: ts.Node = reference;
+function useOf(reference: TS.Identifier): Use {
+  let node: TS.Node = reference;
   for (;;) {
     const parent = node.parent;
     const passesThrough =

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 import type { TextEdit } from './types.js';
 
@@ -35,9 +36,9 @@ export function indentUnitOf(text: string): string {
 }
 
 /** The string and template literals in `node` that span lines: their line starts are text, not indentation. */
-export function multilineLiterals(node: ts.Node, sourceFile: ts.SourceFile): { start: number; end: number }[] {
+export function multilineLiterals(node: TS.Node, sourceFile: TS.SourceFile): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
-  const visit = (child: ts.Node): void => {
+  const visit = (child: TS.Node): void => {
     if (ts.isTemplateExpression(child) || ts.isNoSubstitutionTemplateLiteral(child) || ts.isStringLiteral(child)) {
       const start = child.getStart(sourceFile);
       if (sourceFile.text.slice(start, child.end).includes('\n')) ranges.push({ start, end: child.end });
@@ -49,12 +50,12 @@ export function multilineLiterals(node: ts.Node, sourceFile: ts.SourceFile): { s
   return ranges;
 }
 
-/** Edits that take `unit` off every line of `node` after its first, where the line starts with it. */
-export function dedentEdits(node: ts.Node, unit: string, sourceFile: ts.SourceFile): TextEdit[] {
+/** Edits that take `unit` off every line of `node` after its first (up to `end`), where the line starts with it. */
+export function dedentEdits(node: TS.Node, unit: string, sourceFile: TS.SourceFile, end = node.end): TextEdit[] {
   const { text } = sourceFile;
   const verbatim = multilineLiterals(node, sourceFile);
   const edits: TextEdit[] = [];
-  for (let at = text.indexOf('\n', node.getStart(sourceFile)) + 1; at > 0 && at < node.end; at = text.indexOf('\n', at) + 1) {
+  for (let at = text.indexOf('\n', node.getStart(sourceFile)) + 1; at > 0 && at < end; at = text.indexOf('\n', at) + 1) {
     if (!text.startsWith(unit, at) || verbatim.some((range) => range.start < at && at < range.end)) continue;
     edits.push({ start: at, end: at + unit.length, text: '' });
   }

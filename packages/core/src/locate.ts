@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 /**
  * The deepest node spanning exactly [start, end) (start excludes trivia), or,
@@ -7,13 +8,13 @@ import ts from 'typescript';
  * onto a SourceFile parsed from the same text.
  */
 export function findNodeByRange(
-  sourceFile: ts.SourceFile,
+  sourceFile: TS.SourceFile,
   start: number,
   end: number,
-  kinds?: readonly ts.SyntaxKind[],
-): ts.Node | undefined {
-  let match: ts.Node | undefined;
-  let node: ts.Node = sourceFile;
+  kinds?: readonly TS.SyntaxKind[],
+): TS.Node | undefined {
+  let match: TS.Node | undefined;
+  let node: TS.Node = sourceFile;
   descend: for (;;) {
     for (const child of node.getChildren(sourceFile)) {
       if (child.pos > start || child.end < end) continue;
@@ -28,11 +29,11 @@ export function findNodeByRange(
 }
 
 /** Parses text the way the rules' syntactic fallback needs it: with parents, by file extension. */
-export function parseSourceFile(fileName: string, text: string): ts.SourceFile {
+export function parseSourceFile(fileName: string, text: string): TS.SourceFile {
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
 }
 
-export function scriptKindOf(fileName: string): ts.ScriptKind {
+export function scriptKindOf(fileName: string): TS.ScriptKind {
   if (/\.tsx$/i.test(fileName)) return ts.ScriptKind.TSX;
   if (/\.[cm]?ts$/i.test(fileName)) return ts.ScriptKind.TS;
   if (/\.json$/i.test(fileName)) return ts.ScriptKind.JSON;

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 import { spelling } from './contains.js';
 import { calleeName, isAsyncFunction, promiseCombinatorOf, skipParentheses } from './syntax.js';
@@ -9,13 +10,13 @@ import type { AnalysisContext } from './types.js';
  * union member) has a callable `then`. Without: the documented syntactic
  * fallback, which only trusts shapes that are promises by construction.
  */
-export function isPromiseValued(expression: ts.Expression, context: AnalysisContext): boolean {
+export function isPromiseValued(expression: TS.Expression, context: AnalysisContext): boolean {
   const { checker } = context;
   if (checker) return isThenableType(checker, checker.getTypeAtLocation(expression), expression);
   return looksLikePromise(expression, context.sourceFile);
 }
 
-export function isThenableType(checker: ts.TypeChecker, type: ts.Type, at: ts.Node): boolean {
+export function isThenableType(checker: TS.TypeChecker, type: TS.Type, at: TS.Node): boolean {
   for (const part of unionParts(checker.getApparentType(type))) {
     const then = part.getProperty('then');
     if (!then) continue;
@@ -25,7 +26,7 @@ export function isThenableType(checker: ts.TypeChecker, type: ts.Type, at: ts.No
   return false;
 }
 
-function unionParts(type: ts.Type): readonly ts.Type[] {
+function unionParts(type: TS.Type): readonly TS.Type[] {
   return type.isUnion() ? type.types : [type];
 }
 
@@ -35,7 +36,7 @@ const promiseMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']
  * Syntactic promise shapes: `new Promise(…)`, `Promise.x(…)`, `x.then/catch/finally(…)`,
  * `fetch(…)`, an async IIFE, and calls to functions declared `async` in this file.
  */
-export function looksLikePromise(expression: ts.Expression, sourceFile: ts.SourceFile): boolean {
+export function looksLikePromise(expression: TS.Expression, sourceFile: TS.SourceFile): boolean {
   const node = skipParentheses(expression);
   if (ts.isAwaitExpression(node)) return false;
   if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && node.expression.text === 'Promise';
@@ -53,15 +54,15 @@ export function looksLikePromise(expression: ts.Expression, sourceFile: ts.Sourc
   return false;
 }
 
-const asyncNamesByFile = new WeakMap<ts.SourceFile, Set<string>>();
+const asyncNamesByFile = new WeakMap<TS.SourceFile, Set<string>>();
 
 /** Names bound in this file to async functions: `async function f`, `const f = async () => …`. */
-export function asyncFunctionNames(sourceFile: ts.SourceFile): ReadonlySet<string> {
+export function asyncFunctionNames(sourceFile: TS.SourceFile): ReadonlySet<string> {
   let names = asyncNamesByFile.get(sourceFile);
   if (names) return names;
   const found = new Set<string>();
   const maySpellAsync = spelling(sourceFile, 'async');
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (!maySpellAsync(node)) return; // nothing below is declared async
     if (ts.isFunctionDeclaration(node) && node.name && isAsyncFunction(node)) found.add(node.name.text);
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {

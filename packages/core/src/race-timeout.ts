@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 import { combinatorFix } from './combinator-fix.js';
 import {
@@ -24,7 +25,7 @@ import { declarationOf, outermost, returnedExpression } from './value-flow.js';
 
 /** A race of one unit of work against a hand-made rejecting timer. */
 export interface TimeoutRace {
-  work: ts.Expression;
+  work: TS.Expression;
   /** The delay's source text, valid where the race is. */
   delay: string;
 }
@@ -39,7 +40,7 @@ export const INSPECTED_TIMEOUT_REASON = 'the timeout error is inspected; withTim
  * user's error, plus the marker.
  */
 export function raceMigration(
-  call: ts.CallExpression,
+  call: TS.CallExpression,
   timeout: TimeoutRace | undefined,
   context: AnalysisContext,
 ): { fixes: Fix[]; review: Review | undefined } {
@@ -60,13 +61,13 @@ export function raceMigration(
  *   `const timeout = (ms) => …`) whose body is only `return` such a promise,
  *   with a delay that is one of its parameters or a number literal.
  */
-export function timeoutRace(call: ts.CallExpression, context: AnalysisContext): TimeoutRace | undefined {
+export function timeoutRace(call: TS.CallExpression, context: AnalysisContext): TimeoutRace | undefined {
   const [iterable] = call.arguments;
   if (!iterable || call.arguments.length !== 1 || call.typeArguments) return undefined;
   const array = unwrapExpression(iterable);
   if (!ts.isArrayLiteralExpression(array) || array.elements.length !== 2) return undefined;
   const [first, second] = array.elements;
-  const plain = (element: ts.Expression | undefined): element is ts.Expression =>
+  const plain = (element: TS.Expression | undefined): element is TS.Expression =>
     element !== undefined && !ts.isSpreadElement(element) && !ts.isOmittedExpression(element);
   if (!plain(first) || !plain(second)) return undefined;
   for (const [work, timer] of [
@@ -86,7 +87,7 @@ export function timeoutRace(call: ts.CallExpression, context: AnalysisContext): 
  * function (it holds `await` or `yield`). Without `codemod` the fix has no
  * transform: an editor-only suggestion.
  */
-export function withTimeoutFix(call: ts.CallExpression, race: TimeoutRace, context: AnalysisContext, codemod: boolean): Fix | undefined {
+export function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, context: AnalysisContext, codemod: boolean): Fix | undefined {
   const { sourceFile } = context;
   const { work, delay } = race;
   if (suspendsOutsideFunctions(work)) return undefined;
@@ -115,8 +116,8 @@ export function withTimeoutFix(call: ts.CallExpression, race: TimeoutRace, conte
  * A handler passed by name counts too (it can't be seen). Checks made by
  * callers the error propagates to are not seen.
  */
-export function timeoutErrorInspected(call: ts.CallExpression): boolean {
-  let node: ts.Expression = call;
+export function timeoutErrorInspected(call: TS.CallExpression): boolean {
+  let node: TS.Expression = call;
   for (;;) {
     const access = outer(node).parent;
     const chained = access.parent;
@@ -126,7 +127,7 @@ export function timeoutErrorInspected(call: ts.CallExpression): boolean {
     if (handler && handlerInspects(handler)) return true;
     node = chained;
   }
-  for (let current: ts.Node = node; !ts.isFunctionLike(current) && !ts.isSourceFile(current); current = current.parent) {
+  for (let current: TS.Node = node; !ts.isFunctionLike(current) && !ts.isSourceFile(current); current = current.parent) {
     const parent = current.parent;
     if (ts.isTryStatement(parent) && parent.tryBlock === current && parent.catchClause?.variableDeclaration) {
       const { name } = parent.catchClause.variableDeclaration;
@@ -136,7 +137,7 @@ export function timeoutErrorInspected(call: ts.CallExpression): boolean {
   return false;
 }
 
-function handlerInspects(handler: ts.Expression): boolean {
+function handlerInspects(handler: TS.Expression): boolean {
   const fn = unwrapExpression(handler);
   if (!isFunctionExpressionLike(fn)) return true;
   const error = fn.parameters[0]?.name;
@@ -146,9 +147,9 @@ function handlerInspects(handler: ts.Expression): boolean {
 
 const inspectedMembers: ReadonlySet<string> = new Set(['message', 'name', 'code', 'cause']);
 
-function errorInspected(name: string, body: ts.Node): boolean {
+function errorInspected(name: string, body: TS.Node): boolean {
   let found = false;
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (found) return;
     if (ts.isIdentifier(node) && node.text === name) {
       const value = outer(node);
@@ -178,7 +179,7 @@ function errorInspected(name: string, body: ts.Node): boolean {
  * The delay of a hand-made rejecting timer, as source text valid at the race,
  * or undefined when `expression` is not one.
  */
-function timerDelay(expression: ts.Expression, context: AnalysisContext): string | undefined {
+function timerDelay(expression: TS.Expression, context: AnalysisContext): string | undefined {
   const node = unwrapExpression(expression);
   if (ts.isNewExpression(node)) {
     const delay = rejectingTimerDelay(node);
@@ -188,7 +189,7 @@ function timerDelay(expression: ts.Expression, context: AnalysisContext): string
   const helper = helperFunction(node.expression, context);
   const returned = helper && returnedExpression(helper);
   if (!helper || !returned || !ts.isNewExpression(unwrapExpression(returned))) return undefined;
-  const delay = rejectingTimerDelay(unwrapExpression(returned) as ts.NewExpression);
+  const delay = rejectingTimerDelay(unwrapExpression(returned) as TS.NewExpression);
   if (!delay) return undefined;
   if (ts.isNumericLiteral(delay)) return delay.text;
   if (!ts.isIdentifier(delay)) return undefined;
@@ -202,7 +203,7 @@ function timerDelay(expression: ts.Expression, context: AnalysisContext): string
 }
 
 /** `new Promise((_, reject) => setTimeout(…reject…, delay))` → delay; it must not use the executor's parameters. */
-function rejectingTimerDelay(node: ts.NewExpression): ts.Expression | undefined {
+function rejectingTimerDelay(node: TS.NewExpression): TS.Expression | undefined {
   if (!ts.isIdentifier(node.expression) || node.expression.text !== 'Promise') return undefined;
   const executor = node.arguments?.[0] && unwrapExpression(node.arguments[0]);
   if (!executor || !isFunctionExpressionLike(executor)) return undefined;
@@ -217,13 +218,13 @@ function rejectingTimerDelay(node: ts.NewExpression): ts.Expression | undefined 
 }
 
 /** `name`, `globalThis.name` or `window.name`: the timer functions as the rules recognise them. */
-export function isGlobalCallee(callee: ts.Expression, name: 'setTimeout' | 'clearTimeout'): boolean {
+export function isGlobalCallee(callee: TS.Expression, name: 'setTimeout' | 'clearTimeout'): boolean {
   const path = calleePath(callee);
   return path === name || path === `globalThis.${name}` || path === `window.${name}`;
 }
 
 /** `reject`, `() => reject(err)`, `function () { reject(err); }`. */
-function callsReject(callback: ts.Expression, reject: string): boolean {
+function callsReject(callback: TS.Expression, reject: string): boolean {
   const fn = unwrapExpression(callback);
   if (ts.isIdentifier(fn)) return fn.text === reject;
   if (!isFunctionExpressionLike(fn) || fn.parameters.length > 0) return false;
@@ -232,7 +233,7 @@ function callsReject(callback: ts.Expression, reject: string): boolean {
 }
 
 /** A function declared in this file under `id`'s name: a declaration, or a `const` arrow / function expression. */
-function helperFunction(id: ts.Identifier, context: AnalysisContext): ts.FunctionLikeDeclaration | undefined {
+function helperFunction(id: TS.Identifier, context: AnalysisContext): TS.FunctionLikeDeclaration | undefined {
   const declaration = declarationOf(id, context);
   if (declaration && ts.isFunctionDeclaration(declaration)) return declaration;
   if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
@@ -241,13 +242,13 @@ function helperFunction(id: ts.Identifier, context: AnalysisContext): ts.Functio
   return isFunctionExpressionLike(fn) ? fn : undefined;
 }
 
-function mentions(node: ts.Node, names: ReadonlySet<string>): boolean {
+function mentions(node: TS.Node, names: ReadonlySet<string>): boolean {
   if (ts.isIdentifier(node)) return names.has(node.text);
   return ts.forEachChild(node, (child) => mentions(child, names) || undefined) ?? false;
 }
 
 /** `node` seen through the wrappers `outermost` skips and `await`: the expression its value ends up in. */
-function outer(node: ts.Expression): ts.Expression {
+function outer(node: TS.Expression): TS.Expression {
   let current = outermost(node);
   while (ts.isAwaitExpression(current.parent)) current = outermost(current.parent);
   return current;

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 import { enclosingStatement } from './syntax.js';
 import type { TextEdit } from './types.js';
@@ -13,7 +14,7 @@ export const IGNORE_COMMENT = 'taskscope-migrate-ignore';
  * the statement holding `node`. Undefined when that statement already carries
  * a marker, so running the codemod twice adds nothing.
  */
-export function reviewMarkerEdit(sourceFile: ts.SourceFile, node: ts.Node, reason: string): TextEdit | undefined {
+export function reviewMarkerEdit(sourceFile: TS.SourceFile, node: TS.Node, reason: string): TextEdit | undefined {
   const statement = enclosingStatement(node) ?? node;
   if (leadingCommentTexts(sourceFile, statement).some((text) => text.startsWith(MARKER_PREFIX))) return undefined;
   const start = statement.getStart(sourceFile);
@@ -24,12 +25,12 @@ export function reviewMarkerEdit(sourceFile: ts.SourceFile, node: ts.Node, reaso
 }
 
 /** True when the statement holding `node` is preceded by `// taskscope-migrate-ignore`. */
-export function isIgnored(sourceFile: ts.SourceFile, node: ts.Node): boolean {
+export function isIgnored(sourceFile: TS.SourceFile, node: TS.Node): boolean {
   const statement = enclosingStatement(node) ?? node;
   return leadingCommentTexts(sourceFile, statement).some((text) => text.includes(IGNORE_COMMENT));
 }
 
-function leadingCommentTexts(sourceFile: ts.SourceFile, node: ts.Node): string[] {
+function leadingCommentTexts(sourceFile: TS.SourceFile, node: TS.Node): string[] {
   const ranges = ts.getLeadingCommentRanges(sourceFile.text, node.getFullStart()) ?? [];
   return ranges.map((range) => sourceFile.text.slice(range.pos, range.end));
 }

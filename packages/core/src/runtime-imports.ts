@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 import { containsNodeSpelling } from './contains.js';
 import type { TextEdit } from './types.js';
@@ -9,20 +10,20 @@ export const RUNTIME_MODULE = 'taskscope';
 interface ImportPlan {
   /** Export name → local name, for the file's existing value imports from taskscope. */
   imported: Map<string, string>;
-  declaration: ts.ImportDeclaration | undefined;
+  declaration: TS.ImportDeclaration | undefined;
   /** Where a new import line goes, and whether it follows an existing import. */
   insertAt: { position: number; afterImport: boolean };
 }
 
 // Keyed by SourceFile, so nothing is shared across files (ESLint workers stay independent).
-const plans = new WeakMap<ts.SourceFile, ImportPlan>();
+const plans = new WeakMap<TS.SourceFile, ImportPlan>();
 
 /**
  * The local name to use for a taskscope export in this file: the existing
  * import's alias, the export name when it is free, or `scoped<Name>` when the
  * file already declares that name (a local `map` is common).
  */
-export function runtimeName(sourceFile: ts.SourceFile, exportName: string): string {
+export function runtimeName(sourceFile: TS.SourceFile, exportName: string): string {
   const plan = planFor(sourceFile);
   const existing = plan.imported.get(exportName);
   if (existing !== undefined) return existing;
@@ -35,7 +36,7 @@ export function runtimeName(sourceFile: ts.SourceFile, exportName: string): stri
  * existing `import { … } from 'taskscope'`, or a new import after the last one.
  * Undefined when nothing is missing.
  */
-export function runtimeImportEdit(sourceFile: ts.SourceFile, exportNames: Iterable<string>): TextEdit | undefined {
+export function runtimeImportEdit(sourceFile: TS.SourceFile, exportNames: Iterable<string>): TextEdit | undefined {
   const plan = planFor(sourceFile);
   const missing = [...new Set(exportNames)].filter((name) => !plan.imported.has(name)).sort();
   if (missing.length === 0) return undefined;
@@ -60,14 +61,14 @@ export function runtimeImportEdit(sourceFile: ts.SourceFile, exportNames: Iterab
   return { start: position, end: position, text: afterImport ? `\n${line}` : `${line}\n\n` };
 }
 
-const declaredByFile = new WeakMap<ts.SourceFile, Map<string, boolean>>();
+const declaredByFile = new WeakMap<TS.SourceFile, Map<string, boolean>>();
 
 /**
  * Whether the file declares `name` anywhere (a variable, parameter, function,
  * class, import…), other than as a local of its taskscope import: a name a new
  * import must not shadow, and one a global can't be read through.
  */
-export function declaresName(sourceFile: ts.SourceFile, name: string): boolean {
+export function declaresName(sourceFile: TS.SourceFile, name: string): boolean {
   let byName = declaredByFile.get(sourceFile);
   if (!byName) declaredByFile.set(sourceFile, (byName = new Map()));
   let declared = byName.get(name);
@@ -76,7 +77,7 @@ export function declaresName(sourceFile: ts.SourceFile, name: string): boolean {
     declared =
       !importedLocally &&
       containsNodeSpelling(sourceFile, name, sourceFile, (node) => {
-        const declaredName = (node as { name?: ts.Node }).name;
+        const declaredName = (node as { name?: TS.Node }).name;
         return declaredName !== undefined && ts.isIdentifier(declaredName) && declaredName.text === name && isDeclarationWithName(node);
       });
     byName.set(name, declared);
@@ -84,7 +85,7 @@ export function declaresName(sourceFile: ts.SourceFile, name: string): boolean {
   return declared;
 }
 
-function planFor(sourceFile: ts.SourceFile): ImportPlan {
+function planFor(sourceFile: TS.SourceFile): ImportPlan {
   let plan = plans.get(sourceFile);
   if (!plan) {
     plan = buildPlan(sourceFile);
@@ -93,9 +94,9 @@ function planFor(sourceFile: ts.SourceFile): ImportPlan {
   return plan;
 }
 
-function buildPlan(sourceFile: ts.SourceFile): ImportPlan {
+function buildPlan(sourceFile: TS.SourceFile): ImportPlan {
   const imported = new Map<string, string>();
-  let declaration: ts.ImportDeclaration | undefined;
+  let declaration: TS.ImportDeclaration | undefined;
   for (const statement of sourceFile.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     if (statement.moduleSpecifier.text !== RUNTIME_MODULE) continue;
@@ -116,7 +117,7 @@ function buildPlan(sourceFile: ts.SourceFile): ImportPlan {
   return { imported, declaration, insertAt };
 }
 
-function isDeclarationWithName(node: ts.Node): boolean {
+function isDeclarationWithName(node: TS.Node): boolean {
   return (
     ts.isVariableDeclaration(node) ||
     ts.isFunctionDeclaration(node) ||
@@ -133,13 +134,13 @@ function isDeclarationWithName(node: ts.Node): boolean {
   );
 }
 
-const quotesByFile = new WeakMap<ts.SourceFile, "'" | '"'>();
+const quotesByFile = new WeakMap<TS.SourceFile, "'" | '"'>();
 
 /** The file's quote style, read from its first string literal (single quotes when it has none). */
-export function quoteStyle(sourceFile: ts.SourceFile): "'" | '"' {
+export function quoteStyle(sourceFile: TS.SourceFile): "'" | '"' {
   let quote = quotesByFile.get(sourceFile);
   if (quote) return quote;
-  const visit = (node: ts.Node): boolean => {
+  const visit = (node: TS.Node): boolean => {
     if (ts.isStringLiteral(node)) {
       const first = sourceFile.text[node.getStart(sourceFile)];
       if (first === '"' || first === "'") quote = first;
@@ -154,7 +155,7 @@ export function quoteStyle(sourceFile: ts.SourceFile): "'" | '"' {
 }
 
 // After a shebang, leading comments and directive prologue ('use strict').
-function firstStatementStart(sourceFile: ts.SourceFile): number {
+function firstStatementStart(sourceFile: TS.SourceFile): number {
   const directives = sourceFile.statements.filter(
     (s) => ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression),
   );

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 import { identifiersIn, signalParameterName, threadSignalEdits } from './fan-out.js';
 import { isScopeBody, isScopeValue } from './floating.js';
@@ -23,21 +24,21 @@ import type { AnalysisContext, Fix, TextEdit } from './types.js';
 export interface SpawnSite {
   /** `[start, expressionStart)` is dropped: a `void` in front of the expression. */
   start: number;
-  expression: ts.Expression;
+  expression: TS.Expression;
   expressionStart: number;
   expressionEnd: number;
   /** A comma sequence, which an arrow body must parenthesize. */
   parenthesize: boolean;
 }
 
-type BlockFunction = ts.FunctionLikeDeclaration & { body: ts.Block };
+type BlockFunction = TS.FunctionLikeDeclaration & { body: TS.Block };
 
 /** How the function holding a floating promise can own it. */
 export type ScopePlan =
   /** It is a scope body or a scope's task: spawn into that scope. */
   | { kind: 'spawn'; scopeName: string }
   /** It is a scope body that takes no parameter: add one, then spawn. */
-  | { kind: 'addParameter'; fn: ts.ArrowFunction | ts.FunctionExpression; parentheses: { start: number; end: number } }
+  | { kind: 'addParameter'; fn: TS.ArrowFunction | TS.FunctionExpression; parentheses: { start: number; end: number } }
   /**
    * Any other async function: its body becomes a scope, so it completes when
    * that work completes. The scope follows the signal the function was given.
@@ -45,7 +46,7 @@ export type ScopePlan =
   | { kind: 'wrap'; fn: BlockFunction; signal: SignalInScope | undefined };
 
 /** The plan for `fn`, or undefined where no rewrite is safe (sync code, generators, module level). */
-export function scopePlan(fn: ts.Node | undefined, context: AnalysisContext): ScopePlan | undefined {
+export function scopePlan(fn: TS.Node | undefined, context: AnalysisContext): ScopePlan | undefined {
   if (!fn || !ts.isFunctionLike(fn)) return undefined;
   const { sourceFile } = context;
   if (isScopeBody(fn, sourceFile)) {
@@ -61,7 +62,7 @@ export function scopePlan(fn: ts.Node | undefined, context: AnalysisContext): Sc
   }
   const owner = spawningScope(fn, context);
   if (owner !== undefined) return { kind: 'spawn', scopeName: owner };
-  const declaration = fn as ts.FunctionLikeDeclaration;
+  const declaration = fn as TS.FunctionLikeDeclaration;
   const body = declaration.body;
   // The brace check guards against a body the parser had to recover (a missing `}`).
   if (isAsyncFunction(fn) && !declaration.asteriskToken && body && ts.isBlock(body) && sourceFile.text[body.end - 1] === '}') {
@@ -71,12 +72,12 @@ export function scopePlan(fn: ts.Node | undefined, context: AnalysisContext): Sc
 }
 
 // `s.spawn(fn)` / `s.start(fn)`: fn is a task of scope `s`, which can own more work while fn runs.
-function spawningScope(fn: ts.SignatureDeclaration, context: AnalysisContext): string | undefined {
-  let argument: ts.Node = fn;
+function spawningScope(fn: TS.SignatureDeclaration, context: AnalysisContext): string | undefined {
+  let argument: TS.Node = fn;
   while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
   const call = argument.parent;
   if (!ts.isCallExpression(call) || call.arguments[0] !== argument || !isSpawnCall(call)) return undefined;
-  const receiver = skipParentheses((skipParentheses(call.expression) as ts.PropertyAccessExpression).expression);
+  const receiver = skipParentheses((skipParentheses(call.expression) as TS.PropertyAccessExpression).expression);
   if (!ts.isIdentifier(receiver) || !isScopeValue(receiver, context)) return undefined;
   const shadowed = fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === receiver.text);
   return shadowed ? undefined : receiver.text;
@@ -182,7 +183,7 @@ interface Layout {
   unit: string;
 }
 
-function layoutOf(target: WrapTarget, scopeFn: string, sourceFile: ts.SourceFile): Layout {
+function layoutOf(target: WrapTarget, scopeFn: string, sourceFile: TS.SourceFile): Layout {
   const { text } = sourceFile;
   const { body } = target.fn;
   const name = freshName(target.fn, scopeFn);
@@ -221,7 +222,7 @@ function spawnEdits(site: SpawnSite, scopeName: string, context: AnalysisContext
 }
 
 // One level of the file's indentation: what the body's first statement adds to the function's.
-function indentUnit(body: ts.Block, base: string, sourceFile: ts.SourceFile): string {
+function indentUnit(body: TS.Block, base: string, sourceFile: TS.SourceFile): string {
   const first = body.statements[0];
   const indent = first ? indentAt(sourceFile.text, first.getStart(sourceFile)) : '';
   if (indent.startsWith(base) && indent.length > base.length) return indent.slice(base.length);
@@ -229,7 +230,7 @@ function indentUnit(body: ts.Block, base: string, sourceFile: ts.SourceFile): st
 }
 
 // A name for the scope parameter that no identifier in `fn` uses, so nothing is shadowed.
-function freshName(fn: ts.Node, reserved: string): string {
+function freshName(fn: TS.Node, reserved: string): string {
   const used = identifiersIn(fn);
   for (let index = 0; ; index++) {
     const candidate = index === 0 ? 's' : `s${index}`;

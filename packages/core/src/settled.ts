@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { perCompiler, ts } from './compiler.js';
 
 import { combinatorFix } from './combinator-fix.js';
 import { unwrapExpression } from './fan-out.js';
@@ -26,7 +27,7 @@ export const UNCHECKED_SETTLED_REASON = 'allSettled results are never checked fo
  * imports) are known by shape. With a checker, any other call named
  * `allSettled` counts when it returns a promise of PromiseSettledResult entries.
  */
-export function settledCallee(call: ts.CallExpression, context: AnalysisContext): SettledCallee | undefined {
+export function settledCallee(call: TS.CallExpression, context: AnalysisContext): SettledCallee | undefined {
   if (promiseCombinatorOf(call) === 'allSettled') return 'Promise';
   if (taskscopeCallee(call, context.sourceFile) === 'allSettled') return 'taskscope';
   const { checker } = context;
@@ -47,7 +48,7 @@ export function settledCallee(call: ts.CallExpression, context: AnalysisContext)
  * entries those methods return, indexing, and destructuring: when the array is
  * destructured into entries, every entry bound must be examined.
  */
-export function settledResultsUse(call: ts.CallExpression, context: AnalysisContext): SettledUse {
+export function settledResultsUse(call: TS.CallExpression, context: AnalysisContext): SettledUse {
   return useOf(call, 'promise', { context, seen: new Set() });
 }
 
@@ -58,7 +59,7 @@ export function settledResultsUse(call: ts.CallExpression, context: AnalysisCont
  * rewrite does not add the missing check.
  */
 export function allSettledMigration(
-  call: ts.CallExpression,
+  call: TS.CallExpression,
   callee: SettledCallee,
   use: SettledUse,
   context: AnalysisContext,
@@ -76,17 +77,17 @@ type Flow = 'promise' | 'results' | 'entry' | 'status';
 interface Walk {
   context: AnalysisContext;
   /** Bindings already followed, so assignments in a cycle end. */
-  seen: Set<ts.Node>;
+  seen: Set<TS.Node>;
 }
 
-function useOf(expression: ts.Expression, flow: Flow, walk: Walk): SettledUse {
+function useOf(expression: TS.Expression, flow: Flow, walk: Walk): SettledUse {
   const node = outermost(expression);
   const parent = node.parent;
   if (ts.isExpressionStatement(parent) || ts.isVoidExpression(parent)) return 'discarded';
   if (ts.isAwaitExpression(parent)) return useOf(parent, flow === 'promise' ? 'results' : flow, walk);
   if (ts.isVariableDeclaration(parent) && parent.initializer === node) return bindingUse(parent.name, flow, walk);
   if (isTruthinessTest(node)) return 'unchecked';
-  if (ts.isConditionalExpression(parent) || (ts.isBinaryExpression(parent) && valueOperators.has(parent.operatorToken.kind))) {
+  if (ts.isConditionalExpression(parent) || (ts.isBinaryExpression(parent) && valueOperators().has(parent.operatorToken.kind))) {
     return useOf(parent, flow, walk);
   }
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node) {
@@ -104,7 +105,7 @@ function useOf(expression: ts.Expression, flow: Flow, walk: Walk): SettledUse {
   }
 }
 
-function promiseUse(node: ts.Expression, walk: Walk): SettledUse {
+function promiseUse(node: TS.Expression, walk: Walk): SettledUse {
   const method = methodCalledOn(node);
   if (method?.name === 'then') {
     const [onFulfilled] = method.call.arguments;
@@ -133,7 +134,7 @@ const entryMethods: ReadonlySet<string> = new Set(['at', 'pop', 'shift']);
 /** Methods that look at no entry's contents. */
 const blindMethods: ReadonlySet<string> = new Set(['includes', 'indexOf', 'lastIndexOf', 'join', 'keys', 'toString']);
 
-function resultsUse(node: ts.Expression, walk: Walk): SettledUse {
+function resultsUse(node: TS.Expression, walk: Walk): SettledUse {
   const parent = node.parent;
   if (ts.isForOfStatement(parent) && parent.expression === node) {
     const [declaration] = ts.isVariableDeclarationList(parent.initializer) ? parent.initializer.declarations : [];
@@ -158,7 +159,7 @@ function resultsUse(node: ts.Expression, walk: Walk): SettledUse {
   return blindMethods.has(name) ? 'unchecked' : 'examined';
 }
 
-function entryUse(node: ts.Expression, walk: Walk): SettledUse {
+function entryUse(node: TS.Expression, walk: Walk): SettledUse {
   const parent = node.parent;
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InKeyword && parent.right === node) {
     const key = unwrapExpression(parent.left);
@@ -166,12 +167,12 @@ function entryUse(node: ts.Expression, walk: Walk): SettledUse {
   }
   const member = memberReadOn(node);
   if (member === undefined || member === 'reason') return 'examined';
-  return member === 'status' ? useOf(parent as ts.Expression, 'status', walk) : 'unchecked';
+  return member === 'status' ? useOf(parent as TS.Expression, 'status', walk) : 'unchecked';
 }
 
-function statusUse(node: ts.Expression): SettledUse {
+function statusUse(node: TS.Expression): SettledUse {
   const parent = node.parent;
-  if (ts.isBinaryExpression(parent) && equalityOperators.has(parent.operatorToken.kind)) {
+  if (ts.isBinaryExpression(parent) && equalityOperators().has(parent.operatorToken.kind)) {
     const other = unwrapExpression(parent.left === node ? parent.right : parent.left);
     if (!ts.isStringLiteralLike(other)) return 'examined';
     const selects = selectsRejected(other.text, parent.operatorToken.kind);
@@ -191,14 +192,17 @@ function statusUse(node: ts.Expression): SettledUse {
 }
 
 /** `a ?? b`, `a || b`, and the right of `a && b`: the value passes through. */
-const valueOperators: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.QuestionQuestionToken,
-  ts.SyntaxKind.BarBarToken,
-  ts.SyntaxKind.AmpersandAmpersandToken,
-]);
+const valueOperators = perCompiler(
+  (): ReadonlySet<TS.SyntaxKind> =>
+    new Set([
+      ts.SyntaxKind.QuestionQuestionToken,
+      ts.SyntaxKind.BarBarToken,
+      ts.SyntaxKind.AmpersandAmpersandToken,
+    ]),
+);
 
 /** `if (x)`, `x ? … : …`, `!x`, `x && …`, `while (x)`: only whether it is there is looked at. */
-function isTruthinessTest(node: ts.Expression): boolean {
+function isTruthinessTest(node: TS.Expression): boolean {
   const parent = node.parent;
   if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) return parent.expression === node;
   if (ts.isConditionalExpression(parent)) return parent.condition === node;
@@ -210,10 +214,10 @@ function isTruthinessTest(node: ts.Expression): boolean {
  * `(r) => r.status === 'fulfilled'` (or `!== 'rejected'`, or over `{ status }`):
  * a filter or find callback that keeps no rejected entry.
  */
-function keepsFulfilledOnly(callback: ts.Expression): boolean {
+function keepsFulfilledOnly(callback: TS.Expression): boolean {
   const fn = unwrapExpression(callback);
   const test = isFunctionExpressionLike(fn) ? returnedExpression(fn) : undefined;
-  if (!test || !ts.isBinaryExpression(test) || !equalityOperators.has(test.operatorToken.kind)) return false;
+  if (!test || !ts.isBinaryExpression(test) || !equalityOperators().has(test.operatorToken.kind)) return false;
   const left = unwrapExpression(test.left);
   const right = unwrapExpression(test.right);
   const [status, literal] = ts.isStringLiteralLike(right) ? [left, right] : [right, left];
@@ -222,20 +226,23 @@ function keepsFulfilledOnly(callback: ts.Expression): boolean {
 }
 
 /** For `status <op> 'text'`: true when it selects rejected entries, false when fulfilled ones, undefined otherwise. */
-function selectsRejected(text: string, operator: ts.SyntaxKind): boolean | undefined {
+function selectsRejected(text: string, operator: TS.SyntaxKind): boolean | undefined {
   if (text !== 'rejected' && text !== 'fulfilled') return undefined;
   const negated = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
   return (text === 'rejected') !== negated;
 }
 
-const equalityOperators: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.EqualsEqualsEqualsToken,
-  ts.SyntaxKind.EqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsToken,
-]);
+const equalityOperators = perCompiler(
+  (): ReadonlySet<TS.SyntaxKind> =>
+    new Set([
+      ts.SyntaxKind.EqualsEqualsEqualsToken,
+      ts.SyntaxKind.EqualsEqualsToken,
+      ts.SyntaxKind.ExclamationEqualsEqualsToken,
+      ts.SyntaxKind.ExclamationEqualsToken,
+    ]),
+);
 
-function hasElseBranch(condition: ts.Expression): boolean {
+function hasElseBranch(condition: TS.Expression): boolean {
   const test = outermost(condition);
   return ts.isIfStatement(test.parent) && test.parent.expression === test && test.parent.elseStatement !== undefined;
 }
@@ -245,7 +252,7 @@ function hasElseBranch(condition: ts.Expression): boolean {
  * the results, every entry it binds; for an object pattern over an entry,
  * `reason`, a `status` that is examined, or a rest element.
  */
-function bindingUse(name: ts.BindingName, flow: Flow, walk: Walk): SettledUse {
+function bindingUse(name: TS.BindingName, flow: Flow, walk: Walk): SettledUse {
   if (ts.isIdentifier(name)) {
     if (walk.seen.has(name)) return 'unchecked';
     walk.seen.add(name);
@@ -268,7 +275,7 @@ function bindingUse(name: ts.BindingName, flow: Flow, walk: Walk): SettledUse {
 }
 
 /** `results = …`: follow the variable assigned, or treat any other target (a property) as handing the value on. */
-function assignmentUse(target: ts.Expression, flow: Flow, walk: Walk): SettledUse {
+function assignmentUse(target: TS.Expression, flow: Flow, walk: Walk): SettledUse {
   const id = unwrapExpression(target);
   if (!ts.isIdentifier(id)) return 'examined';
   const declaration = declarationOf(id, walk.context);
@@ -276,7 +283,7 @@ function assignmentUse(target: ts.Expression, flow: Flow, walk: Walk): SettledUs
 }
 
 /** An inline callback's parameter at `index`; a callback passed by name sees the value (it is handed on). */
-function callbackUse(callback: ts.Expression, index: number, flow: Flow, walk: Walk): SettledUse {
+function callbackUse(callback: TS.Expression, index: number, flow: Flow, walk: Walk): SettledUse {
   const fn = unwrapExpression(callback);
   if (!isFunctionExpressionLike(fn)) return 'examined';
   const parameter = fn.parameters[index];
@@ -284,7 +291,7 @@ function callbackUse(callback: ts.Expression, index: number, flow: Flow, walk: W
 }
 
 /** `node.name(…)` / `node['name'](…)`. */
-function methodCalledOn(node: ts.Expression): { name: string; call: ts.CallExpression } | undefined {
+function methodCalledOn(node: TS.Expression): { name: string; call: TS.CallExpression } | undefined {
   const name = memberReadOn(node);
   const access = node.parent;
   const call = access.parent;
@@ -292,14 +299,14 @@ function methodCalledOn(node: ts.Expression): { name: string; call: ts.CallExpre
 }
 
 /** The static member name read from `node` (`node.x`, `node['x']`), if its parent reads one. */
-function memberReadOn(node: ts.Expression): string | undefined {
+function memberReadOn(node: TS.Expression): string | undefined {
   const parent = node.parent;
   if (!(ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) || parent.expression !== node) return undefined;
   return memberName(parent);
 }
 
 /** Typed: the call's awaited result is an array whose entries include `{ status: 'rejected' }`. */
-function producesSettledResults(call: ts.CallExpression, checker: ts.TypeChecker): boolean {
+function producesSettledResults(call: TS.CallExpression, checker: TS.TypeChecker): boolean {
   const type = checker.getTypeAtLocation(call);
   const results = checker.getAwaitedType(type) ?? type;
   const entry = checker.getIndexTypeOfType(checker.getApparentType(results), ts.IndexKind.Number);

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 import { containsNodeSpelling, spelling } from './contains.js';
 import { bindingPropertyName, isAbortSignalAnnotation, isAbortSignalType } from './signals.js';
@@ -11,7 +12,7 @@ export interface SignalInScope {
   /** The expression to pass: `signal`, `opts.signal`, `s.signal`. */
   text: string;
   /** Its type, when the checker knows it. */
-  type?: ts.Type;
+  type?: TS.Type;
   /**
    * Set when it comes from a taskscope task that is given a signal but doesn't
    * declare the parameter: the edit that declares it as `signal`.
@@ -36,8 +37,8 @@ export interface SignalInScope {
  * function (declarations, methods, functions stored for later) and at a
  * callback that declares a binding of the signal's name.
  */
-export function signalInScope(node: ts.Node, context: AnalysisContext): SignalInScope | undefined {
-  const crossed: ts.SignatureDeclaration[] = [];
+export function signalInScope(node: TS.Node, context: AnalysisContext): SignalInScope | undefined {
+  const crossed: TS.SignatureDeclaration[] = [];
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
     const signal = providedSignal(fn, context);
     if (signal) {
@@ -52,9 +53,9 @@ export function signalInScope(node: ts.Node, context: AnalysisContext): SignalIn
   return undefined;
 }
 
-const providedByFunction = new WeakMap<ts.Node, SignalInScope | null>();
+const providedByFunction = new WeakMap<TS.Node, SignalInScope | null>();
 
-function providedSignal(fn: ts.SignatureDeclaration, context: AnalysisContext): SignalInScope | undefined {
+function providedSignal(fn: TS.SignatureDeclaration, context: AnalysisContext): SignalInScope | undefined {
   let provided = providedByFunction.get(fn);
   if (provided === undefined) {
     provided = taskSignal(fn, context) ?? parameterSignal(fn, context) ?? null;
@@ -63,7 +64,7 @@ function providedSignal(fn: ts.SignatureDeclaration, context: AnalysisContext): 
   return provided ?? undefined;
 }
 
-function parameterSignal(fn: ts.SignatureDeclaration, context: AnalysisContext): SignalInScope | undefined {
+function parameterSignal(fn: TS.SignatureDeclaration, context: AnalysisContext): SignalInScope | undefined {
   const { checker } = context;
   let carriers: ReadonlySet<string> | undefined;
   for (const parameter of fn.parameters) {
@@ -96,11 +97,11 @@ function parameterSignal(fn: ts.SignatureDeclaration, context: AnalysisContext):
 }
 
 // `opts?: { signal?: AbortSignal }`: `opts.signal` would not compile without `?.`.
-function isOptional(type: ts.Type): boolean {
+function isOptional(type: TS.Type): boolean {
   return type.isUnion() && type.types.some((part) => (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) !== 0);
 }
 
-function isAny(type: ts.Type): boolean {
+function isAny(type: TS.Type): boolean {
   return (type.flags & ts.TypeFlags.Any) !== 0;
 }
 
@@ -111,7 +112,7 @@ interface TaskParameter {
   scope: boolean;
 }
 
-function taskSignal(fn: ts.SignatureDeclaration, context: AnalysisContext): SignalInScope | undefined {
+function taskSignal(fn: TS.SignatureDeclaration, context: AnalysisContext): SignalInScope | undefined {
   if (!isFunctionExpressionLike(fn)) return undefined;
   const task = taskParameter(fn, context.sourceFile);
   if (!task) return undefined;
@@ -127,8 +128,8 @@ function taskSignal(fn: ts.SignatureDeclaration, context: AnalysisContext): Sign
   return { text: name, declare: declareSignalEdit(fn, task, name, context.sourceFile) };
 }
 
-function taskParameter(fn: ts.ArrowFunction | ts.FunctionExpression, sourceFile: ts.SourceFile): TaskParameter | undefined {
-  let argument: ts.Node = fn;
+function taskParameter(fn: TS.ArrowFunction | TS.FunctionExpression, sourceFile: TS.SourceFile): TaskParameter | undefined {
+  let argument: TS.Node = fn;
   let inArray = false;
   while (ts.isParenthesizedExpression(argument.parent) || ts.isArrayLiteralExpression(argument.parent)) {
     inArray ||= ts.isArrayLiteralExpression(argument.parent);
@@ -136,7 +137,7 @@ function taskParameter(fn: ts.ArrowFunction | ts.FunctionExpression, sourceFile:
   }
   const call = argument.parent;
   if (!ts.isCallExpression(call)) return undefined;
-  const position = call.arguments.indexOf(argument as ts.Expression);
+  const position = call.arguments.indexOf(argument as TS.Expression);
   if (position < 0) return undefined;
   switch (taskscopeCallee(call, sourceFile)) {
     case 'all':
@@ -158,9 +159,9 @@ function taskParameter(fn: ts.ArrowFunction | ts.FunctionExpression, sourceFile:
 }
 
 // `s.spawn(fn)` / `s.start(fn)` where `s` is the Scope a taskscope `scope` body was given.
-function isScopeSpawn(call: ts.CallExpression, sourceFile: ts.SourceFile): boolean {
+function isScopeSpawn(call: TS.CallExpression, sourceFile: TS.SourceFile): boolean {
   if (!isSpawnCall(call)) return false;
-  const receiver = skipParentheses((call.expression as ts.PropertyAccessExpression).expression);
+  const receiver = skipParentheses((call.expression as TS.PropertyAccessExpression).expression);
   if (!ts.isIdentifier(receiver)) return false;
   for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
     const first = fn.parameters[0];
@@ -177,10 +178,10 @@ function isScopeSpawn(call: ts.CallExpression, sourceFile: ts.SourceFile): boole
  * signal carry the same edit.
  */
 function declareSignalEdit(
-  fn: ts.ArrowFunction | ts.FunctionExpression,
+  fn: TS.ArrowFunction | TS.FunctionExpression,
   task: TaskParameter,
   name: string,
-  sourceFile: ts.SourceFile,
+  sourceFile: TS.SourceFile,
 ): TextEdit {
   const names = fn.parameters.map((p) => p.getText(sourceFile));
   while (names.length < task.index) names.push('_item');
@@ -195,27 +196,27 @@ function declareSignalEdit(
 }
 
 /** A function expression passed as an argument (directly or in an array of tasks): it runs as part of the call. */
-function isCallback(fn: ts.SignatureDeclaration): boolean {
+function isCallback(fn: TS.SignatureDeclaration): boolean {
   if (!isFunctionExpressionLike(fn)) return false;
-  let argument: ts.Node = fn;
+  let argument: TS.Node = fn;
   while (ts.isParenthesizedExpression(argument.parent) || ts.isArrayLiteralExpression(argument.parent)) argument = argument.parent;
   const owner = argument.parent;
-  return (ts.isCallExpression(owner) || ts.isNewExpression(owner)) && (owner.arguments?.includes(argument as ts.Expression) ?? false);
+  return (ts.isCallExpression(owner) || ts.isNewExpression(owner)) && (owner.arguments?.includes(argument as TS.Expression) ?? false);
 }
 
-const namesByFunction = new WeakMap<ts.Node, Set<string>>();
+const namesByFunction = new WeakMap<TS.Node, Set<string>>();
 
 /** Names a function binds itself: parameters and top-level declarations of its body. */
-function declaredNames(fn: ts.SignatureDeclaration): ReadonlySet<string> {
+function declaredNames(fn: TS.SignatureDeclaration): ReadonlySet<string> {
   let names = namesByFunction.get(fn);
   if (names) return names;
   names = new Set();
-  const addBinding = (name: ts.BindingName): void => {
+  const addBinding = (name: TS.BindingName): void => {
     if (ts.isIdentifier(name)) names!.add(name.text);
     else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBinding(element.name);
   };
   for (const parameter of fn.parameters) addBinding(parameter.name);
-  const body = (fn as ts.FunctionLikeDeclaration).body;
+  const body = (fn as TS.FunctionLikeDeclaration).body;
   if (body && ts.isBlock(body)) {
     for (const statement of body.statements) {
       if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) addBinding(d.name);
@@ -227,15 +228,15 @@ function declaredNames(fn: ts.SignatureDeclaration): ReadonlySet<string> {
 }
 
 // Any identifier spelled `name` (a reference, a binding, a property name: erring on the safe side).
-function mentions(fn: ts.SignatureDeclaration, name: string, sourceFile: ts.SourceFile): boolean {
+function mentions(fn: TS.SignatureDeclaration, name: string, sourceFile: TS.SourceFile): boolean {
   return containsNodeSpelling(fn, name, sourceFile, (node) => ts.isIdentifier(node) && node.text === name);
 }
 
 // The names `x` the function reads `x.signal` of (not `x?.signal`) somewhere: options objects carrying one.
-function signalCarriers(fn: ts.SignatureDeclaration, sourceFile: ts.SourceFile): ReadonlySet<string> {
+function signalCarriers(fn: TS.SignatureDeclaration, sourceFile: TS.SourceFile): ReadonlySet<string> {
   const names = new Set<string>();
   const maySpellSignal = spelling(sourceFile, 'signal');
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (!maySpellSignal(node)) return;
     if (ts.isPropertyAccessExpression(node) && !node.questionDotToken && node.name.text === 'signal' && ts.isIdentifier(node.expression)) {
       names.add(node.expression.text);

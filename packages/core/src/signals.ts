@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 import { indentAt } from './layout.js';
 import { calleeName, skipParentheses } from './syntax.js';
@@ -14,8 +15,8 @@ import type { AnalysisContext, TextEdit } from './types.js';
  * a task's signal into the calls it wraps.
  */
 export type SignalSlot =
-  | { kind: 'parameter'; index: number; type?: ts.Type }
-  | { kind: 'options'; index: number; type?: ts.Type };
+  | { kind: 'parameter'; index: number; type?: TS.Type }
+  | { kind: 'options'; index: number; type?: TS.Type };
 
 /**
  * Where `call` takes an AbortSignal, or undefined when it takes none or the
@@ -33,7 +34,7 @@ export type SignalSlot =
  * destructures `{ signal }` (options). A name bound to two functions in the
  * file is ignored, and shadowing is not tracked.
  */
-export function signalSlot(call: ts.CallExpression, context: AnalysisContext): SignalSlot | undefined {
+export function signalSlot(call: TS.CallExpression, context: AnalysisContext): SignalSlot | undefined {
   const { checker } = context;
   const typed = checker ? typedSlot(call, checker) : undefined;
   const slot = typed === undefined ? syntacticSlot(call, context.sourceFile) : (typed ?? undefined);
@@ -49,7 +50,7 @@ export function signalSlot(call: ts.CallExpression, context: AnalysisContext): S
  * that is, something whose type has a required `signal` property (without a
  * checker: anything, which may carry one).
  */
-export function passesSignal(call: ts.CallExpression, slot: SignalSlot, context: AnalysisContext): boolean {
+export function passesSignal(call: TS.CallExpression, slot: SignalSlot, context: AnalysisContext): boolean {
   const argument = call.arguments[slot.index];
   if (!argument || isNothing(argument)) return false;
   if (slot.kind === 'parameter') return true;
@@ -63,7 +64,7 @@ export function passesSignal(call: ts.CallExpression, slot: SignalSlot, context:
 }
 
 // `init: RequestInit` may or may not carry one; `{ signal: AbortSignal }` always does.
-function hasRequiredSignal(expression: ts.Expression, checker: ts.TypeChecker): boolean {
+function hasRequiredSignal(expression: TS.Expression, checker: TS.TypeChecker): boolean {
   const signal = checker.getTypeAtLocation(expression).getNonNullableType().getProperty('signal');
   return signal !== undefined && (signal.flags & ts.SymbolFlags.Optional) === 0;
 }
@@ -85,10 +86,10 @@ function hasRequiredSignal(expression: ts.Expression, checker: ts.TypeChecker): 
  * trailing comma when there is one.
  */
 export function passSignalEdit(
-  call: ts.CallExpression,
+  call: TS.CallExpression,
   slot: SignalSlot,
   signal: string,
-  sourceFile: ts.SourceFile,
+  sourceFile: TS.SourceFile,
 ): TextEdit | undefined {
   const property = signal === 'signal' ? 'signal' : `signal: ${signal}`;
   const value = slot.kind === 'parameter' ? signal : `{ ${property} }`;
@@ -111,7 +112,7 @@ export function passSignalEdit(
 }
 
 // `undefined` → the checker could not tell (no declared signature); `null` → it takes no signal.
-function typedSlot(call: ts.CallExpression, checker: ts.TypeChecker): SignalSlot | null | undefined {
+function typedSlot(call: TS.CallExpression, checker: TS.TypeChecker): SignalSlot | null | undefined {
   // Resolving a call checks its arguments, callback bodies included. The
   // callee's declared signatures settle most calls without that: one that
   // isn't generic where a signal could go, or overloads none of which takes one.
@@ -135,7 +136,7 @@ function typedSlot(call: ts.CallExpression, checker: ts.TypeChecker): SignalSlot
 
 // A parameter whose type comes from a type argument that could make it a
 // signal slot: unconstrained, or constrained to something that is one.
-function hasGenericSlot(signature: ts.Signature, checker: ts.TypeChecker): boolean {
+function hasGenericSlot(signature: TS.Signature, checker: TS.TypeChecker): boolean {
   return signature.getParameters().some((parameter) => {
     const type = checker.getTypeOfSymbol(parameter);
     if ((type.flags & ts.TypeFlags.Instantiable) === 0) return false;
@@ -144,7 +145,7 @@ function hasGenericSlot(signature: ts.Signature, checker: ts.TypeChecker): boole
   });
 }
 
-function acceptsArguments(signature: ts.Signature, call: ts.CallExpression, checker: ts.TypeChecker): boolean {
+function acceptsArguments(signature: TS.Signature, call: TS.CallExpression, checker: TS.TypeChecker): boolean {
   const parameters = signature.getParameters();
   return call.arguments.every((argument, index) => {
     const parameter = parameters[index];
@@ -152,7 +153,7 @@ function acceptsArguments(signature: ts.Signature, call: ts.CallExpression, chec
   });
 }
 
-function slotOfSignature(signature: ts.Signature, call: ts.CallExpression, checker: ts.TypeChecker): SignalSlot | undefined {
+function slotOfSignature(signature: TS.Signature, call: TS.CallExpression, checker: TS.TypeChecker): SignalSlot | undefined {
   const parameters = signature.getParameters();
   for (let index = 0; index < parameters.length; index++) {
     const parameter = parameters[index]!;
@@ -175,7 +176,7 @@ function slotOfSignature(signature: ts.Signature, call: ts.CallExpression, check
 }
 
 /** True when `type`, or a member of its union, is the DOM/Node `AbortSignal`. */
-export function isAbortSignalType(type: ts.Type): boolean {
+export function isAbortSignalType(type: TS.Type): boolean {
   return unionParts(type).some((part) => (part.aliasSymbol ?? part.getSymbol())?.name === 'AbortSignal');
 }
 
@@ -184,7 +185,7 @@ export function isAbortSignalType(type: ts.Type): boolean {
  * member of `type`: an options bag. An object that exposes its own signal
  * (`Request`, a task) has it readonly.
  */
-function signalPropertyType(type: ts.Type, checker: ts.TypeChecker): ts.Type | undefined {
+function signalPropertyType(type: TS.Type, checker: TS.TypeChecker): TS.Type | undefined {
   for (const part of unionParts(type)) {
     if ((part.flags & ts.TypeFlags.Object) === 0 || part.getCallSignatures().length > 0) continue;
     const property = part.getProperty('signal');
@@ -197,14 +198,14 @@ function signalPropertyType(type: ts.Type, checker: ts.TypeChecker): ts.Type | u
 }
 
 // `f(url, 'utf8')` for `f(url, options?: string | { signal })`: a primitive can't carry a signal.
-function argumentCanCarrySignal(argument: ts.Expression | undefined, checker: ts.TypeChecker): boolean {
+function argumentCanCarrySignal(argument: TS.Expression | undefined, checker: TS.TypeChecker): boolean {
   // An object literal can, and asking its type would resolve the whole call around it.
   if (!argument || isNothing(argument) || ts.isObjectLiteralExpression(skipParentheses(argument))) return true;
   const type = checker.getTypeAtLocation(argument).getNonNullableType();
   return unionParts(type).every((part) => (part.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Any)) !== 0);
 }
 
-function syntacticSlot(call: ts.CallExpression, sourceFile: ts.SourceFile): SignalSlot | undefined {
+function syntacticSlot(call: TS.CallExpression, sourceFile: TS.SourceFile): SignalSlot | undefined {
   if (!ts.isIdentifier(skipParentheses(call.expression))) return undefined;
   const name = calleeName(call)!;
   const local = localFunctions(sourceFile).get(name);
@@ -212,17 +213,17 @@ function syntacticSlot(call: ts.CallExpression, sourceFile: ts.SourceFile): Sign
   return name === 'fetch' ? { kind: 'options', index: 1 } : undefined;
 }
 
-const localFunctionsByFile = new WeakMap<ts.SourceFile, Map<string, SignalSlot | null>>();
+const localFunctionsByFile = new WeakMap<TS.SourceFile, Map<string, SignalSlot | null>>();
 
 /** Function name → its signal slot (null: none, or the name is bound to two functions). */
-function localFunctions(sourceFile: ts.SourceFile): Map<string, SignalSlot | null> {
+function localFunctions(sourceFile: TS.SourceFile): Map<string, SignalSlot | null> {
   let found = localFunctionsByFile.get(sourceFile);
   if (found) return found;
   const slots = new Map<string, SignalSlot | null>();
-  const add = (name: string, fn: ts.SignatureDeclaration): void => {
+  const add = (name: string, fn: TS.SignatureDeclaration): void => {
     slots.set(name, slots.has(name) ? null : (declaredSlot(fn) ?? null));
   };
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isFunctionDeclaration(node) && node.name) add(node.name.text, node);
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = skipParentheses(node.initializer);
@@ -236,7 +237,7 @@ function localFunctions(sourceFile: ts.SourceFile): Map<string, SignalSlot | nul
   return found;
 }
 
-function declaredSlot(fn: ts.SignatureDeclaration): SignalSlot | undefined {
+function declaredSlot(fn: TS.SignatureDeclaration): SignalSlot | undefined {
   for (const [index, parameter] of fn.parameters.entries()) {
     if (parameter.dotDotDotToken) return undefined;
     const slot = parameterSlot(parameter, index);
@@ -246,7 +247,7 @@ function declaredSlot(fn: ts.SignatureDeclaration): SignalSlot | undefined {
 }
 
 // A parameter named `signal` or annotated AbortSignal, or one destructuring `{ signal }`.
-function parameterSlot(parameter: ts.ParameterDeclaration, index: number): SignalSlot | undefined {
+function parameterSlot(parameter: TS.ParameterDeclaration, index: number): SignalSlot | undefined {
   const { name, type } = parameter;
   if (ts.isIdentifier(name) && (name.text === 'signal' || isAbortSignalAnnotation(type))) return { kind: 'parameter', index };
   if (ts.isObjectBindingPattern(name) && name.elements.some((element) => bindingPropertyName(element) === 'signal')) {
@@ -256,26 +257,26 @@ function parameterSlot(parameter: ts.ParameterDeclaration, index: number): Signa
 }
 
 /** `AbortSignal`, `AbortSignal | undefined`, … as written. */
-export function isAbortSignalAnnotation(type: ts.TypeNode | undefined): boolean {
+export function isAbortSignalAnnotation(type: TS.TypeNode | undefined): boolean {
   if (!type) return false;
   if (ts.isUnionTypeNode(type)) return type.types.some(isAbortSignalAnnotation);
   return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'AbortSignal';
 }
 
 /** The property a binding element reads: `{ signal }` and `{ signal: s }` → 'signal'. */
-export function bindingPropertyName(element: ts.BindingElement): string | undefined {
+export function bindingPropertyName(element: TS.BindingElement): string | undefined {
   const property = element.propertyName ?? element.name;
   return ts.isIdentifier(property) || ts.isStringLiteral(property) ? property.text : undefined;
 }
 
-function hasSignalMember(object: ts.ObjectLiteralExpression): boolean {
+function hasSignalMember(object: TS.ObjectLiteralExpression): boolean {
   return object.properties.some((member) => {
     const name = member.name;
     return name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && name.text === 'signal';
   });
 }
 
-function isNothing(argument: ts.Expression): boolean {
+function isNothing(argument: TS.Expression): boolean {
   const node = skipParentheses(argument);
   return (
     (ts.isIdentifier(node) && node.text === 'undefined') ||
@@ -285,7 +286,7 @@ function isNothing(argument: ts.Expression): boolean {
 }
 
 // Expressions that read well after `...` without parentheses.
-function isSimpleExpression(node: ts.Expression): boolean {
+function isSimpleExpression(node: TS.Expression): boolean {
   return (
     ts.isIdentifier(node) ||
     ts.isPropertyAccessExpression(node) ||
@@ -295,13 +296,13 @@ function isSimpleExpression(node: ts.Expression): boolean {
   );
 }
 
-function unionParts(type: ts.Type): readonly ts.Type[] {
+function unionParts(type: TS.Type): readonly TS.Type[] {
   return (type.isUnion() ? type.types : [type]).filter(
     (part) => (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) === 0,
   );
 }
 
-function replace(node: ts.Node, text: string, sourceFile: ts.SourceFile): TextEdit {
+function replace(node: TS.Node, text: string, sourceFile: TS.SourceFile): TextEdit {
   return { start: node.getStart(sourceFile), end: node.end, text };
 }
 
@@ -310,7 +311,7 @@ function replace(node: ts.Node, text: string, sourceFile: ts.SourceFile): TextEd
  * object literal: an element on a later line than the owner's start means the
  * list is laid out one per line.
  */
-function appendEdit(list: ts.NodeArray<ts.Node>, owner: ts.Node, text: string, sourceFile: ts.SourceFile): TextEdit {
+function appendEdit(list: TS.NodeArray<TS.Node>, owner: TS.Node, text: string, sourceFile: TS.SourceFile): TextEdit {
   const last = list[list.length - 1];
   if (!last) return { start: list.pos, end: list.pos, text };
   const lastStart = last.getStart(sourceFile);
@@ -327,11 +328,11 @@ function appendEdit(list: ts.NodeArray<ts.Node>, owner: ts.Node, text: string, s
 }
 
 // The `(` of a call's arguments or the `{` of an object literal.
-function listOpening(owner: ts.Node, sourceFile: ts.SourceFile): number {
+function listOpening(owner: TS.Node, sourceFile: TS.SourceFile): number {
   if (ts.isCallExpression(owner)) return owner.arguments.pos - 1;
   return owner.getStart(sourceFile);
 }
 
-function lineOf(sourceFile: ts.SourceFile, position: number): number {
+function lineOf(sourceFile: TS.SourceFile, position: number): number {
   return sourceFile.getLineAndCharacterOfPosition(position).line;
 }

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 import { declaresName } from './runtime-imports.js';
 
@@ -12,12 +13,12 @@ const promiseCombinators: ReadonlySet<string> = new Set(['all', 'allSettled', 'r
  * Not in a file that binds its own `Promise` (`import Promise from 'bluebird'`):
  * that one's combinators may behave differently.
  */
-export function promiseCombinatorOf(node: ts.Node): PromiseCombinator | undefined {
+export function promiseCombinatorOf(node: TS.Node): PromiseCombinator | undefined {
   if (!ts.isCallExpression(node)) return undefined;
   const callee = skipParentheses(node.expression);
   const name = memberName(callee);
   if (name === undefined || !promiseCombinators.has(name)) return undefined;
-  const object = skipParentheses((callee as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+  const object = skipParentheses((callee as TS.PropertyAccessExpression | TS.ElementAccessExpression).expression);
   if (ts.isIdentifier(object) && object.text === 'Promise') {
     return declaresName(node.getSourceFile(), 'Promise') ? undefined : (name as PromiseCombinator);
   }
@@ -30,7 +31,7 @@ export function promiseCombinatorOf(node: ts.Node): PromiseCombinator | undefine
 }
 
 /** The property name of `a.b` or `a['b']`, if it is static. */
-export function memberName(node: ts.Node): string | undefined {
+export function memberName(node: TS.Node): string | undefined {
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
   if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
     return node.argumentExpression.text;
@@ -39,45 +40,45 @@ export function memberName(node: ts.Node): string | undefined {
 }
 
 /** The name a call's callee ends in: `f()` → 'f', `a.b.c()` → 'c'. */
-export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+export function calleeName(call: TS.CallExpression | TS.NewExpression): string | undefined {
   const callee = skipParentheses(call.expression);
   if (ts.isIdentifier(callee)) return callee.text;
   return memberName(callee);
 }
 
-export function skipParentheses(node: ts.Expression): ts.Expression {
+export function skipParentheses(node: TS.Expression): TS.Expression {
   while (ts.isParenthesizedExpression(node)) node = node.expression;
   return node;
 }
 
 /** The innermost function-like node containing `node` (not `node` itself). */
-export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+export function enclosingFunction(node: TS.Node): TS.SignatureDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isFunctionLike(current)) return current;
   }
   return undefined;
 }
 
-export function isAsyncFunction(node: ts.Node | undefined): boolean {
+export function isAsyncFunction(node: TS.Node | undefined): boolean {
   return (
     node !== undefined &&
     ts.isFunctionLike(node) &&
-    (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Async) !== 0
+    (ts.getCombinedModifierFlags(node as TS.Declaration) & ts.ModifierFlags.Async) !== 0
   );
 }
 
-export function isFunctionExpressionLike(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
+export function isFunctionExpressionLike(node: TS.Node): node is TS.ArrowFunction | TS.FunctionExpression {
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
 }
 
 /** The statement that holds `node`, if any. */
-export function enclosingStatement(node: ts.Node): ts.Statement | undefined {
-  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+export function enclosingStatement(node: TS.Node): TS.Statement | undefined {
+  for (let current: TS.Node | undefined = node; current; current = current.parent) {
     if (isStatement(current)) return current;
   }
   return undefined;
 }
 
-function isStatement(node: ts.Node): node is ts.Statement {
+function isStatement(node: TS.Node): node is TS.Statement {
   return ts.isStatement(node) || ts.isVariableStatement(node) || ts.isExpressionStatement(node);
 }

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 import { isOwnedSpawn } from './floating.js';
 import { RUNTIME_MODULE } from './runtime-imports.js';
@@ -22,7 +23,7 @@ const scopedEntryPoints: ReadonlySet<string> = new Set([
  * The taskscope export a call refers to (`all(…)` → 'all', `ts.all(…)` → 'all'),
  * found through the file's imports, so a local `map` is not mistaken for it.
  */
-export function taskscopeCallee(call: ts.CallExpression, sourceFile: ts.SourceFile): string | undefined {
+export function taskscopeCallee(call: TS.CallExpression, sourceFile: TS.SourceFile): string | undefined {
   const callee = skipParentheses(call.expression);
   const bindings = taskscopeBindings(sourceFile);
   if (ts.isIdentifier(callee)) return bindings.named.get(callee.text);
@@ -37,7 +38,7 @@ export function taskscopeCallee(call: ts.CallExpression, sourceFile: ts.SourceFi
  * `scope`, `all`, `map`, … or spawned with `s.spawn` / `s.start` on a scope
  * (not `worker.start(fn)`). Such work has an owner that cancels and awaits it.
  */
-export function isInsideScope(node: ts.Node, context: AnalysisContext): boolean {
+export function isInsideScope(node: TS.Node, context: AnalysisContext): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (!ts.isArrowFunction(current) && !ts.isFunctionExpression(current)) continue;
     const call = argumentOwner(current);
@@ -50,13 +51,13 @@ export function isInsideScope(node: ts.Node, context: AnalysisContext): boolean 
 }
 
 /** `x.spawn(fn)` / `x.start(fn)` by shape; `isOwnedSpawn` also checks that `x` is a scope. */
-export function isSpawnCall(call: ts.CallExpression): boolean {
+export function isSpawnCall(call: TS.CallExpression): boolean {
   const callee = skipParentheses(call.expression);
   return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'spawn' || callee.name.text === 'start');
 }
 
 /** The call that a function (possibly inside an array literal of tasks) is an argument of. */
-function argumentOwner(fn: ts.Node): ts.CallExpression | undefined {
+function argumentOwner(fn: TS.Node): TS.CallExpression | undefined {
   let parent = fn.parent;
   while (parent && (ts.isParenthesizedExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isAsExpression(parent))) {
     parent = parent.parent;
@@ -71,9 +72,9 @@ interface Bindings {
   namespaces: Set<string>;
 }
 
-const bindingsByFile = new WeakMap<ts.SourceFile, Bindings>();
+const bindingsByFile = new WeakMap<TS.SourceFile, Bindings>();
 
-function taskscopeBindings(sourceFile: ts.SourceFile): Bindings {
+function taskscopeBindings(sourceFile: TS.SourceFile): Bindings {
   let bindings = bindingsByFile.get(sourceFile);
   if (bindings) return bindings;
   bindings = { named: new Map(), namespaces: new Set() };

@@ -1,4 +1,4 @@
-import type ts from 'typescript';
+import type * as TS from 'typescript';
 
 /** The rule ids of eslint-plugin-taskscope. A contract: configs, docs and users name them. */
 export type RuleId =
@@ -12,6 +12,9 @@ export type RuleId =
 
 /** The transform ids of taskscope-migrate. A contract: `--transforms` names them. */
 export type TransformId = 'promise-all' | 'all-settled' | 'race' | 'async-foreach' | 'floating' | 'signal';
+
+/** A member of `ts.SyntaxKind`, by name. */
+export type SyntaxKindName = keyof typeof TS.SyntaxKind;
 
 /** Replace source[start, end) with text. Offsets are into the SourceFile's text. */
 export interface TextEdit {
@@ -48,7 +51,7 @@ export interface Review {
   /** Short reason, shown as `/* taskscope-migrate: <reason> *\/`. */
   reason: string;
   /** The node whose statement gets the marker. */
-  node: ts.Node;
+  node: TS.Node;
 }
 
 export interface Finding {
@@ -56,7 +59,7 @@ export interface Finding {
   messageId: string;
   data?: Record<string, string>;
   /** Where the diagnostic points. */
-  node: ts.Node;
+  node: TS.Node;
   /** Rewrites in order of preference. The codemod applies the first one that has a transform. */
   fixes: Fix[];
   /** Set when the codemod should mark the site for review (see Review). */
@@ -68,8 +71,8 @@ export interface Finding {
  * information): detectors then apply their documented, narrower fallback.
  */
 export interface AnalysisContext {
-  sourceFile: ts.SourceFile;
-  checker: ts.TypeChecker | undefined;
+  sourceFile: TS.SourceFile;
+  checker: TS.TypeChecker | undefined;
   /**
    * The project reports unused parameters (`noUnusedParameters`): a task's
    * signal parameter that nothing reads is left out, or prefixed with `_`
@@ -85,7 +88,8 @@ export interface AnalysisContext {
  */
 export interface Detector<Options = Record<string, never>> {
   rule: RuleId;
-  kinds: readonly ts.SyntaxKind[];
+  /** By name: the numbers differ between compiler versions (see `Engine.kindsOf`). */
+  kinds: readonly SyntaxKindName[];
   defaultOptions: Options;
-  check(node: ts.Node, context: AnalysisContext, options: Options): Finding[];
+  check(node: TS.Node, context: AnalysisContext, options: Options): Finding[];
 }

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './compiler.js';
 
 import { spelling } from './contains.js';
 import { unwrapExpression } from './fan-out.js';
@@ -12,7 +13,7 @@ import type { AnalysisContext } from './types.js';
  */
 
 /** The outermost expression that is still just `expression`: through parentheses, `as`, `satisfies`, `<T>x` and `x!`. */
-export function outermost(expression: ts.Expression): ts.Expression {
+export function outermost(expression: TS.Expression): TS.Expression {
   let node = expression;
   while (
     ts.isParenthesizedExpression(node.parent) ||
@@ -27,7 +28,7 @@ export function outermost(expression: ts.Expression): ts.Expression {
 }
 
 /** A function's single expression: an arrow's expression body, or the one statement of a block (`return x;` or `x;`). */
-export function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+export function returnedExpression(fn: TS.FunctionLikeDeclaration): TS.Expression | undefined {
   const body = fn.body;
   if (!body) return undefined;
   if (!ts.isBlock(body)) return unwrapExpression(body);
@@ -40,10 +41,10 @@ export function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expressio
 }
 
 /** The node that declares a name: a variable (also in a pattern), a parameter, a function, a catch variable. */
-export type BindingDeclaration = ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement | ts.FunctionDeclaration;
+export type BindingDeclaration = TS.VariableDeclaration | TS.ParameterDeclaration | TS.BindingElement | TS.FunctionDeclaration;
 
 /** The same-file declaration `id` refers to, or undefined (an import, a global, another file). */
-export function declarationOf(id: ts.Identifier, context: AnalysisContext): BindingDeclaration | undefined {
+export function declarationOf(id: TS.Identifier, context: AnalysisContext): BindingDeclaration | undefined {
   const { checker, sourceFile } = context;
   if (checker) {
     const declarations = symbolOf(id, checker)?.declarations ?? [];
@@ -62,14 +63,14 @@ export function declarationOf(id: ts.Identifier, context: AnalysisContext): Bind
  * Every read of the binding that `name` declares (not `name` itself, and not the
  * targets of plain `=` assignments), in source order.
  */
-export function referencesOf(name: ts.Identifier, context: AnalysisContext): ts.Identifier[] {
+export function referencesOf(name: TS.Identifier, context: AnalysisContext): TS.Identifier[] {
   const { checker, sourceFile } = context;
   const root = scopeOfDeclaration(name);
   if (!root) return [];
   const symbol = checker && symbolOf(name, checker);
-  const found: ts.Identifier[] = [];
+  const found: TS.Identifier[] = [];
   const maySpellName = spelling(sourceFile, name.text);
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (!maySpellName(node)) return; // no read of it below
     if (ts.isIdentifier(node)) {
       if (node !== name && node.text === name.text && isRead(node)) {
@@ -87,23 +88,23 @@ export function referencesOf(name: ts.Identifier, context: AnalysisContext): ts.
 }
 
 /** The identifiers a binding name introduces: `a`, `{ a, b: [c] }` → a, c. */
-function boundIdentifiers(name: ts.BindingName): ts.Identifier[] {
+function boundIdentifiers(name: TS.BindingName): TS.Identifier[] {
   if (ts.isIdentifier(name)) return [name];
   return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : boundIdentifiers(element.name)));
 }
 
-function symbolOf(id: ts.Identifier, checker: ts.TypeChecker): ts.Symbol | undefined {
+function symbolOf(id: TS.Identifier, checker: TS.TypeChecker): TS.Symbol | undefined {
   const parent = id.parent;
   if (ts.isShorthandPropertyAssignment(parent) && parent.name === id) return checker.getShorthandAssignmentValueSymbol(parent);
   return checker.getSymbolAtLocation(id);
 }
 
-function isBindingDeclaration(node: ts.Node): node is BindingDeclaration {
+function isBindingDeclaration(node: TS.Node): node is BindingDeclaration {
   return ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node) || ts.isFunctionDeclaration(node);
 }
 
 /** Nodes that open a scope for the declarations `declaredIn` looks at. */
-function isScope(node: ts.Node): boolean {
+function isScope(node: TS.Node): boolean {
   return (
     ts.isSourceFile(node) ||
     ts.isBlock(node) ||
@@ -117,15 +118,15 @@ function isScope(node: ts.Node): boolean {
   );
 }
 
-function nextScope(node: ts.Node): ts.Node | undefined {
+function nextScope(node: TS.Node): TS.Node | undefined {
   for (let current = node.parent; current; current = current.parent) if (isScope(current)) return current;
   return undefined;
 }
 
 /** The declaration of `name` made directly in `scope`, if any. */
-function declaredIn(scope: ts.Node, name: string): BindingDeclaration | undefined {
-  const lists: ts.VariableDeclarationList[] = [];
-  const candidates: (ts.VariableDeclaration | ts.ParameterDeclaration)[] = [];
+function declaredIn(scope: TS.Node, name: string): BindingDeclaration | undefined {
+  const lists: TS.VariableDeclarationList[] = [];
+  const candidates: (TS.VariableDeclaration | TS.ParameterDeclaration)[] = [];
   if (ts.isFunctionLike(scope)) {
     candidates.push(...scope.parameters);
   } else if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
@@ -133,7 +134,7 @@ function declaredIn(scope: ts.Node, name: string): BindingDeclaration | undefine
   } else if (ts.isCatchClause(scope)) {
     if (scope.variableDeclaration) candidates.push(scope.variableDeclaration);
   } else {
-    const statements = ts.isCaseBlock(scope) ? scope.clauses.flatMap((clause) => [...clause.statements]) : (scope as ts.Block).statements;
+    const statements = ts.isCaseBlock(scope) ? scope.clauses.flatMap((clause) => [...clause.statements]) : (scope as TS.Block).statements;
     for (const statement of statements) {
       if (ts.isVariableStatement(statement)) lists.push(statement.declarationList);
       if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) return statement;
@@ -148,8 +149,8 @@ function declaredIn(scope: ts.Node, name: string): BindingDeclaration | undefine
 }
 
 /** Where a declaration's name is visible: its block, its function (for `var` and parameters), its loop or catch clause. */
-function scopeOfDeclaration(name: ts.Identifier): ts.Node | undefined {
-  let declaration: ts.Node = name.parent;
+function scopeOfDeclaration(name: TS.Identifier): TS.Node | undefined {
+  let declaration: TS.Node = name.parent;
   while (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration)) {
     declaration = declaration.parent;
   }
@@ -160,7 +161,7 @@ function scopeOfDeclaration(name: ts.Identifier): ts.Node | undefined {
   if (ts.isCatchClause(list)) return list;
   const isVar = (list.flags & ts.NodeFlags.BlockScoped) === 0;
   if (isVar) {
-    for (let current: ts.Node | undefined = list.parent; current; current = current.parent) {
+    for (let current: TS.Node | undefined = list.parent; current; current = current.parent) {
       if (ts.isFunctionLike(current) || ts.isSourceFile(current)) return current;
     }
   }
@@ -168,7 +169,7 @@ function scopeOfDeclaration(name: ts.Identifier): ts.Node | undefined {
 }
 
 /** Whether an identifier reads a variable: not a property name, a declaration, a type, or an assignment target. */
-function isRead(id: ts.Identifier): boolean {
+function isRead(id: TS.Identifier): boolean {
   const parent = id.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === id) return false;
   if (ts.isQualifiedName(parent) && parent.right === id) return false;
@@ -193,7 +194,7 @@ function isRead(id: ts.Identifier): boolean {
 }
 
 /** Syntactic: a declaration of the same name between the identifier and the declaring scope hides it. */
-function isShadowed(id: ts.Identifier, root: ts.Node, name: string): boolean {
+function isShadowed(id: TS.Identifier, root: TS.Node, name: string): boolean {
   for (let scope = nextScope(id); scope && scope !== root; scope = nextScope(scope)) {
     if (declaredIn(scope, name)) return true;
   }

@@ -113,6 +113,12 @@ describe('combinatorFix: array literals', () => {
     );
   });
 
+  it('imports under an alias where a local already has the name', () => {
+    expect(syntactic('const all = 1;\nPromise.all([a(), b()]);')).toBe(
+      "import { all as scopedAll } from 'taskscope';\n\nconst all = 1;\nscopedAll([(signal) => a(), (signal) => b()]);",
+    );
+  });
+
   it('gives up on shapes it cannot rewrite faithfully', () => {
     expect(syntactic('Promise.all([a(), ...rest]);')).toBeUndefined();
     expect(syntactic('Promise.all([a(), , b()]);')).toBeUndefined();

@@ -6,7 +6,8 @@ import ts from 'typescript';
 import { applyEdits, planEdits } from '../src/apply.js';
 import { parseSourceFile } from '../src/locate.js';
 import { reviewMarkerEdit } from '../src/review.js';
-import type { AnalysisContext, Detector, Finding, TextEdit } from '../src/types.js';
+import { detect } from '../src/detect.js';
+import type { AnalysisContext, Detector, Finding, SyntaxKindName, TextEdit } from '../src/types.js';
 
 // Lib files are parsed once and shared by every program contextFor builds.
 const libDir = path.dirname(createRequire(import.meta.url).resolve('typescript'));
@@ -41,7 +42,7 @@ export function contextFor(code: string, typed: boolean, fileName = 'case.ts'): 
 export function findingsOf<Options>(detector: Detector<Options>, context: AnalysisContext, options: Options): Finding[] {
   const found: Finding[] = [];
   const visit = (node: ts.Node): void => {
-    if (detector.kinds.includes(node.kind)) found.push(...detector.check(node, context, options));
+    if (detector.kinds.includes(ts.SyntaxKind[node.kind] as SyntaxKindName)) found.push(...detect(detector, node, context, options));
     ts.forEachChild(node, visit);
   };
   visit(context.sourceFile);

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../compiler.js';
 
 import { mapCallbackEdits } from '../combinator-fix.js';
 import { taskscopeOptions } from '../fan-out.js';
@@ -54,7 +55,7 @@ const messageIds: Record<Misuse, string> = {
  */
 export const noAsyncIterationCallback: Detector = {
   rule: 'no-async-iteration-callback',
-  kinds: [ts.SyntaxKind.CallExpression],
+  kinds: ['CallExpression'],
   defaultOptions: {},
   check(node, context) {
     if (!ts.isCallExpression(node)) return [];
@@ -68,7 +69,7 @@ export const noAsyncIterationCallback: Detector = {
     if (misuse === 'reduce' && awaitsAccumulator(callback)) return [];
     if (!isAsyncCallback(callback, context) || ignoresReturnedPromises(node, misuse, context.checker) === false) return [];
 
-    const access = callee as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+    const access = callee as TS.PropertyAccessExpression | TS.ElementAccessExpression;
     const finding: Finding = {
       rule: 'no-async-iteration-callback',
       messageId: messageIds[misuse],
@@ -86,20 +87,20 @@ export const noAsyncIterationCallback: Detector = {
 };
 
 // `xs.map(…);` as a statement: its array of promises goes nowhere.
-function isDiscarded(call: ts.CallExpression): boolean {
-  let node: ts.Node = call;
+function isDiscarded(call: TS.CallExpression): boolean {
+  let node: TS.Node = call;
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   return ts.isExpressionStatement(node.parent);
 }
 
-function isAsyncCallback(callback: ts.Expression, context: AnalysisContext): boolean {
+function isAsyncCallback(callback: TS.Expression, context: AnalysisContext): boolean {
   const { checker } = context;
   if (isFunctionExpressionLike(callback)) {
     // An async generator returns no promise.
     if (isAsyncFunction(callback)) return !callback.asteriskToken;
     // A concise arrow returning a call (`(x) => save(x)`) is the one non-async shape worth a query;
     // a task spawned into a scope (`(x) => s.spawn(…)`) has an owner.
-    const body = ts.isArrowFunction(callback) ? skipParentheses(callback.body as ts.Expression) : undefined;
+    const body = ts.isArrowFunction(callback) ? skipParentheses(callback.body as TS.Expression) : undefined;
     if (!checker || !body || !(ts.isCallExpression(body) || ts.isNewExpression(body))) return false;
     if (ts.isCallExpression(body) && isOwnedSpawn(body, context)) return false;
     return isThenableType(checker, checker.getTypeAtLocation(body), body);
@@ -117,7 +118,7 @@ function isAsyncCallback(callback: ts.Expression, context: AnalysisContext): boo
  * promise accumulator), or, for `map`, it returns a promise itself. Undefined
  * without a checker or a known signature.
  */
-function ignoresReturnedPromises(call: ts.CallExpression, misuse: Misuse, checker: ts.TypeChecker | undefined): boolean | undefined {
+function ignoresReturnedPromises(call: TS.CallExpression, misuse: Misuse, checker: TS.TypeChecker | undefined): boolean | undefined {
   if (!checker) return undefined;
   if (misuse === 'map') return !isThenableType(checker, checker.getTypeAtLocation(call), call);
   const signature = checker.getResolvedSignature(call);
@@ -128,7 +129,7 @@ function ignoresReturnedPromises(call: ts.CallExpression, misuse: Misuse, checke
 }
 
 // `xs.reduce(async (previous, x) => { await previous; … }, Promise.resolve())`: a deliberate chain.
-function awaitsAccumulator(callback: ts.Expression): boolean {
+function awaitsAccumulator(callback: TS.Expression): boolean {
   if (!isFunctionExpressionLike(callback)) return false;
   const accumulator = callback.parameters[0]?.name;
   if (!accumulator || !ts.isIdentifier(accumulator)) return false;
@@ -145,9 +146,9 @@ function awaitsAccumulator(callback: ts.Expression): boolean {
  * concurrency limit), but awaits them and cancels the rest on the first failure.
  */
 function awaitMapRewrite(
-  call: ts.CallExpression,
-  access: ts.PropertyAccessExpression | ts.ElementAccessExpression,
-  callback: ts.Expression,
+  call: TS.CallExpression,
+  access: TS.PropertyAccessExpression | TS.ElementAccessExpression,
+  callback: TS.Expression,
   misuse: 'forEach' | 'map',
   context: AnalysisContext,
 ): { fix: Fix } | { review: Review } {
@@ -182,7 +183,7 @@ function awaitMapRewrite(
   return { fix: { messageId: 'awaitMap', transform: 'async-foreach', edits, imports: ['map'] } };
 }
 
-function isArrayReceiver(receiver: ts.Expression, checker: ts.TypeChecker): boolean {
+function isArrayReceiver(receiver: TS.Expression, checker: TS.TypeChecker): boolean {
   const type = checker.getNonNullableType(checker.getTypeAtLocation(receiver));
   return (type.flags & ts.TypeFlags.Any) !== 0 || checker.isArrayLikeType(type);
 }

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../compiler.js';
 
 import {
   type FloatingKind,
@@ -37,7 +38,7 @@ const reasons = {
  */
 export const noFloatingPromises: Detector<NoFloatingPromisesOptions> = {
   rule: 'no-floating-promises',
-  kinds: [ts.SyntaxKind.ExpressionStatement, ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.ArrowFunction],
+  kinds: ['ExpressionStatement', 'VariableDeclaration', 'ArrowFunction'],
   defaultOptions: { ignoreVoid: false, checkHandled: false },
   check(node, context, options) {
     const site = siteOf(node, context, options);
@@ -48,7 +49,7 @@ export const noFloatingPromises: Detector<NoFloatingPromisesOptions> = {
 /** One floating promise, before its fixes are chosen by where it sits. */
 interface Site {
   /** Where the diagnostic points. */
-  node: ts.Node;
+  node: TS.Node;
   messageId: string;
   data?: Record<string, string>;
   /** How to spawn it, when spawning the expression owns the promise. */
@@ -58,14 +59,14 @@ interface Site {
   array?: boolean;
 }
 
-function siteOf(node: ts.Node, context: AnalysisContext, options: FloatingOptions): Site | undefined {
+function siteOf(node: TS.Node, context: AnalysisContext, options: FloatingOptions): Site | undefined {
   if (ts.isExpressionStatement(node)) return statementSite(node, context, options);
   if (ts.isVariableDeclaration(node)) return variableSite(node, context);
   if (ts.isArrowFunction(node)) return arrowVoidSite(node, context, options);
   return undefined;
 }
 
-function statementSite(statement: ts.ExpressionStatement, context: AnalysisContext, options: FloatingOptions): Site | undefined {
+function statementSite(statement: TS.ExpressionStatement, context: AnalysisContext, options: FloatingOptions): Site | undefined {
   const { expression } = statement;
   const kind = floatingKind(expression, context, options, ts.isSourceFile(statement.parent));
   if (!kind) return undefined;
@@ -94,14 +95,14 @@ function statementSite(statement: ts.ExpressionStatement, context: AnalysisConte
   return site;
 }
 
-function variableSite(declaration: ts.VariableDeclaration, context: AnalysisContext): Site | undefined {
+function variableSite(declaration: TS.VariableDeclaration, context: AnalysisContext): Site | undefined {
   const verdict = promiseVariableVerdict(declaration, context);
   if (!verdict) return undefined;
   const initializer = declaration.initializer!;
   const site: Site = {
     node: declaration.name,
     messageId: verdict.kind === 'unused' ? 'unusedPromise' : 'awaitedTooLate',
-    data: { name: (declaration.name as ts.Identifier).text },
+    data: { name: (declaration.name as TS.Identifier).text },
   };
   // Spawning turns the promise into a Task (a PromiseLike): only safe where nothing else is done with it.
   const onlyAwaited = verdict.references.every((r) => ts.isAwaitExpression(skipUp(r).parent));
@@ -117,7 +118,7 @@ function variableSite(declaration: ts.VariableDeclaration, context: AnalysisCont
 }
 
 // `() => void promise` discards the promise just like a `void` statement.
-function arrowVoidSite(arrow: ts.ArrowFunction, context: AnalysisContext, options: FloatingOptions): Site | undefined {
+function arrowVoidSite(arrow: TS.ArrowFunction, context: AnalysisContext, options: FloatingOptions): Site | undefined {
   const { body } = arrow;
   if (!ts.isVoidExpression(body) || options.ignoreVoid) return undefined;
   const kind = floatingKind(body, context, options, false);
@@ -154,17 +155,17 @@ function findingFor(site: Site, context: AnalysisContext, options: FloatingOptio
  * that gets wrapped too (its new indentation reaches `fn`'s lines), and every
  * function inside that one that gets wrapped.
  */
-function wrapGroup(fn: ts.FunctionLikeDeclaration, context: AnalysisContext, options: FloatingOptions): WrapTarget[] {
-  const targetOf = (node: ts.Node): WrapTarget | undefined => {
+function wrapGroup(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, options: FloatingOptions): WrapTarget[] {
+  const targetOf = (node: TS.Node): WrapTarget | undefined => {
     const plan = ts.isFunctionLike(node) ? scopePlan(node, context) : undefined;
     if (plan?.kind !== 'wrap') return undefined;
     const sites = spawnSitesIn(plan.fn, context, options);
     return sites.length > 0 ? { fn: plan.fn, signal: plan.signal, sites } : undefined;
   };
-  let root: ts.Node = fn;
+  let root: TS.Node = fn;
   for (let current = fn.parent; current; current = current.parent) if (targetOf(current)) root = current;
   const targets: WrapTarget[] = [];
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     const target = targetOf(node);
     if (target) targets.push(target);
     ts.forEachChild(node, visit);
@@ -173,19 +174,19 @@ function wrapGroup(fn: ts.FunctionLikeDeclaration, context: AnalysisContext, opt
   return targets;
 }
 
-const sitesByFunction = new WeakMap<ts.Node, Map<string, readonly SpawnSite[]>>();
+const sitesByFunction = new WeakMap<TS.Node, Map<string, readonly SpawnSite[]>>();
 
 /**
  * Every spawnable site among `fn`'s own statements (not those of nested
  * functions). Cached per function and options: each finding of a function
  * asks for the same list.
  */
-function spawnSitesIn(fn: ts.FunctionLikeDeclaration, context: AnalysisContext, options: FloatingOptions): readonly SpawnSite[] {
+function spawnSitesIn(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, options: FloatingOptions): readonly SpawnSite[] {
   const key = `${options.ignoreVoid}:${options.checkHandled}:${context.checker !== undefined}`;
   const cached = sitesByFunction.get(fn)?.get(key);
   if (cached) return cached;
   const sites: SpawnSite[] = [];
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     const site = ts.isExpressionStatement(node) || ts.isVariableDeclaration(node) ? siteOf(node, context, options) : undefined;
     if (site?.spawn) sites.push(site.spawn);
@@ -198,7 +199,7 @@ function spawnSitesIn(fn: ts.FunctionLikeDeclaration, context: AnalysisContext, 
   return sites;
 }
 
-function surround(expression: ts.Expression, before: string, after: string): TextEdit[] {
+function surround(expression: TS.Expression, before: string, after: string): TextEdit[] {
   const start = expression.getStart();
   return [
     { start, end: start, text: before },
@@ -206,12 +207,12 @@ function surround(expression: ts.Expression, before: string, after: string): Tex
   ];
 }
 
-function isCommaSequence(expression: ts.Expression): boolean {
+function isCommaSequence(expression: TS.Expression): boolean {
   return ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.CommaToken;
 }
 
 // `await x` applies to all of x only when x is a primary or postfix expression.
-function bindsTighterThanAwait(expression: ts.Expression): boolean {
+function bindsTighterThanAwait(expression: TS.Expression): boolean {
   return (
     ts.isIdentifier(expression) ||
     ts.isPropertyAccessExpression(expression) ||
@@ -226,7 +227,7 @@ function bindsTighterThanAwait(expression: ts.Expression): boolean {
   );
 }
 
-function skipUp(node: ts.Node): ts.Node {
+function skipUp(node: TS.Node): TS.Node {
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   return node;
 }

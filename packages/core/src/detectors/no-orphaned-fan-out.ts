@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../compiler.js';
 
 import { combinatorFix } from '../combinator-fix.js';
 import {
@@ -29,7 +30,7 @@ const leftRunning = { all: 'one rejects', any: 'one fulfils' } as const;
  */
 export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions> = {
   rule: 'no-orphaned-fan-out',
-  kinds: [ts.SyntaxKind.CallExpression],
+  kinds: ['CallExpression'],
   defaultOptions: { allow: [] },
   check(node, context, options) {
     if (!ts.isCallExpression(node)) return [];
@@ -59,7 +60,7 @@ export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions> = {
 };
 
 // The cheap syntactic pre-filter: an array literal with two or more elements, or a map.
-function mayFanOut(iterable: ts.Expression): boolean {
+function mayFanOut(iterable: TS.Expression): boolean {
   const inner = unwrapExpression(iterable);
   if (ts.isArrayLiteralExpression(inner)) {
     return inner.elements.length >= 2 || inner.elements.some(ts.isSpreadElement);
@@ -68,7 +69,7 @@ function mayFanOut(iterable: ts.Expression): boolean {
 }
 
 /** How many units of work the iterable starts; a map over an unknown collection counts as many (2). */
-function unitsOfWork(iterable: ts.Expression, context: AnalysisContext, allowed: CalleeFilter): number {
+function unitsOfWork(iterable: TS.Expression, context: AnalysisContext, allowed: CalleeFilter): number {
   const inner = unwrapExpression(iterable);
   if (ts.isArrayLiteralExpression(inner)) {
     let units = 0;
@@ -81,7 +82,7 @@ function unitsOfWork(iterable: ts.Expression, context: AnalysisContext, allowed:
   return mapUnits(inner, context, allowed);
 }
 
-function mapUnits(expression: ts.Expression, context: AnalysisContext, allowed: CalleeFilter): number {
+function mapUnits(expression: TS.Expression, context: AnalysisContext, allowed: CalleeFilter): number {
   const fanOut = mapFanOutOf(unwrapExpression(expression));
   if (!fanOut || !callbackStartsWork(fanOut.callback, context, allowed)) return 0;
   const items = unwrapExpression(fanOut.items);

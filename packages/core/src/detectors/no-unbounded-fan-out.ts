@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../compiler.js';
 
 import { combinatorFix } from '../combinator-fix.js';
 import { callbackStartsWork, type MapFanOut, mapFanOutOf, unwrapExpression } from '../fan-out.js';
@@ -22,7 +23,7 @@ const taskscopeCombinators: ReadonlySet<string> = new Set(['all', 'allSettled'])
  */
 export const noUnboundedFanOut: Detector<NoUnboundedFanOutOptions> = {
   rule: 'no-unbounded-fan-out',
-  kinds: [ts.SyntaxKind.CallExpression],
+  kinds: ['CallExpression'],
   defaultOptions: { defaultConcurrency: 8 },
   check(node, context, options) {
     if (!ts.isCallExpression(node)) return [];
@@ -67,7 +68,7 @@ export const noUnboundedFanOut: Detector<NoUnboundedFanOutOptions> = {
  * True for a literal options object without `concurrency` (and without a
  * spread that might hold it). Any other options expression is trusted.
  */
-function lacksConcurrency(options: ts.Expression): boolean {
+function lacksConcurrency(options: TS.Expression): boolean {
   const literal = skipParentheses(options);
   return (
     ts.isObjectLiteralExpression(literal) &&
@@ -82,7 +83,7 @@ function lacksConcurrency(options: ts.Expression): boolean {
  * added to its options literal. Editor-only (no transform): the codemod
  * migrates `Promise` combinators and leaves taskscope calls as written.
  */
-function concurrencyOptionFix(call: ts.CallExpression, name: string, concurrency: number, context: AnalysisContext): Fix {
+function concurrencyOptionFix(call: TS.CallExpression, name: string, concurrency: number, context: AnalysisContext): Fix {
   const [tasks, options] = call.arguments;
   const property = `concurrency: ${concurrency}`;
   const literal = options && skipParentheses(options);
@@ -118,7 +119,7 @@ function isBounded(fanOut: MapFanOut, context: AnalysisContext): boolean {
 
 const preservesBound: ReadonlySet<string> = new Set(['filter', 'slice', 'map', 'toSorted', 'toReversed', 'reverse', 'sort']);
 
-function isBoundedCollection(expression: ts.Expression, context: AnalysisContext, depth: number): boolean {
+function isBoundedCollection(expression: TS.Expression, context: AnalysisContext, depth: number): boolean {
   if (depth > 8) return false;
   const node = unwrapExpression(expression);
   if (ts.isArrayLiteralExpression(node)) {
@@ -150,24 +151,24 @@ function isBoundedCollection(expression: ts.Expression, context: AnalysisContext
 }
 
 // `slice(0, 10)`, `slice(2, 5)` or `slice(-3)`: at most a literal number of items.
-function hasLiteralBounds(args: ts.NodeArray<ts.Expression>): boolean {
+function hasLiteralBounds(args: TS.NodeArray<TS.Expression>): boolean {
   const [start, end] = args;
   if (!start || args.length > 2) return false;
   if (!end) return isNegativeLiteral(start);
   return isNumericLiteral(start) && isNumericLiteral(end);
 }
 
-function isNumericLiteral(node: ts.Expression): boolean {
+function isNumericLiteral(node: TS.Expression): boolean {
   const inner = skipParentheses(node);
   return ts.isNumericLiteral(inner) || isNegativeLiteral(inner);
 }
 
-function isNegativeLiteral(node: ts.Expression): boolean {
+function isNegativeLiteral(node: TS.Expression): boolean {
   const inner = skipParentheses(node);
   return ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(inner.operand);
 }
 
-function hasLiteralLength(object: ts.ObjectLiteralExpression): boolean {
+function hasLiteralLength(object: TS.ObjectLiteralExpression): boolean {
   return object.properties.some(
     (p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'length' && ts.isNumericLiteral(skipParentheses(p.initializer)),
   );
@@ -178,13 +179,13 @@ function hasLiteralLength(object: ts.ObjectLiteralExpression): boolean {
  * symbol. Syntactic: the nearest enclosing block or parameter list that binds
  * the name decides, so a shadowing parameter or `let` is never mistaken for it.
  */
-function constInitializer(identifier: ts.Identifier, context: AnalysisContext): ts.Expression | undefined {
+function constInitializer(identifier: TS.Identifier, context: AnalysisContext): TS.Expression | undefined {
   const { checker } = context;
   if (checker) {
     const declaration = checker.getSymbolAtLocation(identifier)?.valueDeclaration;
     return declaration && isConstDeclaration(declaration) ? declaration.initializer : undefined;
   }
-  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+  for (let scope: TS.Node | undefined = identifier.parent; scope; scope = scope.parent) {
     if (ts.isFunctionLike(scope) && scope.parameters.some((p) => bindsName(p.name, identifier.text))) return undefined;
     if (!ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isModuleBlock(scope)) continue;
     for (const statement of scope.statements) {
@@ -197,21 +198,21 @@ function constInitializer(identifier: ts.Identifier, context: AnalysisContext): 
 }
 
 /** The declaration of `name` that a statement makes: a variable declaration, null for another kind, undefined for none. */
-function bindingIn(statement: ts.Statement, name: string): ts.VariableDeclaration | null | undefined {
+function bindingIn(statement: TS.Statement, name: string): TS.VariableDeclaration | null | undefined {
   if (ts.isVariableStatement(statement)) {
     return statement.declarationList.declarations.find((d) => bindsName(d.name, name)) ?? undefined;
   }
-  const declared = (statement as { name?: ts.Node }).name;
+  const declared = (statement as { name?: TS.Node }).name;
   const declares = ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement);
   return declares && declared && ts.isIdentifier(declared) && declared.text === name ? null : undefined;
 }
 
-function bindsName(binding: ts.BindingName, name: string): boolean {
+function bindsName(binding: TS.BindingName, name: string): boolean {
   if (ts.isIdentifier(binding)) return binding.text === name;
   return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
 }
 
-function isConstDeclaration(node: ts.Node): node is ts.VariableDeclaration & { initializer: ts.Expression } {
+function isConstDeclaration(node: TS.Node): node is TS.VariableDeclaration & { initializer: TS.Expression } {
   return (
     ts.isVariableDeclaration(node) &&
     ts.isIdentifier(node.name) &&

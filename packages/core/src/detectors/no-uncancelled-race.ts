@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../compiler.js';
 
 import { calleePath, unwrapExpression, workCall } from '../fan-out.js';
 import { isPromiseValued } from '../promises.js';
@@ -28,7 +29,7 @@ import { declarationOf } from '../value-flow.js';
  */
 export const noUncancelledRace: Detector = {
   rule: 'no-uncancelled-race',
-  kinds: [ts.SyntaxKind.CallExpression],
+  kinds: ['CallExpression'],
   defaultOptions: {},
   check(node, context) {
     if (!ts.isCallExpression(node) || promiseCombinatorOf(node) !== 'race') return [];
@@ -53,14 +54,14 @@ export const noUncancelledRace: Detector = {
 };
 
 /** Whether `expression` (a racer, or with `many` an iterable of racers) starts work in this file. */
-function startsWork(expression: ts.Expression, many: boolean, context: AnalysisContext): boolean {
+function startsWork(expression: TS.Expression, many: boolean, context: AnalysisContext): boolean {
   const node = unwrapExpression(expression);
   const started = ts.isIdentifier(node) ? initializerOf(node, context) : node;
   if (!started || workCall(started) === undefined) return false;
   return many || !context.checker || isPromiseValued(started, context);
 }
 
-function initializerOf(id: ts.Identifier, context: AnalysisContext): ts.Expression | undefined {
+function initializerOf(id: TS.Identifier, context: AnalysisContext): TS.Expression | undefined {
   const declaration = declarationOf(id, context);
   return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
 }
@@ -71,30 +72,30 @@ interface Handles {
    * `signal` reaches it (`controller`, `this.ac`), or the object a racer
    * comes from (`timer` for `timer.promise`, `rl` for `rl.question(…)`).
    */
-  owners: Map<string, ts.Expression>;
+  owners: Map<string, TS.Expression>;
   /** Access paths holding a racer's `setTimeout` handle. */
-  timers: Map<string, ts.Expression>;
+  timers: Map<string, TS.Expression>;
 }
 
 /** Methods that cancel what an owner started; `owner.clear` handed over as a callback counts too. */
 const releaseMethods: ReadonlySet<string> = new Set(['abort', 'cancel', 'clear', 'close', 'destroy']);
 
-function losersAreCancelled(race: ts.CallExpression, racers: readonly ts.Expression[], context: AnalysisContext): boolean {
+function losersAreCancelled(race: TS.CallExpression, racers: readonly TS.Expression[], context: AnalysisContext): boolean {
   const { owners, timers } = cancellationHandles(racers, context);
-  const released = (handles: Map<string, ts.Expression>, isRelease: (node: ts.Node, path: string) => boolean): boolean =>
+  const released = (handles: Map<string, TS.Expression>, isRelease: (node: TS.Node, path: string) => boolean): boolean =>
     [...handles].some(([path, handle]) => releasedAfter(race, handle, (node) => isRelease(node, path), context));
   return released(owners, isOwnerRelease) || released(timers, isClearTimeoutOf);
 }
 
 /** The owners and timer handles the racers hold, looking through up to two variable initialisers. */
-function cancellationHandles(racers: readonly ts.Expression[], context: AnalysisContext): Handles {
+function cancellationHandles(racers: readonly TS.Expression[], context: AnalysisContext): Handles {
   const handles: Handles = { owners: new Map(), timers: new Map() };
-  const followed = new Set<ts.Node>();
-  const add = (map: Map<string, ts.Expression>, expression: ts.Expression): void => {
+  const followed = new Set<TS.Node>();
+  const add = (map: Map<string, TS.Expression>, expression: TS.Expression): void => {
     const path = calleePath(expression);
     if (path !== undefined) map.set(path, expression);
   };
-  const scan = (node: ts.Node, depth: number): void => {
+  const scan = (node: TS.Node, depth: number): void => {
     if (ts.isPropertyAccessExpression(node) && node.name.text === 'signal') add(handles.owners, node.expression);
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isSetTimeoutCall(node.right)) {
       add(handles.timers, node.left);
@@ -111,7 +112,7 @@ function cancellationHandles(racers: readonly ts.Expression[], context: Analysis
     }
     ts.forEachChild(node, (child) => scan(child, depth));
   };
-  const followDeclaration = (declaration: ts.Node, depth: number): void => {
+  const followDeclaration = (declaration: TS.Node, depth: number): void => {
     if (ts.isVariableDeclaration(declaration) && declaration.initializer) scan(declaration.initializer, depth + 1);
     // `const { signal } = controller`
     if (ts.isBindingElement(declaration) && bindingPropertyName(declaration) === 'signal') {
@@ -128,7 +129,7 @@ function cancellationHandles(racers: readonly ts.Expression[], context: Analysis
 }
 
 /** The object a racer comes from: `t` for `t.promise`, `job` for `job.run().then(f)`, through a variable. */
-function receiverOf(racer: ts.Expression, context: AnalysisContext): ts.Expression | undefined {
+function receiverOf(racer: TS.Expression, context: AnalysisContext): TS.Expression | undefined {
   const node = unwrapExpression(racer);
   const value = ts.isIdentifier(node) ? initializerOf(node, context) : node;
   const source = value && (workCall(value) ?? unwrapExpression(value));
@@ -142,19 +143,19 @@ function receiverOf(racer: ts.Expression, context: AnalysisContext): ts.Expressi
  * anywhere in the file.
  */
 function releasedAfter(
-  race: ts.CallExpression,
-  handle: ts.Expression,
-  isRelease: (node: ts.Node) => boolean,
+  race: TS.CallExpression,
+  handle: TS.Expression,
+  isRelease: (node: TS.Node) => boolean,
   context: AnalysisContext,
 ): boolean {
   const { sourceFile } = context;
   const owner = enclosingFunction(race) ?? sourceFile;
-  const after = (node: ts.Node): boolean => node.pos >= race.end && isRelease(node);
+  const after = (node: TS.Node): boolean => node.pos >= race.end && isRelease(node);
   if (someNode(owner, after)) return true;
   return !declaredWithin(handle, owner, context) && someNode(sourceFile, isRelease);
 }
 
-function declaredWithin(handle: ts.Expression, owner: ts.Node, context: AnalysisContext): boolean {
+function declaredWithin(handle: TS.Expression, owner: TS.Node, context: AnalysisContext): boolean {
   let root = unwrapExpression(handle);
   while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrapExpression(root.expression);
   if (!ts.isIdentifier(root)) return false;
@@ -163,27 +164,27 @@ function declaredWithin(handle: ts.Expression, owner: ts.Node, context: Analysis
 }
 
 /** `owner.abort()`, `owner.clear` (called or handed over), … */
-function isOwnerRelease(node: ts.Node, path: string): boolean {
+function isOwnerRelease(node: TS.Node, path: string): boolean {
   return ts.isPropertyAccessExpression(node) && releaseMethods.has(node.name.text) && calleePath(node.expression) === path;
 }
 
-function isClearTimeoutOf(node: ts.Node, path: string): boolean {
+function isClearTimeoutOf(node: TS.Node, path: string): boolean {
   if (!ts.isCallExpression(node) || !isGlobalCallee(node.expression, 'clearTimeout')) return false;
   const [handle] = node.arguments;
   return handle !== undefined && calleePath(handle) === path;
 }
 
-function isSetTimeoutCall(expression: ts.Expression): boolean {
+function isSetTimeoutCall(expression: TS.Expression): boolean {
   const node = unwrapExpression(expression);
   return ts.isCallExpression(node) && isGlobalCallee(node.expression, 'setTimeout');
 }
 
-function someNode(root: ts.Node, predicate: (node: ts.Node) => boolean): boolean {
-  const visit = (node: ts.Node): boolean => predicate(node) || (ts.forEachChild(node, visit) ?? false);
+function someNode(root: TS.Node, predicate: (node: TS.Node) => boolean): boolean {
+  const visit = (node: TS.Node): boolean => predicate(node) || (ts.forEachChild(node, visit) ?? false);
   return visit(root);
 }
 
-function isPropertyName(id: ts.Identifier): boolean {
+function isPropertyName(id: TS.Identifier): boolean {
   const parent = id.parent;
   return (ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent)) && parent.name === id;
 }

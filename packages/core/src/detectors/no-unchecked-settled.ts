@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import { ts } from '../compiler.js';
 
 import { allSettledMigration, settledCallee, settledResultsUse } from '../settled.js';
 import type { Detector } from '../types.js';
@@ -25,7 +25,7 @@ export interface NoUncheckedSettledOptions {
  */
 export const noUncheckedSettled: Detector<NoUncheckedSettledOptions> = {
   rule: 'no-unchecked-settled',
-  kinds: [ts.SyntaxKind.CallExpression],
+  kinds: ['CallExpression'],
   defaultOptions: {},
   check(node, context, options) {
     if (!ts.isCallExpression(node)) return [];

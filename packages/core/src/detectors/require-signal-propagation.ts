@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../compiler.js';
 
 import { signalInScope, type SignalInScope } from '../signal-scope.js';
 import { passesSignal, passSignalEdit, signalSlot, type SignalSlot } from '../signals.js';
@@ -19,7 +20,7 @@ import type { AnalysisContext, Detector, Finding, Fix } from '../types.js';
  */
 export const requireSignalPropagation: Detector = {
   rule: 'require-signal-propagation',
-  kinds: [ts.SyntaxKind.CallExpression],
+  kinds: ['CallExpression'],
   defaultOptions: {},
   check(node, context) {
     if (!ts.isCallExpression(node)) return [];
@@ -32,7 +33,7 @@ export const requireSignalPropagation: Detector = {
   },
 };
 
-function finding(call: ts.CallExpression, signal: SignalInScope, slot: SignalSlot, context: AnalysisContext): Finding {
+function finding(call: TS.CallExpression, signal: SignalInScope, slot: SignalSlot, context: AnalysisContext): Finding {
   const data = { callee: calleeName(call) ?? 'this call', signal: signal.text };
   const result: Finding = { rule: 'require-signal-propagation', messageId: 'missingSignal', data, node: call.expression, fixes: [] };
   const { checker } = context;
@@ -54,13 +55,13 @@ function finding(call: ts.CallExpression, signal: SignalInScope, slot: SignalSlo
 }
 
 // `signal.addEventListener(…)`, `opts.signal.throwIfAborted()`: the signal is the receiver.
-function isOnSignal(call: ts.CallExpression, signal: SignalInScope, sourceFile: ts.SourceFile): boolean {
+function isOnSignal(call: TS.CallExpression, signal: SignalInScope, sourceFile: TS.SourceFile): boolean {
   const callee = skipParentheses(call.expression);
-  return memberName(callee) !== undefined && isWrittenAs((callee as ts.PropertyAccessExpression).expression, signal, sourceFile);
+  return memberName(callee) !== undefined && isWrittenAs((callee as TS.PropertyAccessExpression).expression, signal, sourceFile);
 }
 
 // `helper(signal)`, `wrap(ctrl.signal, …)`: some signal is passed, maybe not in the slot we'd pick.
-function passesAnySignal(call: ts.CallExpression, signal: SignalInScope, sourceFile: ts.SourceFile): boolean {
+function passesAnySignal(call: TS.CallExpression, signal: SignalInScope, sourceFile: TS.SourceFile): boolean {
   return call.arguments.some((argument) => {
     const node = skipParentheses(argument);
     if ((ts.isIdentifier(node) && node.text === 'signal') || (ts.isPropertyAccessExpression(node) && node.name.text === 'signal')) {
@@ -75,7 +76,7 @@ function passesAnySignal(call: ts.CallExpression, signal: SignalInScope, sourceF
  * `this.signal`). Only a name, `this` or a `.signal` access can be, so the text
  * of anything else (a callback, an object literal) is never read.
  */
-function isWrittenAs(expression: ts.Expression, signal: SignalInScope, sourceFile: ts.SourceFile): boolean {
+function isWrittenAs(expression: TS.Expression, signal: SignalInScope, sourceFile: TS.SourceFile): boolean {
   const node = skipParentheses(expression);
   const shaped =
     ts.isIdentifier(node) ||

@@ -1,22 +1,13 @@
-import {
-  type AnalysisContext,
-  type Detector,
-  type Finding,
-  findNodeByRange,
-  parseSourceFile,
-  planEdits,
-} from '@taskscope/core';
+import { type AnalysisContext, type Detector, type Engine, type Finding, engineFor } from '@taskscope/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
+
+import { compilerOf, parsingCompiler } from './compiler.js';
 
 /** What a rule needs from the shared engine for one file. */
 export interface RuleAnalysis {
   /** The TypeScript view of the file; `checker` is undefined without type information. */
   readonly context: AnalysisContext;
-  /** The TypeScript node for an ESTree node, or undefined when none matches. */
-  tsNode(node: TSESTree.Node, kinds?: readonly ts.SyntaxKind[]): ts.Node | undefined;
-  /** Reports findings, each fix as a suggestion that applies exactly the codemod's edits. */
-  report(findings: readonly Finding[]): void;
   /** Maps `node` to its TS node of one of the detector's kinds, runs the detector there and reports. */
   check<Options>(detector: Detector<Options>, node: TSESTree.Node, options: Options): void;
 }
@@ -26,51 +17,58 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 /**
  * Maps a rule onto the shared analysis. With @typescript-eslint/parser the TS
  * nodes come from its node map (and the checker from its program when
- * `projectService` is on). With any other parser (espree on .js) the text is
- * parsed once, lazily, and nodes are matched by range.
+ * `projectService` is on), read with the compiler that parser loaded. With
+ * any other parser (espree on .js), or when that compiler can't be found, the
+ * text is parsed once, lazily, with the plugin's own compiler, and nodes are
+ * matched by range (without types).
  */
 export function analysisFor(ruleContext: AnyContext): RuleAnalysis {
   const { sourceCode } = ruleContext;
   const services = sourceCode.parserServices;
-  const nodeMap = services?.esTreeNodeToTSNodeMap;
+  const parsed = services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast) as ts.SourceFile | undefined;
+  const hostCompiler = parsed && compilerOf(parsed);
+  const nodeMap = hostCompiler ? services!.esTreeNodeToTSNodeMap : undefined;
+  let engine: Engine | undefined;
   let sourceFile: ts.SourceFile | undefined;
   let checker: ts.TypeChecker | undefined;
+  const core = () => (engine ??= engineFor(hostCompiler ?? parsingCompiler()));
 
   const context: AnalysisContext = {
     get sourceFile() {
-      sourceFile ??= nodeMap
-        ? (nodeMap.get(sourceCode.ast) as ts.SourceFile)
-        : parseSourceFile(ruleContext.filename, sourceCode.text);
+      sourceFile ??= nodeMap ? parsed! : core().parseSourceFile(ruleContext.filename, sourceCode.text);
       return sourceFile;
     },
     get checker() {
-      checker ??= services?.program?.getTypeChecker();
+      if (nodeMap) checker ??= services?.program?.getTypeChecker();
       return checker;
     },
   };
 
-  const analysis: RuleAnalysis = {
+  const tsNode = (node: TSESTree.Node, kinds: readonly ts.SyntaxKind[]): ts.Node | undefined => {
+    if (nodeMap) {
+      const mapped = nodeMap.get(node);
+      if (kinds.includes(mapped.kind)) return mapped;
+    }
+    return core().findNodeByRange(context.sourceFile, node.range[0], node.range[1], kinds);
+  };
+
+  return {
     context,
-    tsNode(node, kinds) {
-      if (nodeMap) {
-        const mapped = nodeMap.get(node);
-        if (!kinds || kinds.includes(mapped.kind)) return mapped;
-      }
-      return findNodeByRange(context.sourceFile, node.range[0], node.range[1], kinds);
-    },
-    report(findings) {
-      for (const finding of findings) reportFinding(ruleContext, context.sourceFile, finding);
-    },
     check(detector, node, options) {
-      const target = analysis.tsNode(node, detector.kinds);
-      if (target) analysis.report(safely(() => detector.check(target, context, options)));
+      const target = tsNode(node, core().kindsOf(detector));
+      if (!target) return;
+      for (const finding of core().detect(detector, target, context, options)) report(ruleContext, core(), context.sourceFile, finding);
     },
   };
-  return analysis;
 }
 
-function reportFinding(ruleContext: AnyContext, sourceFile: ts.SourceFile, finding: Finding): void {
+/** Reports a finding with each fix that survives planning as a suggestion: exactly the codemod's edits. */
+function report(ruleContext: AnyContext, engine: Engine, sourceFile: ts.SourceFile, finding: Finding): void {
   const { sourceCode } = ruleContext;
+  const suggestions = finding.fixes.flatMap((fix) => {
+    const { edits, skipped } = engine.planEdits(sourceFile, [fix]);
+    return skipped.length > 0 ? [] : [{ fix, edits }];
+  });
   ruleContext.report({
     loc: {
       start: sourceCode.getLocFromIndex(finding.node.getStart(sourceFile)),
@@ -78,25 +76,10 @@ function reportFinding(ruleContext: AnyContext, sourceFile: ts.SourceFile, findi
     },
     messageId: finding.messageId,
     data: finding.data,
-    suggest: finding.fixes.map((fix) => ({
+    suggest: suggestions.map(({ fix, edits }) => ({
       messageId: fix.messageId,
       data: fix.data,
-      fix: (fixer: TSESLint.RuleFixer) =>
-        planEdits(sourceFile, [fix]).edits.map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.text)),
+      fix: (fixer: TSESLint.RuleFixer) => edits.map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.text)),
     })),
   });
-}
-
-/**
- * Runs a detector check so that a bug in it can never break a lint run: the
- * node is skipped instead. Set TASKSCOPE_STRICT=1 (the test suite does) to see
- * the error.
- */
-function safely(check: () => readonly Finding[]): readonly Finding[] {
-  try {
-    return check();
-  } catch (error) {
-    if (process.env.TASKSCOPE_STRICT === '1') throw error;
-    return [];
-  }
 }

@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 export interface TaskscopeRuleDocs {
   description: string;
@@ -8,33 +8,59 @@ export interface TaskscopeRuleDocs {
   requiresTypeChecking: boolean;
 }
 
-const withDocsUrl = ESLintUtils.RuleCreator<TaskscopeRuleDocs>(
-  (name) => `https://github.com/taskscope/taskscope/blob/main/packages/eslint-plugin/docs/rules/${name}.md`,
-);
+export type TaskscopeRule<Options extends readonly unknown[], MessageIds extends string> = TSESLint.RuleModule<
+  MessageIds,
+  Options,
+  TaskscopeRuleDocs
+> & { name: string };
+
+interface RuleDefinition<Options extends readonly unknown[], MessageIds extends string> {
+  name: string;
+  meta: Omit<TSESLint.RuleMetaData<MessageIds, TaskscopeRuleDocs, Options>, 'docs'> & { docs: TaskscopeRuleDocs };
+  defaultOptions: Options;
+  create(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: Options): TSESLint.RuleListener;
+}
+
+const docsUrl = (name: string) => `https://github.com/taskscope/taskscope/blob/main/packages/eslint-plugin/docs/rules/${name}.md`;
 
 /**
- * typescript-eslint's RuleCreator (docs URL, meta, defaultOptions), except that
- * the options merged with the defaults are worked out once per distinct
- * configuration instead of once per file: its `applyDefault` deep-clones the
- * defaults on every call. Sharing them is safe because no rule mutates its options.
+ * A rule in typescript-eslint's shape (docs URL, meta, defaultOptions), built
+ * without @typescript-eslint/utils at run time, which would need `typescript`
+ * installed even for untyped linting. The options merged with the defaults are
+ * worked out once per distinct configuration, not once per file; sharing them
+ * is safe because no rule mutates its options.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
-  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, TaskscopeRuleDocs>>,
-): ReturnType<typeof withDocsUrl<Options, MessageIds>> {
-  const created = withDocsUrl(rule);
-  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
+  rule: RuleDefinition<Options, MessageIds>,
+): TaskscopeRule<Options, MessageIds> {
   // ESLint hands each file a fresh options array, so they are keyed by value.
   const merged = new Map<string, Options>();
   return {
-    ...created,
+    name: rule.name,
+    meta: { ...rule.meta, docs: { ...rule.meta.docs, url: docsUrl(rule.name) } },
+    defaultOptions: rule.defaultOptions,
     create(context) {
       const key = JSON.stringify(context.options);
       let options = merged.get(key);
-      if (!options) {
-        options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options);
-        merged.set(key, options);
-      }
+      if (!options) merged.set(key, (options = withDefaults(rule.defaultOptions, context.options)));
       return rule.create(context, options);
     },
   };
+}
+
+/** Each option given, with a given object's missing keys taken from the default (deeply). */
+function withDefaults<Options extends readonly unknown[]>(defaults: Options, given: readonly unknown[]): Options {
+  return defaults.map((fallback, index) => merge(fallback, given[index])) as unknown as Options;
+}
+
+function merge(fallback: unknown, value: unknown): unknown {
+  if (value === undefined) return fallback;
+  if (!isPlainObject(fallback) || !isPlainObject(value)) return value;
+  const result: Record<string, unknown> = { ...fallback };
+  for (const [key, item] of Object.entries(value)) result[key] = merge(fallback[key], item);
+  return result;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

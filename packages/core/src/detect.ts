@@ -1,0 +1,36 @@
+import type * as TS from 'typescript';
+
+import { checkFix } from './apply.js';
+import type { AnalysisContext, Detector, Finding } from './types.js';
+
+/**
+ * How both adapters run a detector at a node. A detector error loses this
+ * node's findings, never the file's and never the lint run (set
+ * TASKSCOPE_STRICT=1, as the test suite does, to have it thrown). Every fix
+ * passes `checkFix` here, once, so no adapter can be handed edits that
+ * overlap; a fix that fails is dropped and the finding keeps the others.
+ */
+export function detect<Options>(detector: Detector<Options>, node: TS.Node, context: AnalysisContext, options: Options): Finding[] {
+  let findings: Finding[];
+  try {
+    findings = detector.check(node, context, options);
+  } catch (error) {
+    if (strict()) throw error;
+    return [];
+  }
+  const { text } = context.sourceFile;
+  return findings.map((finding) => {
+    const fixes = finding.fixes.flatMap((fix) => {
+      const checked = checkFix(text, fix);
+      if (checked) return [checked];
+      if (strict()) throw new Error(`${detector.rule}: fix '${fix.messageId}' has overlapping edits at ${finding.node.getStart(context.sourceFile)}`);
+      return [];
+    });
+    return fixes.length === finding.fixes.length && fixes.every((fix, index) => fix === finding.fixes[index]) ? finding : { ...finding, fixes };
+  });
+}
+
+// Read only on failure: the test suite switches it between runs.
+function strict(): boolean {
+  return process.env.TASKSCOPE_STRICT === '1';
+}
