@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The tests that lint or migrate whole corpora: minutes, not seconds. `npm run test:quick` leaves them out. */
-const sweeps = ['packages/eslint-plugin/test/robustness.test.ts', 'packages/codemod/test/corpus.test.ts', 'test/real-corpus/**/*.test.ts'];
+const sweeps = [
+  'packages/eslint-plugin/test/robustness.test.ts',
+  'packages/codemod/test/corpus.test.ts',
+  'packages/*/test/real-corpus/**/*.test.ts',
+];
 
 const project = (name: string, include: string[], exclude: string[] = [], setupFiles: string[] = []) => ({
   extends: true as const,

@@ -25,8 +25,9 @@ reports. A dry run by default: prints a unified diff and writes nothing.
 Options:
   --write                    apply the changes (each file written atomically)
   --allow-dirty              write even though the git tree has uncommitted changes
-  -p, --project <path>       tsconfig.json, or a folder holding one
-                             (default: the nearest tsconfig.json above the cwd)
+  -p, --project <path>       migrate exactly this tsconfig's files (a tsconfig.json,
+                             or a folder holding one); by default each file is
+                             analysed with the nearest tsconfig.json that includes it
   -t, --transforms <a,b>     the transforms to run (default: all)
   --concurrency <n>          limit written into map(...) rewrites; also rewrites
                              unbounded .map fan-out (no-unbounded-fan-out)
@@ -36,7 +37,7 @@ Options:
 Transforms:
 ${transforms.map((t) => `  ${t.id.padEnd(14)} ${t.description}`).join('\n')}
 
-paths... restricts the run to these files or folders of the project.
+paths... are the files or folders to migrate (default: the cwd).
 A statement preceded by // taskscope-migrate-ignore is left alone; sites that
 need a human get /* taskscope-migrate: <reason> */.
 

@@ -1,16 +1,21 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { Project, ts } from 'ts-morph';
 
 import { gitIgnored } from './git.js';
 
-/** One ts-morph project to migrate: a tsconfig (or none) and the files chosen from it. */
-export interface LoadedProject {
-  /** The tsconfig it came from; undefined for the fallback project of loose files. */
+/**
+ * One ts-morph project to migrate: a tsconfig (or none) and the files chosen
+ * from it. `open()` builds the project; the run opens one at a time, so a
+ * monorepo's programs are never all in memory together.
+ */
+export interface PlannedProject {
+  /** The tsconfig it comes from; undefined for the fallback project of files no tsconfig is above. */
   configPath: string | undefined;
-  project: Project;
-  files: ts.SourceFile[];
+  /** Absolute paths of the files to migrate. */
+  files: string[];
+  open(): { project: Project; files: ts.SourceFile[] };
 }
 
 export interface SkippedFile {
@@ -19,9 +24,9 @@ export interface SkippedFile {
 }
 
 export interface ProjectSelection {
-  projects: LoadedProject[];
+  projects: PlannedProject[];
   skipped: SkippedFile[];
-  /** `paths…` arguments that matched no file of the project(s). */
+  /** `paths…` arguments that matched no file. */
   unmatched: string[];
 }
 
@@ -36,76 +41,192 @@ export interface LoadOptions {
 }
 
 /**
- * Loads the tsconfig (given or discovered upwards from cwd) with ts-morph and
- * picks the files to migrate: the project's own files (its include/exclude),
- * minus declaration files and git-ignored files, restricted to `paths`. A
- * solution tsconfig (no files, only references) loads each referenced
- * project. Without a tsconfig, the TypeScript files under cwd form the project.
+ * Picks the files to migrate and the project each is analysed in.
+ *
+ * With `--project`: that tsconfig's own files (its include/exclude, or each
+ * project a solution tsconfig references), restricted to `paths`.
+ *
+ * Without: the TypeScript files under `paths` (default: the cwd), each in
+ * the project of its tsconfig, found as typescript-eslint's project service
+ * finds it: the nearest `tsconfig.json` up from the file that includes it
+ * (directly or through its references). So a monorepo root migrates every
+ * package with its own compiler options, and the lint and the codemod see the
+ * same types. A file that tsconfigs above it leave out is skipped; files with
+ * no tsconfig above them at all form one fallback project.
+ *
+ * Declaration files, `node_modules` and git-ignored files are never migrated.
  */
 export function loadProjects(options: LoadOptions): ProjectSelection {
-  const configPath = findConfig(options);
-  const projects = configPath ? projectsFromConfig(configPath, new Set()) : [looseProject(options.cwd)];
   const filters = (options.paths ?? []).map((p) => path.resolve(options.cwd, p));
-  const matched = new Set<string>();
-  const taken = new Set<string>();
-  const skipped: SkippedFile[] = [];
-  const pending: { entry: LoadedProject; file: ts.SourceFile; filePath: string }[] = [];
+  const unmatched: string[] = [];
+  const chosen = options.project === undefined ? nearestConfigs(options, filters, unmatched) : configFiles(options, filters, unmatched);
 
-  for (const entry of projects) {
-    for (const file of entry.project.getSourceFiles()) {
-      const filePath = path.resolve(file.getFilePath());
-      const filter = filters.find((f) => filePath === f || filePath.startsWith(f + path.sep));
-      if (filters.length > 0 && filter === undefined) continue;
-      if (filter !== undefined) matched.add(filter);
-      // A file shared by two referenced projects is migrated once.
-      if (filePath.split(path.sep).includes('node_modules') || taken.has(filePath)) continue;
-      taken.add(filePath);
-      if (file.isDeclarationFile()) skipped.push({ path: filePath, reason: 'declaration file' });
-      else pending.push({ entry, file: file.compilerNode, filePath });
+  const skipped: SkippedFile[] = [];
+  const byConfig = new Map<string | undefined, string[]>();
+  const ignored = gitIgnoredIn(options.gitRoot, chosen.map((c) => c.file));
+  for (const { file, config, reason } of chosen) {
+    if (/\.d\.[cm]?tsx?$/.test(file)) skipped.push({ path: file, reason: 'declaration file' });
+    else if (ignored.has(file)) skipped.push({ path: file, reason: 'ignored by .gitignore' });
+    else if (reason !== undefined) skipped.push({ path: file, reason });
+    else {
+      const group = byConfig.get(config);
+      if (group) group.push(file);
+      else byConfig.set(config, [file]);
     }
   }
-
-  const ignored = gitIgnoredIn(options.gitRoot, pending.map((p) => p.filePath));
-  for (const { entry, file, filePath } of pending) {
-    if (ignored.has(filePath)) skipped.push({ path: filePath, reason: 'ignored by .gitignore' });
-    else entry.files.push(file);
-  }
-  return { projects, skipped, unmatched: filters.filter((f) => !matched.has(f)) };
+  const projects = [...byConfig].map(([configPath, files]) => plannedProject(configPath, files));
+  return { projects, skipped, unmatched };
 }
 
-function findConfig({ cwd, project }: LoadOptions): string | undefined {
-  if (project === undefined) return ts.findConfigFile(cwd, ts.sys.fileExists);
-  const resolved = path.resolve(cwd, project);
+/** A file and the tsconfig it is analysed with (undefined: the fallback project), or why it is left out. */
+interface Choice {
+  file: string;
+  config: string | undefined;
+  reason?: string;
+}
+
+/** Without `--project`: each file under the paths with the tsconfig the project service would give it. */
+function nearestConfigs(options: LoadOptions, filters: readonly string[], unmatched: string[]): Choice[] {
+  const finder = configFinder();
+  return filesUnder(filters.length > 0 ? filters : [options.cwd], unmatched).map((file) => {
+    const { config, nearest } = finder.find(file);
+    if (config !== undefined || nearest === undefined) return { file, config };
+    return { file, config, reason: `not included by ${path.relative(options.cwd, nearest) || nearest}` };
+  });
+}
+
+/** `--project`: its files (or its references' files), restricted to the paths; one file once. */
+function configFiles(options: LoadOptions, filters: readonly string[], unmatched: string[]): Choice[] {
+  const matched = new Set<string>();
+  const chosen = new Map<string, Choice>();
+  for (const { config, fileNames } of projectsOf(configFile(options), new Set())) {
+    for (const file of fileNames) {
+      const filter = filters.find((f) => file === f || file.startsWith(f + path.sep));
+      if (filters.length > 0 && filter === undefined) continue;
+      if (filter !== undefined) matched.add(filter);
+      if (!file.split(path.sep).includes('node_modules') && !chosen.has(file)) chosen.set(file, { file, config });
+    }
+  }
+  unmatched.push(...filters.filter((f) => !matched.has(f)));
+  return [...chosen.values()];
+}
+
+/** `--project`: the file itself, or `tsconfig.json` in the folder. */
+function configFile({ cwd, project }: LoadOptions): string {
+  const resolved = path.resolve(cwd, project!);
   const file = existsSync(resolved) && statSync(resolved).isDirectory() ? path.join(resolved, 'tsconfig.json') : resolved;
   if (!existsSync(file)) throw new Error(`no tsconfig at ${file}`);
   return file;
 }
 
-function projectsFromConfig(configPath: string, visited: Set<string>): LoadedProject[] {
-  visited.add(configPath);
-  // Read with TypeScript first: a broken config fails here, and a solution
-  // config (no files, only references) needs no ts-morph project of its own.
-  const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
-  const parsed = ts.parseJsonConfigFileContent(config ?? {}, ts.sys, path.dirname(configPath), undefined, configPath);
-  // 18003 "No inputs were found" is how a solution config looks.
-  const fatal = [error, ...parsed.errors].find((d) => d && d.category === ts.DiagnosticCategory.Error && d.code !== 18003);
-  if (fatal) throw new Error(`${configPath}: ${ts.flattenDiagnosticMessageText(fatal.messageText, '\n')}`);
-  if (parsed.fileNames.length > 0) {
-    const project = new Project({ tsConfigFilePath: configPath, skipFileDependencyResolution: true });
-    return [{ configPath, project, files: [] }];
+/** The TypeScript sources under `roots` (files or folders), sorted; roots that hold none go to `unmatched`. */
+function filesUnder(roots: readonly string[], unmatched: string[]): string[] {
+  const found = new Set<string>();
+  for (const root of roots) {
+    const before = found.size;
+    if (existsSync(root) && statSync(root).isFile()) {
+      if (isSource(root)) found.add(root);
+    } else if (existsSync(root)) {
+      for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+        if (isSource(name) && !name.split(path.sep).some((part) => part === 'node_modules' || part === '.git')) found.add(path.join(root, name));
+      }
+    }
+    if (found.size === before) unmatched.push(root);
   }
+  return [...found].sort();
+}
+
+function isSource(file: string): boolean {
+  return /\.[cm]?tsx?$/.test(file);
+}
+
+interface ParsedConfig {
+  config: string;
+  fileNames: string[];
+}
+
+/** A tsconfig's own files, or, for a solution tsconfig (no files, only references), each referenced project's. */
+function projectsOf(configPath: string, visited: Set<string>): ParsedConfig[] {
+  visited.add(configPath);
+  const parsed = parseConfig(configPath);
+  if (parsed.fileNames.length > 0) return [{ config: configPath, fileNames: parsed.fileNames.map((f) => path.resolve(f)) }];
   return (parsed.projectReferences ?? []).flatMap((reference) => {
     const referenced = ts.resolveProjectReferencePath(reference);
-    return visited.has(referenced) || !existsSync(referenced) ? [] : projectsFromConfig(referenced, visited);
+    return visited.has(referenced) || !existsSync(referenced) ? [] : projectsOf(referenced, visited);
   });
 }
 
-function looseProject(cwd: string): LoadedProject {
-  const project = new Project({
-    compilerOptions: { target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.Preserve, strict: true, skipLibCheck: true },
-  });
-  project.addSourceFilesAtPaths([`${cwd}/**/*.{ts,tsx,mts,cts}`, `!${cwd}/**/node_modules/**`]);
-  return { configPath: undefined, project, files: [] };
+/**
+ * Reads a tsconfig with TypeScript; one that doesn't parse fails here, naming
+ * it. A base it extends that isn't there (a package not installed) is left
+ * out, as the compiler would, rather than stopping the run; so is an empty
+ * solution config's "no inputs".
+ */
+function parseConfig(configPath: string): ts.ParsedCommandLine {
+  const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
+  if (error) throw new Error(`${configPath}: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`);
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, path.dirname(configPath), undefined, configPath);
+  const fatal = parsed.errors.find((d) => d.category === ts.DiagnosticCategory.Error && !lenient.has(d.code));
+  if (fatal) throw new Error(`${configPath}: ${ts.flattenDiagnosticMessageText(fatal.messageText, '\n')}`);
+  return parsed;
+}
+
+// 18003 no inputs (a solution config), 6053 a file not found and 5083 a file not readable (an `extends` target).
+const lenient: ReadonlySet<number> = new Set([18003, 6053, 5083]);
+
+/**
+ * The project service's search for a file's tsconfig, with each config read
+ * once: up from the file's folder, the first `tsconfig.json` that includes it
+ * (or whose references do) is its project. `nearest` is the closest one seen.
+ */
+export function configFinder(): { find(file: string): { config: string | undefined; nearest: string | undefined } } {
+  const claimed = new Map<string, ReadonlyMap<string, string>>();
+  // File → the config that owns it: the config's own files, then those of the projects it references.
+  const filesOf = (config: string, visiting = new Set<string>()): ReadonlyMap<string, string> => {
+    const cached = claimed.get(config);
+    if (cached) return cached;
+    visiting.add(config);
+    const parsed = parseConfig(config);
+    const owners = new Map(parsed.fileNames.map((file) => [path.resolve(file), config]));
+    for (const reference of parsed.projectReferences ?? []) {
+      const target = ts.resolveProjectReferencePath(reference);
+      if (visiting.has(target) || !existsSync(target)) continue;
+      for (const [file, owner] of filesOf(target, visiting)) if (!owners.has(file)) owners.set(file, owner);
+    }
+    claimed.set(config, owners);
+    return owners;
+  };
+  return {
+    find(file) {
+      let nearest: string | undefined;
+      for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+        const config = path.join(dir, 'tsconfig.json');
+        if (existsSync(config)) {
+          nearest ??= config;
+          const owner = filesOf(config).get(file);
+          if (owner) return { config: owner, nearest };
+        }
+        if (path.dirname(dir) === dir) return { config: undefined, nearest };
+      }
+    },
+  };
+}
+
+function plannedProject(configPath: string | undefined, files: string[]): PlannedProject {
+  return {
+    configPath,
+    files,
+    open() {
+      const project = configPath
+        ? new Project({ tsConfigFilePath: configPath, skipFileDependencyResolution: true })
+        : new Project({
+            compilerOptions: { target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.Preserve, strict: true, skipLibCheck: true },
+          });
+      if (!configPath) project.addSourceFilesAtPaths(files);
+      const sourceFiles = files.map((file) => (project.getSourceFile(file) ?? project.addSourceFileAtPath(file)).compilerNode);
+      return { project, files: sourceFiles };
+    },
+  };
 }
 
 function gitIgnoredIn(root: string | undefined, files: readonly string[]): Set<string> {

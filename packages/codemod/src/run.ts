@@ -94,7 +94,9 @@ export function runMigration(options: RunOptions): RunReport {
     const { report, diff } = finishFile(file, options.write, relative(file.original.fileName));
     record(report, diff);
   };
-  for (const { project, files: sourceFiles } of selection.projects) {
+  for (const planned of selection.projects) {
+    // One program at a time: a monorepo's projects are not all held in memory together.
+    const { project, files: sourceFiles } = timed(timings, 'load', () => planned.open());
     const facts = { reportsUnusedParameters: project.getCompilerOptions().noUnusedParameters === true };
     let pending: PendingFile[] = sourceFiles.map((sourceFile) => ({ original: sourceFile, current: sourceFile }));
     for (let round = 1; pending.length > 0; round++) {

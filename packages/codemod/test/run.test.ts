@@ -36,9 +36,10 @@ describe('runMigration', () => {
       [path.join('src', 'clean.ts')]: ['unmodified', undefined],
       [path.join('src', 'bad.ts')]: ['error', 'does not parse: 1:14 Variable declaration expected.'],
       [path.join('src', 'types.d.ts')]: ['skipped', 'declaration file'],
+      [path.join('src', 'excluded', 'e.ts')]: ['skipped', 'not included by tsconfig.json'],
       [path.join('gen', 'generated.ts')]: ['skipped', 'ignored by .gitignore'],
     });
-    expect(report.summary).toEqual({ ok: 1, unmodified: 1, skipped: 2, error: 1 });
+    expect(report.summary).toEqual({ ok: 1, unmodified: 1, skipped: 3, error: 1 });
     expect(report.counts).toEqual({ 'promise-all': { rewritten: 1, marked: 0 } });
     expect(diffs).toHaveLength(1);
     expect(diffs[0]).toContain('--- a/src/a.ts\n+++ b/src/a.ts\n');
@@ -70,8 +71,31 @@ describe('runMigration', () => {
   it('restricts the run to the given paths and warns about paths that match nothing', () => {
     const dir = tempProject(files);
     const report = run(dir, { paths: ['src/clean.ts', 'src/excluded', 'nowhere'] });
-    expect(report.files.map((f) => f.path)).toEqual([path.join('src', 'clean.ts')]);
-    expect(report.unmatched).toEqual(['src/excluded', 'nowhere']);
+    expect(report.files.map((f) => [f.path, f.status])).toEqual([
+      [path.join('src', 'excluded', 'e.ts'), 'skipped'],
+      [path.join('src', 'clean.ts'), 'unmodified'],
+    ]);
+    expect(report.unmatched).toEqual(['nowhere']);
+  });
+
+  it('gives each file the nearest tsconfig that includes it, as the project service does', () => {
+    const dir = tempProject({
+      'tsconfig.json': JSON.stringify({ include: ['*.config.ts'] }),
+      'packages/a/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, include: ['src'] }),
+      'packages/a/src/main.ts': 'Promise.all([]);\n',
+      'packages/b/tsconfig.json': JSON.stringify({ extends: '@missing/base/tsconfig.json', include: ['src'] }),
+      'packages/b/src/util.ts': 'export {};\n',
+      'scripts/loose.ts': 'Promise.all([]);\n',
+    });
+    const seen: string[] = [];
+    const report = run(dir, { onStart: (_, configs) => seen.push(...configs) });
+    expect(report.files.map((f) => [f.path, f.status, f.message])).toEqual([
+      [path.join('scripts', 'loose.ts'), 'skipped', 'not included by tsconfig.json'],
+      [path.join('packages', 'a', 'src', 'main.ts'), 'ok', undefined],
+      [path.join('packages', 'b', 'src', 'util.ts'), 'unmodified', undefined],
+    ]);
+    // A base that isn't installed is left out, as the compiler would.
+    expect(seen).toEqual([path.join('packages', 'a', 'tsconfig.json'), path.join('packages', 'b', 'tsconfig.json')]);
   });
 
   it('reads .gitignore only inside a git work tree', () => {
@@ -118,13 +142,14 @@ describe('runMigration', () => {
   });
 
   it('reports a file that changed on disk during the run instead of overwriting it', () => {
-    const dir = tempProject(files);
+    // `src/0.ts` is reported first; by then `src/a.ts` has been read and analysed as it was.
+    const dir = tempProject({ ...files, 'src/0.ts': 'export {};\n' });
     const report = run(dir, {
       write: true,
-      paths: ['src/a.ts'],
-      onStart: () => writeFileSync(path.join(dir, 'src/a.ts'), 'edited meanwhile\n'),
+      paths: ['src/0.ts', 'src/a.ts'],
+      onFile: (file) => file.path.endsWith('0.ts') && writeFileSync(path.join(dir, 'src/a.ts'), 'edited meanwhile\n'),
     });
-    expect(report.files[0]).toMatchObject({ status: 'error', message: 'changed on disk during the run; left untouched' });
+    expect(report.files[1]).toMatchObject({ status: 'error', message: 'changed on disk during the run; left untouched' });
     expect(readFileSync(path.join(dir, 'src/a.ts'), 'utf8')).toBe('edited meanwhile\n');
   });
 

@@ -2,20 +2,23 @@ import type * as TS from 'typescript';
 import { ts } from './compiler.js';
 
 import {
+  fanOutSource,
   freeName,
+  type HeldTasks,
   inlineCallback,
   type MapFanOut,
-  mapFanOutOf,
   signalParameterName,
   suspendsOutsideFunctions,
   taskscopeOptions,
   threadSignalEdits,
   thunkParameters,
+  unwrapExpression,
   workCall,
 } from './fan-out.js';
 import { dedentEdits, indentAt, indentUnitOf, lineAt, MAX_LINE_LENGTH } from './layout.js';
 import { runtimeName } from './runtime-imports.js';
-import { type PromiseCombinator, promiseCombinatorOf, skipParentheses } from './syntax.js';
+import { referencesOf } from './value-flow.js';
+import { enclosingStatement, type PromiseCombinator, promiseCombinatorOf, skipParentheses } from './syntax.js';
 import type { AnalysisContext, Fix, TextEdit, TransformId } from './types.js';
 
 /**
@@ -82,7 +85,8 @@ function rewriteFor(
   concurrency: number | undefined,
 ): Rewrite | undefined {
   const { sourceFile } = context;
-  const inner = skipParentheses(iterable);
+  const source = fanOutSource(iterable, context);
+  if (!source || source.shape === 'pushed' || (source.held && !rewritesInPlace(source.held, iterable, call, context))) return undefined;
   const taskOptions = taskscopeOptions(call, context, concurrency === undefined ? [] : [`concurrency: ${concurrency}`]);
   const optionsText = taskOptions.text === undefined ? '' : `, ${taskOptions.text}`;
   const options = [...taskOptions.edits, ...(optionsText ? [insert(iterable.end, optionsText)] : [])];
@@ -91,26 +95,30 @@ function rewriteFor(
     edits: [{ start: call.expression.getStart(sourceFile), end: call.expression.end, text: runtimeName(sourceFile, name) }],
   });
 
-  if (ts.isArrayLiteralExpression(inner)) {
-    const thunks = elementThunkEdits(inner, context);
+  if (source.shape === 'array') {
+    const thunks = elementThunkEdits(source.array, context);
     if (!thunks) return undefined;
     const rewrite = renameCallee(combinator);
     rewrite.edits.push(...thunks, ...options);
     return rewrite;
   }
 
-  const fanOut = mapFanOutOf(inner);
-  if (!fanOut || fanOut.call.arguments.length !== (fanOut.via === 'map' ? 1 : 2)) return undefined;
-  if (combinator === 'all' && mapsDirectly(fanOut, context)) {
+  const fanOut = source.map;
+  if (fanOut.call.arguments.length !== (fanOut.via === 'map' ? 1 : 2)) return undefined;
+  // The items stay where they are when a `const` holds them, or when an optional chain has no fallback to keep.
+  const direct = !source.held && (!fanOut.optional || source.fallback) && combinator === 'all' && mapsDirectly(fanOut, context);
+  if (direct) {
     const callback = callbackEdits(fanOut, context, 'map');
     if (!callback) return undefined;
     const hoisted = hoistsArgument(call, iterable, sourceFile);
+    // `xs?.filter(f).map(g) ?? []` → `map(xs?.filter(f) ?? [], …)`.
+    const wrap = fanOut.optional && !isOperand(fanOut.items);
     return {
       name: 'map',
       edits: [
         // `Promise.all(items.map(` → `map(items, ` … `))` → `)`.
-        { start: call.expression.getStart(sourceFile), end: fanOut.items.getStart(sourceFile), text: `${runtimeName(sourceFile, 'map')}(` },
-        { start: fanOut.items.end, end: fanOut.callback.getStart(sourceFile), text: ', ' },
+        { start: call.expression.getStart(sourceFile), end: fanOut.items.getStart(sourceFile), text: `${runtimeName(sourceFile, 'map')}(${wrap ? '(' : ''}` },
+        { start: fanOut.items.end, end: fanOut.callback.getStart(sourceFile), text: `${wrap ? ')' : ''}${fanOut.optional ? ' ?? []' : ''}, ` },
         ...callback,
         ...taskOptions.edits,
         // The lines after the callback go with the `)` that replaces them.
@@ -126,6 +134,30 @@ function rewriteFor(
   const rewrite = renameCallee(combinator);
   rewrite.edits.push(...callback, ...options);
   return rewrite;
+}
+
+/**
+ * Whether the tasks a `const` holds can become thunks where they are
+ * declared: the combinator is the name's only read, the declaration has no
+ * type to contradict, and it is the statement right before the combinator's,
+ * so starting the work later changes nothing in between.
+ */
+function rewritesInPlace(held: HeldTasks, iterable: TS.Expression, call: TS.CallExpression, context: AnalysisContext): boolean {
+  const { declaration } = held;
+  const statement = declaration.parent.parent;
+  if (declaration.type || !ts.isVariableStatement(statement)) return false;
+  const references = referencesOf(declaration.name, context);
+  if (references.length !== 1 || references[0] !== unwrapExpression(iterable)) return false;
+  if (statement.declarationList.declarations.length !== 1) return false;
+  const block = statement.parent;
+  if (!ts.isBlock(block) && !ts.isSourceFile(block)) return false;
+  const index = block.statements.indexOf(statement);
+  return index >= 0 && block.statements[index + 1] === enclosingStatement(call);
+}
+
+/** An expression that `?? []` can follow without parentheses. */
+function isOperand(node: TS.Expression): boolean {
+  return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node) || ts.isParenthesizedExpression(node);
 }
 
 /**
@@ -294,7 +326,7 @@ function mapsDirectly(fanOut: MapFanOut, context: AnalysisContext): boolean {
   if (fanOut.via === 'from' && ts.isObjectLiteralExpression(items)) return false;
   const { checker } = context;
   if (!checker) return true;
-  const type = checker.getTypeAtLocation(items);
+  const type = checker.getNonNullableType(checker.getTypeAtLocation(items));
   if (type.flags & ts.TypeFlags.Any) return true;
   if (fanOut.via === 'map') return checker.isArrayType(type) || checker.isTupleType(type);
   return checker

@@ -8,6 +8,7 @@ import { isThenableType } from './promises.js';
 import { signalInScope } from './signal-scope.js';
 import { passesSignal, passSignalEdit, signalSlot } from './signals.js';
 import { memberName, skipParentheses } from './syntax.js';
+import { declarationOf, referencesOf } from './value-flow.js';
 import type { AnalysisContext, TextEdit } from './types.js';
 
 /** `items.map(cb)` or `Array.from(items, cb)`: one unit of work per item. */
@@ -17,29 +18,103 @@ export interface MapFanOut {
   items: TS.Expression;
   callback: TS.Expression;
   via: 'map' | 'from';
+  /** `xs?.map(cb)`, `xs?.filter(f).map(cb)`: in an optional chain, so the result may be undefined. */
+  optional: boolean;
 }
 
-/** `xs.map(cb)` (not `xs?.map`) or `Array.from(xs, cb)`, looking through parentheses. */
+/** `xs.map(cb)`, `xs?.map(cb)` or `Array.from(xs, cb)`, looking through parentheses. */
 export function mapFanOutOf(expression: TS.Expression): MapFanOut | undefined {
   const call = skipParentheses(expression);
-  if (!ts.isCallExpression(call) || call.questionDotToken) return undefined;
+  if (!ts.isCallExpression(call)) return undefined;
   const callee = skipParentheses(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken) return undefined;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const optional = (call.flags & ts.NodeFlags.OptionalChain) !== 0;
   const [first, second] = call.arguments;
-  if (callee.name.text === 'map' && first && call.arguments.length <= 2) {
-    return { call, items: callee.expression, callback: first, via: 'map' };
+  if (callee.name.text === 'map' && first && call.arguments.length <= 2 && !call.questionDotToken) {
+    return { call, items: callee.expression, callback: first, via: 'map', optional };
   }
   if (
     callee.name.text === 'from' &&
+    !optional &&
     ts.isIdentifier(callee.expression) &&
     callee.expression.text === 'Array' &&
     first &&
     second &&
     call.arguments.length === 2
   ) {
-    return { call, items: first, callback: second, via: 'from' };
+    return { call, items: first, callback: second, via: 'from', optional };
   }
   return undefined;
+}
+
+/** A `const` of this file that holds a combinator's tasks, when the combinator is given its name. */
+export interface HeldTasks {
+  declaration: TS.VariableDeclaration & { name: TS.Identifier };
+}
+
+/**
+ * What a combinator's argument fans out over, seen through what hides it:
+ * type wrappers, a `?? []` / `|| []` fallback, and a `const` of this file
+ * that holds the array or the map (`const tasks = [a(), b()]; await
+ * Promise.all(tasks)`) or an empty array that work is pushed into.
+ */
+export type FanOutSource =
+  | { shape: 'array'; array: TS.ArrayLiteralExpression; held?: HeldTasks }
+  | { shape: 'map'; map: MapFanOut; fallback: boolean; held?: HeldTasks }
+  | { shape: 'pushed'; pushed: readonly TS.Expression[]; inLoop: boolean; held: HeldTasks };
+
+export function fanOutSource(argument: TS.Expression, context: AnalysisContext): FanOutSource | undefined {
+  const node = unwrapExpression(argument);
+  if (!ts.isIdentifier(node)) return literalSource(node);
+  const declaration = declarationOf(node, context);
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
+  if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
+  const held: HeldTasks = { declaration: declaration as HeldTasks['declaration'] };
+  const initializer = unwrapExpression(declaration.initializer);
+  if (ts.isArrayLiteralExpression(initializer) && initializer.elements.length === 0) {
+    const pushed = referencesOf(declaration.name, context).flatMap((reference) => pushedBy(reference));
+    return pushed.length > 0 ? { shape: 'pushed', pushed, inLoop: pushed.some(inLoop), held } : undefined;
+  }
+  const source = literalSource(initializer);
+  return source && { ...source, held };
+}
+
+function literalSource(node: TS.Expression): FanOutSource | undefined {
+  if (ts.isArrayLiteralExpression(node)) return { shape: 'array', array: node };
+  const fallback = emptyFallbackOf(node);
+  const map = mapFanOutOf(fallback ? unwrapExpression(fallback) : node);
+  return map && { shape: 'map', map, fallback: fallback !== undefined };
+}
+
+/** `x ?? []` or `x || []` → `x`. */
+function emptyFallbackOf(node: TS.Expression): TS.Expression | undefined {
+  if (!ts.isBinaryExpression(node)) return undefined;
+  const operator = node.operatorToken.kind;
+  if (operator !== ts.SyntaxKind.QuestionQuestionToken && operator !== ts.SyntaxKind.BarBarToken) return undefined;
+  const right = unwrapExpression(node.right);
+  return ts.isArrayLiteralExpression(right) && right.elements.length === 0 ? node.left : undefined;
+}
+
+/** The arguments of `name.push(…)` when `reference` is its receiver. */
+function pushedBy(reference: TS.Identifier): TS.Expression[] {
+  const access = reference.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.expression !== reference || access.name.text !== 'push') return [];
+  const call = access.parent;
+  if (!ts.isCallExpression(call) || call.expression !== access) return [];
+  return call.arguments.filter((argument) => !ts.isSpreadElement(argument));
+}
+
+/** Inside a loop, or a `.forEach` / `.map` callback, of the function holding it. */
+function inLoop(node: TS.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isIterationStatement(current, false)) return true;
+    if (ts.isFunctionLike(current)) {
+      const call = current.parent;
+      const method = ts.isCallExpression(call) ? memberName(skipParentheses(call.expression)) : undefined;
+      return method === 'forEach' || method === 'map';
+    }
+  }
+  return false;
 }
 
 /** Looks through parentheses, `as`, `satisfies`, `<T>x` and `x!`, which change no value. */
@@ -219,7 +294,9 @@ export function threadSignalEdits(root: TS.Node, signal: string, context: Analys
     ts.forEachChild(node, visit);
   };
   visit(root);
-  return edits;
+  // `f(x, g(y, {}))` where both take one: f's argument is replaced by `{ ...g(y, {}), signal }`,
+  // which copies g's call as written, so g's own edit has nothing left to edit.
+  return edits.filter((edit) => !edits.some((outer) => outer !== edit && outer.start < outer.end && outer.start <= edit.start && edit.end <= outer.end));
 }
 
 /** A `.map` / `Array.from` callback written inline, as an arrow or function expression. */

@@ -209,7 +209,9 @@ function rejectingTimerDelay(node: TS.NewExpression): TS.Expression | undefined 
   if (!executor || !isFunctionExpressionLike(executor)) return undefined;
   const reject = executor.parameters[1]?.name;
   if (!reject || !ts.isIdentifier(reject)) return undefined;
-  const timer = returnedExpression(executor);
+  // `setTimeout(…)`, or `handle = setTimeout(…)` that keeps the handle for a clearTimeout.
+  const statement = returnedExpression(executor);
+  const timer = statement && ts.isBinaryExpression(statement) && statement.operatorToken.kind === ts.SyntaxKind.EqualsToken ? statement.right : statement;
   if (!timer || !ts.isCallExpression(timer) || !isGlobalCallee(timer.expression, 'setTimeout')) return undefined;
   const [callback, delay] = timer.arguments;
   if (!callback || !delay || ts.isSpreadElement(delay) || !callsReject(callback, reject.text)) return undefined;

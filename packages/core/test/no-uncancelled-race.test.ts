@@ -49,6 +49,39 @@ describe('no-uncancelled-race: what the codemod gets', () => {
   });
 });
 
+describe('no-uncancelled-race: every loser must be cancelled', () => {
+  const timer = (body: string) => `new Promise<never>((_, reject) => { ${body} })`;
+  const cases: [string, string, string | undefined][] = [
+    [
+      'a cleared timer leaves the work running when it fires',
+      `let t: any;\ntry { return await Promise.race([get('/a'), ${timer("t = setTimeout(() => reject(new Error('x')), 5);")}]); } finally { clearTimeout(t); }`,
+      'uncancelledTimeout',
+    ],
+    [
+      'an aborted controller leaves the timer running when the work wins',
+      `const c = new AbortController();\ntry { return await Promise.race([get('/a', { signal: c.signal }), ${timer("setTimeout(() => reject(new Error('x')), 5);")}]); } finally { c.abort(); }`,
+      'uncancelledTimeout',
+    ],
+    [
+      'both cancelled',
+      `const c = new AbortController();\nlet t: any;\ntry { return await Promise.race([get('/a', { signal: c.signal }), ${timer("t = setTimeout(() => reject(new Error('x')), 5);")}]); } finally { clearTimeout(t); c.abort(); }`,
+      undefined,
+    ],
+    [
+      'a timer that aborts the work when it fires, cleared when the work wins',
+      `const c = new AbortController();\nlet t: any;\ntry { return await Promise.race([next(), ${timer("t = setTimeout(() => { c.abort(); reject(new Error('x')); }, 5);")}]); } finally { clearTimeout(t); }`,
+      undefined,
+    ],
+    ['a promise that only waits for an abort event', `return Promise.race([get('/a', { signal: ac.signal }), ${timer("signal.addEventListener('abort', () => reject(signal.reason), { once: true });")}]).finally(() => ac.abort());`, undefined],
+    ['an unref()ed timer holds nothing', `const c = new AbortController();\nawait Promise.race([get('/a', { signal: c.signal }), new Promise((r) => setTimeout(r, 5).unref())]);\nc.abort();`, undefined],
+    ['a promise that captures its resolver', `const c = new AbortController();\nawait Promise.race([get('/a', { signal: c.signal }), new Promise<void>((r) => { resume = r; })]);\nc.abort();`, undefined],
+  ];
+  it.each(cases)('%s', (_name, body, expected) => {
+    const code = `${prelude}declare function next(): Promise<string>;\ndeclare const signal: AbortSignal;\ndeclare const ac: AbortController;\nlet resume: () => void;\nasync function f() {\n${body}\n}`;
+    for (const typed of [true, false]) expect(findings(contextFor(code, typed)).map((f) => f.messageId)).toEqual(expected ? [expected] : []);
+  });
+});
+
 describe('timeoutRace', () => {
   const helper = (params: string, delay: string): string =>
     `function timeout(${params}) { return new Promise<never>((_, reject) => setTimeout(() => reject(new Error('t')), ${delay})); }\n`;

@@ -4,8 +4,10 @@ import { ts } from '../compiler.js';
 import { combinatorFix } from '../combinator-fix.js';
 import {
   type CalleeFilter,
+  type FanOutSource,
   calleeMatcher,
   callbackStartsWork,
+  fanOutSource,
   mapFanOutOf,
   startsWork,
   unwrapExpression,
@@ -38,7 +40,8 @@ export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions> = {
     if (combinator !== 'all' && combinator !== 'any') return [];
     const [iterable] = node.arguments;
     if (!iterable || !mayFanOut(iterable) || isInsideScope(node, context)) return [];
-    if (unitsOfWork(iterable, context, calleeMatcher(options.allow)) < 2) return [];
+    const source = fanOutSource(iterable, context);
+    if (!source || unitsOfWork(source, context, calleeMatcher(options.allow)) < 2) return [];
 
     const fix = combinatorFix(node, context, { messageId: 'useTaskscope', transform: 'promise-all' });
     const finding: Finding = {
@@ -59,27 +62,30 @@ export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions> = {
   },
 };
 
-// The cheap syntactic pre-filter: an array literal with two or more elements, or a map.
+// The cheap syntactic pre-filter: an array literal with two or more elements, a map, or a name that may hold one.
 function mayFanOut(iterable: TS.Expression): boolean {
   const inner = unwrapExpression(iterable);
   if (ts.isArrayLiteralExpression(inner)) {
     return inner.elements.length >= 2 || inner.elements.some(ts.isSpreadElement);
   }
-  return mapFanOutOf(inner) !== undefined;
+  return ts.isIdentifier(inner) || ts.isBinaryExpression(inner) || mapFanOutOf(inner) !== undefined;
 }
 
-/** How many units of work the iterable starts; a map over an unknown collection counts as many (2). */
-function unitsOfWork(iterable: TS.Expression, context: AnalysisContext, allowed: CalleeFilter): number {
-  const inner = unwrapExpression(iterable);
-  if (ts.isArrayLiteralExpression(inner)) {
+/** How many units of work the tasks start; a map or a push loop over an unknown collection counts as many (2). */
+function unitsOfWork(source: FanOutSource, context: AnalysisContext, allowed: CalleeFilter): number {
+  if (source.shape === 'array') {
     let units = 0;
-    for (const element of inner.elements) {
+    for (const element of source.array.elements) {
       if (ts.isSpreadElement(element)) units += mapUnits(element.expression, context, allowed);
       else if (startsWork(element, context, allowed)) units += 1;
     }
     return units;
   }
-  return mapUnits(inner, context, allowed);
+  if (source.shape === 'pushed') {
+    const working = source.pushed.filter((pushed) => startsWork(pushed, context, allowed)).length;
+    return source.inLoop && working > 0 ? 2 : working;
+  }
+  return mapUnits(source.map.call, context, allowed);
 }
 
 function mapUnits(expression: TS.Expression, context: AnalysisContext, allowed: CalleeFilter): number {

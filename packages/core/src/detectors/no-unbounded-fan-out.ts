@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import { ts } from '../compiler.js';
 
 import { combinatorFix } from '../combinator-fix.js';
-import { callbackStartsWork, type MapFanOut, mapFanOutOf, unwrapExpression } from '../fan-out.js';
+import { callbackStartsWork, fanOutSource, type MapFanOut, unwrapExpression } from '../fan-out.js';
 import { memberName, promiseCombinatorOf, skipParentheses } from '../syntax.js';
 import { taskscopeCallee } from '../taskscope-api.js';
 import type { AnalysisContext, Detector, Finding, Fix, TextEdit, TransformId } from '../types.js';
@@ -28,26 +28,28 @@ export const noUnboundedFanOut: Detector<NoUnboundedFanOutOptions> = {
   check(node, context, options) {
     if (!ts.isCallExpression(node)) return [];
     const [iterable, limits] = node.arguments;
-    const fanOut = iterable && mapFanOutOf(unwrapExpression(iterable));
-    if (!fanOut) return [];
+    const combinator = promiseCombinatorOf(node);
+    const name = combinator ? undefined : taskscopeCallee(node, context.sourceFile);
+    if (!iterable || !(combinator ? promiseCombinators.has(combinator) : name !== undefined && taskscopeCombinators.has(name))) return [];
+    const source = fanOutSource(iterable, context);
+    if (source?.shape !== 'map') return [];
+    const fanOut = source.map;
     const concurrency = Math.max(1, Math.floor(options.defaultConcurrency));
 
-    const combinator = promiseCombinatorOf(node);
     let fix: Fix | undefined;
     let callee: string;
     let transform: TransformId = 'promise-all';
-    if (combinator && promiseCombinators.has(combinator)) {
+    if (combinator) {
       if (limits || !callbackStartsWork(fanOut.callback, context)) return [];
       if (isBounded(fanOut, context)) return [];
       callee = `Promise.${combinator}`;
       if (combinator === 'allSettled') transform = 'all-settled';
       fix = combinatorFix(node, context, { messageId: 'limitConcurrency', transform, concurrency });
     } else {
-      const name = taskscopeCallee(node, context.sourceFile);
-      if (name === undefined || !taskscopeCombinators.has(name) || node.arguments.length > 2) return [];
+      if (node.arguments.length > 2) return [];
       if ((limits && !lacksConcurrency(limits)) || isBounded(fanOut, context)) return [];
-      callee = name;
-      fix = concurrencyOptionFix(node, name, concurrency, context);
+      callee = name!;
+      fix = concurrencyOptionFix(node, name!, concurrency, context);
     }
 
     const finding: Finding = {

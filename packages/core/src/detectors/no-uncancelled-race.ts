@@ -5,27 +5,32 @@ import { calleePath, unwrapExpression, workCall } from '../fan-out.js';
 import { isPromiseValued } from '../promises.js';
 import { isGlobalCallee, raceMigration, timeoutRace } from '../race-timeout.js';
 import { bindingPropertyName } from '../signals.js';
-import { enclosingFunction, promiseCombinatorOf } from '../syntax.js';
+import { enclosingFunction, isFunctionExpressionLike, promiseCombinatorOf } from '../syntax.js';
 import type { AnalysisContext, Detector } from '../types.js';
 import { declarationOf } from '../value-flow.js';
 
 /**
- * `Promise.race` over work started here whose losers are never cancelled.
+ * `Promise.race` over work started here whose losers are not all cancelled.
  *
  * Work: an element that is a call or `new` (not `Promise.resolve/reject`), the
  * head of a `.then` chain, or a variable initialised with one; typed, a single
  * element must also be promise-valued. `Promise.race(ps)` over a parameter is
- * the caller's work and is left alone.
+ * the caller's work and is left alone. A `new Promise` only needs cancelling
+ * when its executor starts something: a timer (not `.unref()`ed) or a call
+ * other than resolving, rejecting and (un)registering a listener.
  *
- * Cancelled: after the race in the same function (a `finally`, a `.finally`
- * callback, a later statement), an owner of a racer is released (`abort`,
- * `cancel`, `clear`, `close`, `destroy`, called or handed over) or a timer
- * handle a racer stored is passed to `clearTimeout`. Owners: a controller whose
- * `signal` reaches a racer (directly, or through a variable or a destructured
- * `{ signal }`, up to two initialisers away), and the object a racer comes from
- * (`t` for `t.promise`). A handle declared outside that function (or on `this`)
- * counts when it is released anywhere in the file. Typed, bindings are
- * resolved by symbol; syntactic, by name.
+ * The race is cancelled when every racer that needs it is: after the race in
+ * the same function (a `finally`, a `.finally` callback, a later statement),
+ * an owner of that racer is released (`abort`, `cancel`, `clear`, `close`,
+ * `destroy`, `return`, called or handed over) or a timer handle it stored is
+ * passed to `clearTimeout`. Owners: a controller whose `signal` reaches the
+ * racer (directly, or through a variable or a destructured `{ signal }`, up to
+ * two initialisers away), and the object it comes from (`t` for `t.promise`).
+ * Work with no handle of its own also counts as cancelled when a sibling
+ * racer releases something when it settles (a timeout callback that aborts a
+ * controller). A handle declared outside the function (or on `this`) counts
+ * when it is released anywhere in the file. Typed, bindings are resolved by
+ * symbol; syntactic, by name.
  */
 export const noUncancelledRace: Detector = {
   rule: 'no-uncancelled-race',
@@ -78,13 +83,59 @@ interface Handles {
 }
 
 /** Methods that cancel what an owner started; `owner.clear` handed over as a callback counts too. */
-const releaseMethods: ReadonlySet<string> = new Set(['abort', 'cancel', 'clear', 'close', 'destroy']);
+const releaseMethods: ReadonlySet<string> = new Set(['abort', 'cancel', 'clear', 'close', 'destroy', 'return']);
 
 function losersAreCancelled(race: TS.CallExpression, racers: readonly TS.Expression[], context: AnalysisContext): boolean {
-  const { owners, timers } = cancellationHandles(racers, context);
   const released = (handles: Map<string, TS.Expression>, isRelease: (node: TS.Node, path: string) => boolean): boolean =>
     [...handles].some(([path, handle]) => releasedAfter(race, handle, (node) => isRelease(node, path), context));
-  return released(owners, isOwnerRelease) || released(timers, isClearTimeoutOf);
+  return racers.every((racer, index) => {
+    const own = ts.isSpreadElement(racer) ? racer.expression : racer;
+    if (!needsCancelling(own, context)) return true;
+    const { owners, timers } = cancellationHandles([own], context);
+    if (released(owners, isOwnerRelease) || released(timers, isClearTimeoutOf)) return true;
+    const siblings = racers.filter((_, other) => other !== index);
+    return timers.size === 0 && siblings.some((sibling) => someNode(sibling, isAnyRelease));
+  });
+}
+
+/** Whether a racer is something that goes on running when it loses (see the detector's doc). */
+function needsCancelling(racer: TS.Expression, context: AnalysisContext): boolean {
+  const node = unwrapExpression(racer);
+  const value = ts.isIdentifier(node) ? initializerOf(node, context) : node;
+  if (!value) return false;
+  const started = unwrapExpression(value);
+  if (ts.isNewExpression(started) && ts.isIdentifier(started.expression) && started.expression.text === 'Promise') {
+    const executor = started.arguments?.[0];
+    return executor === undefined || startsSomething(executor);
+  }
+  return workCall(started) !== undefined;
+}
+
+const bookkeeping: ReadonlySet<string> = new Set(['addEventListener', 'removeEventListener', 'once', 'on', 'off', 'clearTimeout']);
+
+/** A promise executor that starts a timer still holding the process, or a call that isn't settling or listening. */
+function startsSomething(executor: TS.Expression): boolean {
+  const fn = unwrapExpression(executor);
+  if (!isFunctionExpressionLike(fn)) return true;
+  const settles = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+  return someNode(fn.body, (node) => {
+    if (!ts.isCallExpression(node)) return false;
+    const callee = unwrapExpression(node.expression);
+    if (ts.isIdentifier(callee) && settles.has(callee.text)) return false;
+    if (isGlobalCallee(callee, 'setTimeout')) return !isUnrefed(node);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    return name === undefined || (!bookkeeping.has(name) && name !== 'unref' && !(ts.isPropertyAccessExpression(callee) && calleePath(callee)?.startsWith('console.')));
+  });
+}
+
+// `setTimeout(…).unref()` no longer keeps the process alive: nothing to clear.
+function isUnrefed(timer: TS.CallExpression): boolean {
+  const access = timer.parent;
+  return ts.isPropertyAccessExpression(access) && access.name.text === 'unref' && ts.isCallExpression(access.parent);
+}
+
+function isAnyRelease(node: TS.Node): boolean {
+  return ts.isPropertyAccessExpression(node) && releaseMethods.has(node.name.text) && ts.isCallExpression(node.parent);
 }
 
 /** The owners and timer handles the racers hold, looking through up to two variable initialisers. */

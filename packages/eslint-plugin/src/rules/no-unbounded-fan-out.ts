@@ -46,8 +46,13 @@ export default createRule<Options, MessageId>({
     const detectorOptions = { defaultConcurrency: options.defaultConcurrency ?? DEFAULT_CONCURRENCY };
     return {
       CallExpression(node) {
-        // Only calls whose first argument is `xs.map(…)` or `Array.from(…)` (maybe cast) can qualify.
+        // The first argument must be able to hold a `.map(…)` / `Array.from(…)`: the call itself (maybe cast
+        // or optional), a `?? []` around it, or a name that may be bound to one.
         const first = node.arguments[0] && withoutTypeWrappers(node.arguments[0]);
+        if (first?.type === 'Identifier' || first?.type === 'LogicalExpression' || first?.type === 'ChainExpression') {
+          analysis.check(noUnboundedFanOut, node, detectorOptions);
+          return;
+        }
         if (first?.type !== 'CallExpression') return;
         const name = calleePropertyName(first);
         if (name === 'map' || name === 'from') analysis.check(noUnboundedFanOut, node, detectorOptions);

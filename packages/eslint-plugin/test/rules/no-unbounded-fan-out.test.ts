@@ -46,9 +46,23 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
   ],
   invalid: [
     {
-      // A cast around the map hides nothing.
+      // A cast around the map hides nothing; map() gives the result its type.
       code: withApi('const flags = await Promise.all(ids.map((id) => load(id)) as Promise<boolean>[]);'),
-      errors: [{ messageId: 'unboundedFanOut', data: { callee: 'Promise.all' }, line: 6, column: 21, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'unboundedFanOut',
+          data: { callee: 'Promise.all' },
+          line: 6,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'limitConcurrency',
+              data: { name: 'map', concurrency: '8' },
+              output: importing('map', 'const flags = await map(ids, (id, signal) => load(id, signal), { concurrency: 8 });'),
+            },
+          ],
+        },
+      ],
     },
     {
       code: withApi('const flags = await Promise.all(ids.map((id) => load(id)));'),

@@ -33,21 +33,25 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
     ),
     // Through `const { signal } = controller` and a variable holding the racer.
     withApi(
-      'async function f(id: string) {\n  const controller = new AbortController();\n  const { signal } = controller;\n  const user = getUser(id, signal);\n  try {\n    return await Promise.race([user, timeout(1000)]);\n  } finally {\n    controller.abort();\n  }\n}',
+      'async function f(id: string) {\n  const controller = new AbortController();\n  const { signal } = controller;\n  const user = getUser(id, signal);\n  try {\n    return await Promise.race([user, fetch("/fallback", { signal })]);\n  } finally {\n    controller.abort();\n  }\n}',
     ),
     withApi(
       'async function f(id: string) {\n  const controller = new AbortController();\n  const signal = controller.signal;\n  const user = getUser(id, signal);\n  const winner = await Promise.race([user, getUser("fallback", signal)]);\n  controller.abort();\n  return winner;\n}',
     ),
-    // The timer racing the work is cleared.
+    // Every loser is cancelled: the timer cleared and the work aborted.
     withApi(
-      "async function f(url: string) {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  try {\n    return await Promise.race([\n      fetch(url),\n      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), 100); }),\n    ]);\n  } finally {\n    clearTimeout(timer);\n  }\n}",
+      "async function f(url: string) {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  const c = new AbortController();\n  try {\n    return await Promise.race([\n      fetch(url, { signal: c.signal }),\n      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), 100); }),\n    ]);\n  } finally {\n    clearTimeout(timer);\n    c.abort();\n  }\n}",
+    ),
+    // A timeout that aborts the work when it fires, and is cleared when the work wins.
+    withApi(
+      "async function f(url: string) {\n  const c = new AbortController();\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  try {\n    return await Promise.race([\n      fetch(url, { signal: c.signal }),\n      new Promise<never>((_, reject) => { timer = setTimeout(() => { c.abort(); reject(new Error('timeout')); }, 100); }),\n    ]);\n  } finally {\n    clearTimeout(timer);\n  }\n}",
     ),
     // The racer's owner is released: `timer.clear` handed over, `reader.cancel()` after.
     withApi(
-      'declare function deadline(ms: number): { promise: Promise<never>; clear(): void };\nfunction run(id: string) {\n  const timer = deadline(100);\n  const winner = Promise.race([getUser(id), timer.promise]);\n  winner.then(timer.clear, timer.clear);\n  return winner;\n}',
+      'declare function deadline(ms: number): { promise: Promise<never>; clear(): void };\nfunction run(id: string) {\n  const timer = deadline(100);\n  const c = new AbortController();\n  const winner = Promise.race([getUser(id, c.signal), timer.promise]);\n  winner.then(timer.clear, timer.clear).finally(() => c.abort());\n  return winner;\n}',
     ),
     withApi(
-      'async function first(reader: ReadableStreamDefaultReader<string>) {\n  const winner = await Promise.race([reader.read(), timeout(100)]);\n  await reader.cancel();\n  return winner;\n}',
+      'async function first(reader: ReadableStreamDefaultReader<string>, backup: ReadableStreamDefaultReader<string>) {\n  const winner = await Promise.race([reader.read(), backup.read()]);\n  await reader.cancel();\n  await backup.cancel();\n  return winner;\n}',
     ),
     // A controller owned outside the function is released elsewhere.
     withApi(
@@ -261,10 +265,14 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
       ),
       errors: [
         {
-          messageId: 'uncancelled',
+          messageId: 'uncancelledTimeout',
           line: 8,
           column: 10,
           suggestions: [
+            {
+              messageId: 'useWithTimeout',
+              output: importing('withTimeout', 'async function f(url: string) {\n  let timer;\n  return withTimeout(10, (signal) => fetch(url, { signal }));\n}'),
+            },
             {
               messageId: 'useRace',
               output: importing(
@@ -471,7 +479,7 @@ syntacticTester.run('no-uncancelled-race (syntactic)', rule, {
 
 espreeTester.run('no-uncancelled-race (espree)', rule, {
   valid: [
-    'let timer;\nconst result = await Promise.race([job.run(), new Promise((_, reject) => { timer = setTimeout(reject, 1000); })]);\nclearTimeout(timer);',
+    'let timer;\nconst result = await Promise.race([job.run(), new Promise((_, reject) => { timer = setTimeout(reject, 1000); })]);\nclearTimeout(timer);\njob.cancel();',
   ],
   invalid: [
     {

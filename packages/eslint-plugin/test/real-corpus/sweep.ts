@@ -1,0 +1,100 @@
+// Lints repositories of the real-code corpus (test/real-corpus/corpus.ts) with
+// configs.strict, typed through the project service or untyped, as a new user
+// would run ESLint on them: every crash or fatal message is a failure.
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { clearCaches } from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
+
+import { type Corpus, defaultProjectGlobs, filesOutsideProjects } from '../../../../test/real-corpus/corpus.js';
+import { plugin, tsParser } from '../eslint-api.js';
+
+export type Mode = 'typed' | 'untyped';
+
+export interface LintFinding {
+  /** Relative to the corpus root, with `/`. */
+  file: string;
+  line: number;
+  rule: string;
+  suggestions: number;
+}
+
+export interface SweepResult {
+  files: number;
+  fatal: string[];
+  findings: LintFinding[];
+  wallMs: number;
+  cpuMs: number;
+}
+
+const SOURCES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+
+/** Lints the corpus files under `repositories` in one ESLint run per repository. */
+export async function lintRepositories(corpus: Corpus, repositories: readonly string[], mode: Mode): Promise<SweepResult> {
+  const total: SweepResult = { files: 0, fatal: [], findings: [], wallMs: 0, cpuMs: 0 };
+  const relative = (file: string) => path.relative(corpus.dir, file).split(path.sep).join('/');
+  for (const repository of repositories) {
+    const files = corpus.files.filter((file) => relative(file).startsWith(`${repository}/`));
+    const eslint = new ESLint({ cwd: corpus.dir, overrideConfigFile: true, ignore: false, overrideConfig: config(corpus, files, mode) });
+    const wall = performance.now();
+    const cpu = process.cpuUsage();
+    const results = await eslint.lintFiles(files);
+    const used = process.cpuUsage(cpu);
+    total.wallMs += performance.now() - wall;
+    total.cpuMs += (used.user + used.system) / 1000;
+    // The project service of one repository is not needed by the next one.
+    clearCaches();
+    total.files += results.length;
+    for (const result of results) {
+      for (const message of result.messages) {
+        if (message.fatal) total.fatal.push(`${relative(result.filePath)}:${message.line} ${message.message}`);
+        else if (message.ruleId?.startsWith('taskscope/')) {
+          total.findings.push({
+            file: relative(result.filePath),
+            line: message.line,
+            rule: message.ruleId.slice('taskscope/'.length),
+            suggestions: message.suggestions?.length ?? 0,
+          });
+        }
+      }
+    }
+  }
+  return total;
+}
+
+function config(corpus: Corpus, files: readonly string[], mode: Mode): Linter.Config[] {
+  const parserOptions =
+    mode === 'typed'
+      ? {
+          projectService: {
+            // Files no tsconfig claims get the default project, as a user's config would give them.
+            allowDefaultProject: defaultProjectGlobs(corpus.dir, files, filesOutsideProjects(files)),
+            maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: files.length,
+          },
+          tsconfigRootDir: corpus.dir,
+        }
+      : {};
+  return [
+    // The repositories' own eslint-disable comments name plugins that are not loaded here.
+    { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
+    { files: SOURCES, languageOptions: { parser: tsParser, parserOptions } },
+    { ...plugin.configs.strict, files: SOURCES },
+  ];
+}
+
+/** Findings per rule, every rule listed. */
+export function countByRule(findings: readonly LintFinding[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(Object.keys(plugin.rules ?? {}).map((id) => [id, 0]));
+  for (const finding of findings) counts[finding.rule] = (counts[finding.rule] ?? 0) + 1;
+  return counts;
+}
+
+/** The figures the sweep prints, so a change that drops or floods findings shows in the CI log. */
+export function summary(label: string, result: SweepResult): string {
+  const rate = (result.files / (result.wallMs / 1000)).toFixed(1);
+  const rules = Object.entries(countByRule(result.findings))
+    .map(([rule, count]) => `  ${rule.padEnd(28)} ${String(count).padStart(5)}`)
+    .join('\n');
+  return `${label}: ${result.files} files in ${(result.wallMs / 1000).toFixed(1)} s (${rate} files/s, CPU ${(result.cpuMs / 1000).toFixed(1)} s), ${result.findings.length} findings\n${rules}`;
+}

@@ -1,0 +1,3 @@
+import { sweep } from './register.js';
+
+sweep('typed', ['mcp-typescript-sdk', 'openai-node', 'anthropic-sdk']);
