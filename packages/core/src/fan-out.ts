@@ -155,14 +155,47 @@ export function workCall(expression: TS.Expression): TS.CallExpression | TS.NewE
   return isInertCall(node) ? undefined : node;
 }
 
-/** `Promise.resolve(x)` / `Promise.reject(e)`: already settled, nothing to cancel. */
+/**
+ * `Promise.resolve(x)` / `Promise.reject(e)`: already settled, nothing to
+ * cancel; `this.parse()` where the class's `parse` only hands out a promise
+ * the object holds (`return this.response.then(…)`): no work of its own.
+ */
 function isInertCall(call: TS.CallExpression | TS.NewExpression): boolean {
   if (!ts.isCallExpression(call)) return false;
+  if (returnsHeldPromise(call)) return true;
   const callee = skipParentheses(call.expression);
   const name = memberName(callee);
   if (name !== 'resolve' && name !== 'reject') return false;
   const object = skipParentheses((callee as TS.PropertyAccessExpression).expression);
   return ts.isIdentifier(object) && object.text === 'Promise';
+}
+
+function returnsHeldPromise(call: TS.CallExpression): boolean {
+  const callee = skipParentheses(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+  let owner: TS.Node | undefined = call.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  const method = owner?.members.find(
+    (member): member is TS.MethodDeclaration => ts.isMethodDeclaration(member) && member.body !== undefined && member.name.getText() === callee.name.text,
+  );
+  if (!method?.body) return false;
+  const returned: TS.Expression[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(method.body, visit);
+  return returned.length > 0 && returned.every(isHeldPromise);
+}
+
+// `this.x`, or a `.then/.catch/.finally` chain on it.
+function isHeldPromise(expression: TS.Expression): boolean {
+  let node = unwrapExpression(expression);
+  while (ts.isCallExpression(node) && promiseMethods.has(memberName(skipParentheses(node.expression)) ?? '')) {
+    node = unwrapExpression((skipParentheses(node.expression) as TS.PropertyAccessExpression).expression);
+  }
+  return ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /**
@@ -341,7 +374,7 @@ export function callbackStartsWork(callback: TS.Expression, context: AnalysisCon
       .getCallSignatures()
       .some((signature) => mayBePromise(checker, signature.getReturnType(), callback));
   }
-  if (!ts.isBlock(fn.body)) return startsWork(fn.body, context, allowed);
+  if (!ts.isBlock(fn.body)) return startsWork(withoutAwait(fn.body), context, allowed);
   let found = false;
   const visit = (node: TS.Node): void => {
     if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
@@ -351,4 +384,40 @@ export function callbackStartsWork(callback: TS.Expression, context: AnalysisCon
   };
   ts.forEachChild(fn.body, visit);
   return found;
+}
+
+function withoutAwait(expression: TS.Expression): TS.Expression {
+  const node = unwrapExpression(expression);
+  return ts.isAwaitExpression(node) ? node.expression : node;
+}
+
+/**
+ * Whether the work an element starts, or a callback starts per item, can
+ * reject, and so end a `Promise.all` early. It can't when it is a
+ * `.catch(handler)` / `.then(ok, handler)` chain, or a function whose body
+ * is declarations and then a `try` whose `catch` and `finally` throw nothing.
+ */
+export function mayReject(work: TS.Expression): boolean {
+  const fn = inlineCallback(work);
+  if (!fn) return !isHandledChain(withoutAwait(work));
+  if (!ts.isBlock(fn.body)) return !isHandledChain(withoutAwait(fn.body));
+  const statements = fn.body.statements;
+  const last = statements[statements.length - 1];
+  if (!last || !ts.isTryStatement(last) || !last.catchClause) return true;
+  // What comes before the `try` only prepares (no `await`, no `throw`): the work is in the `try`.
+  if (statements.slice(0, -1).some((statement) => throwsIn(statement) || suspendsOutsideFunctions(statement))) return true;
+  return throwsIn(last.catchClause.block) || (last.finallyBlock !== undefined && throwsIn(last.finallyBlock));
+}
+
+function isHandledChain(expression: TS.Expression): boolean {
+  const node = unwrapExpression(expression);
+  if (!ts.isCallExpression(node)) return false;
+  const method = memberName(skipParentheses(node.expression));
+  return (method === 'catch' && node.arguments.length >= 1) || (method === 'then' && node.arguments.length >= 2);
+}
+
+function throwsIn(block: TS.Node): boolean {
+  const visit = (node: TS.Node): boolean =>
+    ts.isThrowStatement(node) || (!ts.isFunctionLike(node) && !ts.isClassLike(node) && (ts.forEachChild(node, visit) ?? false));
+  return visit(block);
 }

@@ -135,13 +135,40 @@ function callKind(
   const handler = handlerIndex === undefined ? undefined : call.arguments[handlerIndex];
   if (handler && !ts.isSpreadElement(handler)) {
     if (!isFunctionValue(handler, context)) return 'uselessHandler';
-    return options.checkHandled && !moduleLevel ? 'handled' : undefined;
+    // `this.ready.catch(() => {})` only marks a promise held elsewhere as handled: its owner is whoever holds it.
+    return options.checkHandled && !moduleLevel && startsWorkHere(call) ? 'handled' : undefined;
   }
   if (method === 'finally') {
     const receiver = (skipParentheses(call.expression) as TS.PropertyAccessExpression | TS.ElementAccessExpression).expression;
     return floatingKind(receiver, context, options, moduleLevel);
   }
   return 'promise';
+}
+
+/** Whether the head of a `.then/.catch/.finally` chain is a call or `new`: work this statement starts. */
+function startsWorkHere(chain: TS.CallExpression): boolean {
+  let node: TS.Expression = chain;
+  while (ts.isCallExpression(node) && promiseMethods.has(memberName(skipParentheses(node.expression)) ?? '')) {
+    node = skipParentheses((skipParentheses(node.expression) as TS.PropertyAccessExpression | TS.ElementAccessExpression).expression);
+  }
+  return ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isAwaitExpression(node);
+}
+
+const promiseMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/**
+ * A promise that can't reject unobserved: a `.catch(handler)` / `.then(ok,
+ * handler)` chain, or a `new Promise` whose executor takes no `reject`.
+ */
+function cannotRejectUnhandled(expression: TS.Expression): boolean {
+  const node = skipParentheses(expression);
+  if (ts.isNewExpression(node)) {
+    const executor = node.arguments?.[0] && skipParentheses(node.arguments[0]);
+    return executor !== undefined && (ts.isArrowFunction(executor) || ts.isFunctionExpression(executor)) && executor.parameters.length < 2;
+  }
+  if (!ts.isCallExpression(node)) return false;
+  const method = memberName(skipParentheses(node.expression));
+  return (method === 'catch' && node.arguments.length >= 1) || (method === 'then' && node.arguments.length >= 2);
 }
 
 function isLogicalOperator(kind: TS.SyntaxKind): boolean {
@@ -384,12 +411,22 @@ function referenceVerdict(
   const consumer = references[uses.indexOf('consume')];
   if (!consumer) return { kind: 'unused', references };
   const owner = ownerFunction(declaration);
-  if (ownerFunction(consumer) !== owner) return undefined;
-  return suspendsBetween(container, declaration.end, consumer, owner) ? { kind: 'tooLate', references, consumer } : undefined;
+  if (ownerFunction(consumer) !== owner || cannotRejectUnhandled(declaration.initializer!)) return undefined;
+  return suspendsBetween(container, declaration.end, consumer, owner, references) ? { kind: 'tooLate', references, consumer } : undefined;
 }
 
-// An `await` (or `for await`, `await using`) of the same function, after `from` and before `consumer` is evaluated.
-function suspendsBetween(container: TS.Node, from: number, consumer: TS.Node, owner: TS.Node | undefined): boolean {
+/**
+ * An `await` (or `for await`, `await using`) of the same function, after
+ * `from` and before `consumer` is evaluated, on something other than the
+ * variable itself (`await p.asResponse()` waits on p's own work).
+ */
+function suspendsBetween(
+  container: TS.Node,
+  from: number,
+  consumer: TS.Node,
+  owner: TS.Node | undefined,
+  references: readonly TS.Identifier[],
+): boolean {
   const until = consumer.getStart();
   let found = false;
   const visit = (node: TS.Node): void => {
@@ -399,7 +436,7 @@ function suspendsBetween(container: TS.Node, from: number, consumer: TS.Node, ow
       ts.isAwaitExpression(node) ||
       (ts.isForOfStatement(node) && node.awaitModifier !== undefined) ||
       (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing);
-    if (suspends && node.getStart() > from && !isAncestor(node, consumer) && ownerFunction(node) === owner) {
+    if (suspends && node.getStart() > from && !isAncestor(node, consumer) && ownerFunction(node) === owner && !references.some((r) => isAncestor(node, r))) {
       found = true;
       return;
     }
@@ -531,7 +568,7 @@ function useOf(reference: TS.Identifier): Use {
     return 'consume';
   }
   if (ts.isPropertyAccessExpression(parent) && parent.expression === node && ts.isCallExpression(parent.parent)) {
-    const chained = ['then', 'catch', 'finally'].includes(parent.name.text) && parent.parent.expression === parent;
+    const chained = promiseMethods.has(parent.name.text) && parent.parent.expression === parent;
     return chained ? 'consume' : 'other';
   }
   return 'other';

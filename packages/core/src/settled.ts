@@ -177,8 +177,9 @@ function statusUse(node: TS.Expression): SettledUse {
     if (!ts.isStringLiteralLike(other)) return 'examined';
     const selects = selectsRejected(other.text, parent.operatorToken.kind);
     if (selects === true) return 'examined';
-    // `if (r.status === 'fulfilled') … else …`: the else branch is written for the rejected ones.
-    return selects === false && hasElseBranch(parent) ? 'examined' : 'unchecked';
+    // `if (r.status === 'fulfilled') … else …`: the else branch is written for the rejected ones,
+    // unless all it does is give a value in their place (the ternary's fallback in longer form).
+    return selects === false && handlesInElse(parent) ? 'examined' : 'unchecked';
   }
   if (ts.isSwitchStatement(parent) && parent.expression === node) {
     const handlesRejected = parent.caseBlock.clauses.some((clause) => {
@@ -242,9 +243,12 @@ const equalityOperators = perCompiler(
     ]),
 );
 
-function hasElseBranch(condition: TS.Expression): boolean {
+function handlesInElse(condition: TS.Expression): boolean {
   const test = outermost(condition);
-  return ts.isIfStatement(test.parent) && test.parent.expression === test && test.parent.elseStatement !== undefined;
+  const branch = ts.isIfStatement(test.parent) && test.parent.expression === test ? test.parent.elseStatement : undefined;
+  if (!branch) return false;
+  const statements = ts.isBlock(branch) ? branch.statements : [branch];
+  return !statements.every((statement) => ts.isReturnStatement(statement));
 }
 
 /**

@@ -9,7 +9,7 @@ const findings = (code: string, typed: boolean): Finding[] => findingsOf(require
 
 describe('require-signal-propagation findings', () => {
   it('marks a signal whose type does not fit for review', () => {
-    const code = 'declare function o(a: string): void;\ndeclare function o(a: string, s: AbortSignal): void;\nfunction run(opts: { signal: AbortSignal | undefined }) { o("x"); }';
+    const code = 'declare function o(a: string): Promise<void>;\ndeclare function o(a: string, s: AbortSignal): Promise<void>;\nfunction run(opts: { signal: AbortSignal | undefined }) { o("x"); }';
     const [finding] = findings(code, true);
     expect(finding?.fixes).toEqual([]);
     expect(finding?.review).toMatchObject({ transform: 'signal', reason: 'the type of opts.signal does not fit the signal o takes' });

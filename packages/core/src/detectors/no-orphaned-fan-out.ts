@@ -9,6 +9,7 @@ import {
   callbackStartsWork,
   fanOutSource,
   mapFanOutOf,
+  mayReject,
   startsWork,
   unwrapExpression,
 } from '../fan-out.js';
@@ -41,7 +42,9 @@ export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions> = {
     const [iterable] = node.arguments;
     if (!iterable || !mayFanOut(iterable) || isInsideScope(node, context)) return [];
     const source = fanOutSource(iterable, context);
-    if (!source || unitsOfWork(source, context, calleeMatcher(options.allow)) < 2) return [];
+    const units = source && unitsOfWork(source, context, calleeMatcher(options.allow));
+    // `all` ends early only when a task rejects; `any` when one fulfils, which any task can.
+    if (!units || units.working < 2 || (combinator === 'all' && units.rejecting === 0)) return [];
 
     const fix = combinatorFix(node, context, { messageId: 'useTaskscope', transform: 'promise-all' });
     const finding: Finding = {
@@ -71,28 +74,36 @@ function mayFanOut(iterable: TS.Expression): boolean {
   return ts.isIdentifier(inner) || ts.isBinaryExpression(inner) || mapFanOutOf(inner) !== undefined;
 }
 
-/** How many units of work the tasks start; a map or a push loop over an unknown collection counts as many (2). */
-function unitsOfWork(source: FanOutSource, context: AnalysisContext, allowed: CalleeFilter): number {
+/**
+ * How many units of work the tasks start, and how many of them can reject;
+ * a map or a push loop over an unknown collection counts as many (2).
+ */
+function unitsOfWork(source: FanOutSource, context: AnalysisContext, allowed: CalleeFilter): { working: number; rejecting: number } {
+  const units = { working: 0, rejecting: 0 };
+  const add = (count: number, rejects: boolean) => {
+    units.working += count;
+    if (rejects) units.rejecting += count;
+  };
   if (source.shape === 'array') {
-    let units = 0;
     for (const element of source.array.elements) {
-      if (ts.isSpreadElement(element)) units += mapUnits(element.expression, context, allowed);
-      else if (startsWork(element, context, allowed)) units += 1;
+      if (ts.isSpreadElement(element)) addMap(element.expression, context, allowed, add);
+      else if (startsWork(element, context, allowed)) add(1, mayReject(element));
     }
-    return units;
+  } else if (source.shape === 'pushed') {
+    const working = source.pushed.filter((pushed) => startsWork(pushed, context, allowed));
+    const count = source.inLoop && working.length > 0 ? 2 : working.length;
+    add(count, working.some(mayReject));
+  } else {
+    addMap(source.map.call, context, allowed, add);
   }
-  if (source.shape === 'pushed') {
-    const working = source.pushed.filter((pushed) => startsWork(pushed, context, allowed)).length;
-    return source.inLoop && working > 0 ? 2 : working;
-  }
-  return mapUnits(source.map.call, context, allowed);
+  return units;
 }
 
-function mapUnits(expression: TS.Expression, context: AnalysisContext, allowed: CalleeFilter): number {
+function addMap(expression: TS.Expression, context: AnalysisContext, allowed: CalleeFilter, add: (count: number, rejects: boolean) => void): void {
   const fanOut = mapFanOutOf(unwrapExpression(expression));
-  if (!fanOut || !callbackStartsWork(fanOut.callback, context, allowed)) return 0;
+  if (!fanOut || !callbackStartsWork(fanOut.callback, context, allowed)) return;
   const items = unwrapExpression(fanOut.items);
   // `[only].map(load)` starts one; any other collection may hold many.
-  if (ts.isArrayLiteralExpression(items) && !items.elements.some(ts.isSpreadElement)) return items.elements.length;
-  return 2;
+  const count = ts.isArrayLiteralExpression(items) && !items.elements.some(ts.isSpreadElement) ? items.elements.length : 2;
+  add(count, mayReject(fanOut.callback));
 }

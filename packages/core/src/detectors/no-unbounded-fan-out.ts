@@ -114,9 +114,27 @@ function concurrencyOptionFix(call: TS.CallExpression, name: string, concurrency
  * (typed) any tuple.
  */
 function isBounded(fanOut: MapFanOut, context: AnalysisContext): boolean {
+  if (isWorkerPool(fanOut)) return true;
   const items = unwrapExpression(fanOut.items);
-  if (fanOut.via === 'from' && ts.isObjectLiteralExpression(items)) return hasLiteralLength(items);
+  if (fanOut.via === 'from' && ts.isObjectLiteralExpression(items)) return hasBoundedLength(items, context);
   return isBoundedCollection(items, context, 0);
+}
+
+/**
+ * `Array.from({ length: n }, worker)` (or its `.map(worker)`) where each
+ * worker loops, taking items from a shared queue: the pool is the limit, n
+ * its size.
+ */
+function isWorkerPool(fanOut: MapFanOut): boolean {
+  const items = unwrapExpression(fanOut.items);
+  const counted =
+    fanOut.via === 'from'
+      ? ts.isObjectLiteralExpression(items)
+      : ts.isCallExpression(items) && memberName(skipParentheses(items.expression)) === 'from' && items.arguments[0] !== undefined && ts.isObjectLiteralExpression(skipParentheses(items.arguments[0]));
+  const fn = unwrapExpression(fanOut.callback);
+  if (!counted || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+  const loops = (node: TS.Node): boolean => ts.isIterationStatement(node, false) || (!ts.isFunctionLike(node) && (ts.forEachChild(node, loops) ?? false));
+  return ts.forEachChild(fn.body, loops) ?? false;
 }
 
 const preservesBound: ReadonlySet<string> = new Set(['filter', 'slice', 'map', 'toSorted', 'toReversed', 'reverse', 'sort']);
@@ -137,7 +155,7 @@ function isBoundedCollection(expression: TS.Expression, context: AnalysisContext
   const method = memberName(callee);
   if (method === undefined || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return false;
   const receiver = callee.expression;
-  if (method === 'slice' && hasLiteralBounds(node.arguments)) return true;
+  if (method === 'slice' && hasKnownBounds(node.arguments, context)) return true;
   if (preservesBound.has(method)) return isBoundedCollection(receiver, context, depth + 1);
   if (ts.isIdentifier(receiver) && receiver.text === 'Object' && ['keys', 'values', 'entries'].includes(method)) {
     const [source] = node.arguments;
@@ -147,22 +165,35 @@ function isBoundedCollection(expression: TS.Expression, context: AnalysisContext
     const [source] = node.arguments;
     const literal = source && skipParentheses(source);
     if (!literal) return false;
-    return ts.isObjectLiteralExpression(literal) ? hasLiteralLength(literal) : isBoundedCollection(literal, context, depth + 1);
+    return ts.isObjectLiteralExpression(literal) ? hasBoundedLength(literal, context) : isBoundedCollection(literal, context, depth + 1);
   }
   return false;
 }
 
-// `slice(0, 10)`, `slice(2, 5)` or `slice(-3)`: at most a literal number of items.
-function hasLiteralBounds(args: TS.NodeArray<TS.Expression>): boolean {
+// `slice(0, 10)`, `slice(0, MAX)` or `slice(-3)`: at most a known number of items.
+function hasKnownBounds(args: TS.NodeArray<TS.Expression>, context: AnalysisContext): boolean {
   const [start, end] = args;
   if (!start || args.length > 2) return false;
   if (!end) return isNegativeLiteral(start);
-  return isNumericLiteral(start) && isNumericLiteral(end);
+  return isKnownCount(start, context, 0) && isKnownCount(end, context, 0);
 }
 
-function isNumericLiteral(node: TS.Expression): boolean {
-  const inner = skipParentheses(node);
-  return ts.isNumericLiteral(inner) || isNegativeLiteral(inner);
+/**
+ * A number fixed in the code: a literal, a `const` holding one, `Math.min`
+ * with one such argument, and (typed) anything of a number literal type.
+ */
+function isKnownCount(node: TS.Expression, context: AnalysisContext, depth: number): boolean {
+  const inner = unwrapExpression(node);
+  if (ts.isNumericLiteral(inner) || isNegativeLiteral(inner)) return true;
+  if (depth > 4) return false;
+  if (ts.isIdentifier(inner)) {
+    const initializer = constInitializer(inner, context);
+    if (initializer) return isKnownCount(initializer, context, depth + 1);
+  }
+  if (ts.isCallExpression(inner) && skipParentheses(inner.expression).getText() === 'Math.min') {
+    return inner.arguments.some((argument) => !ts.isSpreadElement(argument) && isKnownCount(argument, context, depth + 1));
+  }
+  return context.checker?.getTypeAtLocation(inner).isNumberLiteral() ?? false;
 }
 
 function isNegativeLiteral(node: TS.Expression): boolean {
@@ -170,9 +201,9 @@ function isNegativeLiteral(node: TS.Expression): boolean {
   return ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(inner.operand);
 }
 
-function hasLiteralLength(object: TS.ObjectLiteralExpression): boolean {
+function hasBoundedLength(object: TS.ObjectLiteralExpression, context: AnalysisContext): boolean {
   return object.properties.some(
-    (p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'length' && ts.isNumericLiteral(skipParentheses(p.initializer)),
+    (p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'length' && isKnownCount(p.initializer, context, 0),
   );
 }
 

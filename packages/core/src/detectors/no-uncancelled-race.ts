@@ -83,49 +83,113 @@ interface Handles {
 }
 
 /** Methods that cancel what an owner started; `owner.clear` handed over as a callback counts too. */
-const releaseMethods: ReadonlySet<string> = new Set(['abort', 'cancel', 'clear', 'close', 'destroy', 'return']);
+const releaseMethods: ReadonlySet<string> = new Set(['abort', 'cancel', 'clear', 'close', 'destroy', 'dispose', 'kill', 'return', 'stop', 'terminate', 'unsubscribe']);
+
+/** A helper named for a release and given the owner: `disposeSibling(sibling)`, `closeAll(pool)`. */
+const releaseHelper = /^(abort|cancel|close|destroy|dispose|kill|stop|terminate|unsubscribe)([A-Z_]|$)/;
 
 function losersAreCancelled(race: TS.CallExpression, racers: readonly TS.Expression[], context: AnalysisContext): boolean {
+  if (isMergeLoop(race)) return true;
   const released = (handles: Map<string, TS.Expression>, isRelease: (node: TS.Node, path: string) => boolean): boolean =>
     [...handles].some(([path, handle]) => releasedAfter(race, handle, (node) => isRelease(node, path), context));
+  const timed = racers.some((racer) => isTimer(racer, context));
   return racers.every((racer, index) => {
     const own = ts.isSpreadElement(racer) ? racer.expression : racer;
-    if (!needsCancelling(own, context)) return true;
+    const need = cancellationNeed(own, race, timed, context);
+    if (need === 'none') return true;
+    // A deferred made here and raced against a timeout stands for work this function started: something must stop it.
+    if (need === 'stands-for-work') return someNode(enclosingFunction(race) ?? context.sourceFile, (node) => node.pos >= race.end && isAnyRelease(node));
     const { owners, timers } = cancellationHandles([own], context);
     if (released(owners, isOwnerRelease) || released(timers, isClearTimeoutOf)) return true;
+    // A sibling that cancels something as it settles: a timeout callback that aborts the work's controller.
     const siblings = racers.filter((_, other) => other !== index);
-    return timers.size === 0 && siblings.some((sibling) => someNode(sibling, isAnyRelease));
+    return timers.size === 0 && siblings.some((sibling) => someNode(valueOf(sibling, context), isAnyRelease));
   });
 }
 
-/** Whether a racer is something that goes on running when it loses (see the detector's doc). */
-function needsCancelling(racer: TS.Expression, context: AnalysisContext): boolean {
+/**
+ * What a racer needs to be cancelled: nothing (a promise from elsewhere, a
+ * settled one, a `new Promise` that only captures its resolvers, listens, or
+ * starts an `.unref()`ed timer), its own handles released (work), or, for a
+ * deferred made in the race's function and raced against a timeout, some
+ * release after the race.
+ */
+function cancellationNeed(racer: TS.Expression, race: TS.CallExpression, timed: boolean, context: AnalysisContext): 'none' | 'handles' | 'stands-for-work' {
   const node = unwrapExpression(racer);
-  const value = ts.isIdentifier(node) ? initializerOf(node, context) : node;
-  if (!value) return false;
+  const declaration = ts.isIdentifier(node) ? declarationOf(node, context) : undefined;
+  const local = !declaration || enclosingFunction(declaration) === enclosingFunction(race);
+  // `const { promise } = withResolvers()`: a deferred.
+  if (declaration && ts.isBindingElement(declaration)) return timed && local && !isTimer(racer, context) ? 'stands-for-work' : 'none';
+  const value = declaration ? (ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined) : node;
+  if (!value) return 'none';
   const started = unwrapExpression(value);
   if (ts.isNewExpression(started) && ts.isIdentifier(started.expression) && started.expression.text === 'Promise') {
     const executor = started.arguments?.[0];
-    return executor === undefined || startsSomething(executor);
+    if (executor === undefined || startsSomething(executor)) return 'handles';
+    return timed && local && !isTimer(racer, context) ? 'stands-for-work' : 'none';
   }
-  return workCall(started) !== undefined;
+  return workCall(started) !== undefined ? 'handles' : 'none';
+}
+
+function isTimer(racer: TS.Expression, context: AnalysisContext): boolean {
+  return someNode(valueOf(racer, context), (node) => ts.isCallExpression(node) && isGlobalCallee(node.expression, 'setTimeout'));
+}
+
+// A racer, or the initializer of the variable it names.
+function valueOf(racer: TS.Expression, context: AnalysisContext): TS.Node {
+  const node = unwrapExpression(ts.isSpreadElement(racer) ? racer.expression : racer);
+  return (ts.isIdentifier(node) && initializerOf(node, context)) || node;
+}
+
+/**
+ * `while (tasks.size) { … Promise.race(tasks.values()) … }`: the losers stay in
+ * the collection and are raced again, the loop runs until it is empty.
+ */
+function isMergeLoop(race: TS.CallExpression): boolean {
+  const [iterable] = race.arguments;
+  let root = iterable && unwrapExpression(iterable);
+  while (root && (ts.isCallExpression(root) || ts.isPropertyAccessExpression(root))) root = unwrapExpression(root.expression);
+  if (!root || !ts.isIdentifier(root) || ts.isArrayLiteralExpression(unwrapExpression(iterable!))) return false;
+  const name = root.text;
+  for (let current: TS.Node = race; !ts.isFunctionLike(current) && !ts.isSourceFile(current); current = current.parent) {
+    const loop = current.parent;
+    if ((ts.isWhileStatement(loop) || ts.isDoStatement(loop)) && loop.statement === current) {
+      return someNode(loop.expression, (node) => ts.isIdentifier(node) && node.text === name);
+    }
+  }
+  return false;
 }
 
 const bookkeeping: ReadonlySet<string> = new Set(['addEventListener', 'removeEventListener', 'once', 'on', 'off', 'clearTimeout']);
 
-/** A promise executor that starts a timer still holding the process, or a call that isn't settling or listening. */
+/**
+ * A promise executor that starts a timer still holding the process, or a
+ * call that isn't settling or listening. Callbacks it registers run later
+ * and are not looked into.
+ */
 function startsSomething(executor: TS.Expression): boolean {
   const fn = unwrapExpression(executor);
   if (!isFunctionExpressionLike(fn)) return true;
   const settles = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
-  return someNode(fn.body, (node) => {
-    if (!ts.isCallExpression(node)) return false;
-    const callee = unwrapExpression(node.expression);
-    if (ts.isIdentifier(callee) && settles.has(callee.text)) return false;
-    if (isGlobalCallee(callee, 'setTimeout')) return !isUnrefed(node);
-    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-    return name === undefined || (!bookkeeping.has(name) && name !== 'unref' && !(ts.isPropertyAccessExpression(callee) && calleePath(callee)?.startsWith('console.')));
-  });
+  const visit = (node: TS.Node): boolean => {
+    if (isFunctionExpressionLike(node)) return false;
+    if (ts.isCallExpression(node)) {
+      // `reject(toError(signal))`: what settles the promise is computed, not started.
+      if (ts.isIdentifier(node.expression) && settles.has(node.expression.text)) return false;
+      if (startsCall(node, settles)) return true;
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(fn.body);
+}
+
+function startsCall(call: TS.CallExpression, settles: ReadonlySet<string>): boolean {
+  const callee = unwrapExpression(call.expression);
+  if (ts.isIdentifier(callee) && settles.has(callee.text)) return false;
+  if (isGlobalCallee(callee, 'setTimeout')) return !isUnrefed(call);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (name === undefined) return true;
+  return !bookkeeping.has(name) && name !== 'unref' && !(ts.isPropertyAccessExpression(callee) && calleePath(callee)?.startsWith('console.'));
 }
 
 // `setTimeout(…).unref()` no longer keeps the process alive: nothing to clear.
@@ -135,7 +199,8 @@ function isUnrefed(timer: TS.CallExpression): boolean {
 }
 
 function isAnyRelease(node: TS.Node): boolean {
-  return ts.isPropertyAccessExpression(node) && releaseMethods.has(node.name.text) && ts.isCallExpression(node.parent);
+  if (ts.isPropertyAccessExpression(node)) return releaseMethods.has(node.name.text) && ts.isCallExpression(node.parent);
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && releaseHelper.test(node.expression.text);
 }
 
 /** The owners and timer handles the racers hold, looking through up to two variable initialisers. */
@@ -175,6 +240,18 @@ function cancellationHandles(racers: readonly TS.Expression[], context: Analysis
     scan(racer, 0);
     const receiver = receiverOf(racer, context);
     if (receiver) add(handles.owners, receiver);
+    // The racer itself when it names a collection of racers, and what its work is given to run on
+    // (`negotiate({ transport: sibling })`): releasing those stops it too.
+    const node = unwrapExpression(racer);
+    if (ts.isIdentifier(node)) add(handles.owners, node);
+    const work = workCall(valueOf(racer, context) as TS.Expression);
+    for (const argument of work?.arguments ?? []) {
+      const value = unwrapExpression(ts.isSpreadElement(argument) ? argument.expression : argument);
+      if (ts.isIdentifier(value)) add(handles.owners, value);
+      if (ts.isObjectLiteralExpression(value)) {
+        for (const property of value.properties) if (ts.isPropertyAssignment(property) && ts.isIdentifier(unwrapExpression(property.initializer))) add(handles.owners, property.initializer);
+      }
+    }
   }
   return handles;
 }
@@ -214,15 +291,24 @@ function declaredWithin(handle: TS.Expression, owner: TS.Node, context: Analysis
   return declaration !== undefined && owner.pos <= declaration.pos && declaration.end <= owner.end;
 }
 
-/** `owner.abort()`, `owner.clear` (called or handed over), … */
+/**
+ * `owner.abort()`, `owner.clear` (called or handed over), `disposeSibling(owner)`,
+ * and for a collection of racers a release of each: `owner.forEach((p) => p.unsubscribe())`,
+ * `for (const p of owner) p.unsubscribe()`.
+ */
 function isOwnerRelease(node: TS.Node, path: string): boolean {
-  return ts.isPropertyAccessExpression(node) && releaseMethods.has(node.name.text) && calleePath(node.expression) === path;
+  if (ts.isPropertyAccessExpression(node)) {
+    if (releaseMethods.has(node.name.text) && calleePath(node.expression) === path) return true;
+    return node.name.text === 'forEach' && calleePath(node.expression) === path && ts.isCallExpression(node.parent) && node.parent.arguments.some((a) => someNode(a, isAnyRelease));
+  }
+  if (ts.isForOfStatement(node)) return calleePath(node.expression) === path && someNode(node.statement, isAnyRelease);
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && releaseHelper.test(node.expression.text) && node.arguments.some((a) => calleePath(unwrapExpression(a)) === path);
 }
 
 function isClearTimeoutOf(node: TS.Node, path: string): boolean {
   if (!ts.isCallExpression(node) || !isGlobalCallee(node.expression, 'clearTimeout')) return false;
   const [handle] = node.arguments;
-  return handle !== undefined && calleePath(handle) === path;
+  return handle !== undefined && calleePath(unwrapExpression(handle)) === path;
 }
 
 function isSetTimeoutCall(expression: TS.Expression): boolean {

@@ -2,9 +2,12 @@ import type * as TS from 'typescript';
 import { ts } from '../compiler.js';
 
 import { signalInScope, type SignalInScope } from '../signal-scope.js';
-import { passesSignal, passSignalEdit, signalSlot, type SignalSlot } from '../signals.js';
+import { unwrapExpression } from '../fan-out.js';
+import { isThenableType } from '../promises.js';
+import { isAbortSignalType, passesSignal, passSignalEdit, signalSlot, type SignalSlot } from '../signals.js';
 import { calleeName, memberName, skipParentheses } from '../syntax.js';
 import type { AnalysisContext, Detector, Finding, Fix } from '../types.js';
+import { declarationOf } from '../value-flow.js';
 
 /**
  * A call that accepts an AbortSignal (see `signalSlot`) made where one is in
@@ -12,8 +15,14 @@ import type { AnalysisContext, Detector, Finding, Fix } from '../types.js';
  * work leaves this call running.
  *
  * Not reported: calls that already pass a signal (through the slot, or any
- * argument that is the signal or a `.signal`), calls on the signal itself
- * (`signal.addEventListener(…)`), and calls whose slot can't be located.
+ * argument that is the signal or a `.signal`, or, typed, an object exposing
+ * its own signal such as a `Request`), calls that hand on the object the
+ * signal comes from (`fetch(url, init)` where the signal is `init.signal`,
+ * `{ ...options }`, a `const` made from it), calls on the signal itself
+ * (`signal.addEventListener(…)`), calls whose slot can't be located, and,
+ * typed, calls that start no asynchronous work (their result is neither a
+ * promise nor an async iterable: a config merger), listener registrations
+ * on other targets aside (a signal removes the listener).
  * Syntactic fallback: `fetch` and same-file functions as callees (signals.ts),
  * with signals from parameters named `signal`, `{ signal }` destructuring,
  * `opts.signal` reads and taskscope task fns.
@@ -28,7 +37,9 @@ export const requireSignalPropagation: Detector = {
     const { sourceFile } = context;
     if (!signal || isOnSignal(node, signal, sourceFile) || passesAnySignal(node, signal, sourceFile)) return [];
     const slot = signalSlot(node, context);
-    if (!slot || passesSignal(node, slot, context)) return [];
+    if (!slot || passesSignal(node, slot, context) || handsOnOwner(node, signal, context)) return [];
+    const { checker } = context;
+    if (checker && ((!startsAsyncWork(node, checker) && !registersListener(node, checker)) || exposesSignal(node, checker))) return [];
     return [finding(node, signal, slot, context)];
   },
 };
@@ -83,4 +94,62 @@ function isWrittenAs(expression: TS.Expression, signal: SignalInScope, sourceFil
     node.kind === ts.SyntaxKind.ThisKeyword ||
     (ts.isPropertyAccessExpression(node) && node.name.text === 'signal');
   return shaped && node.getText(sourceFile) === signal.text;
+}
+
+/**
+ * `fetch(url, init)` with `init.signal` in scope, `get({ url, ...options })`
+ * with `options.signal`, or a `const` built from `options` (`ensureConfig(options)`,
+ * `{ ...options, method }`) or holding a `signal` member: what the call is
+ * given carries the signal, or is meant to.
+ */
+function handsOnOwner(call: TS.CallExpression, signal: SignalInScope, context: AnalysisContext): boolean {
+  const owner = /^([\w$]+)\.signal$/.exec(signal.text)?.[1];
+  const carries = (expression: TS.Expression, depth: number): boolean => {
+    const node = unwrapExpression(expression);
+    if (owner !== undefined && mentions(node, owner)) return true;
+    if (ts.isObjectLiteralExpression(node)) return node.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'signal');
+    if (!ts.isIdentifier(node) || depth > 1) return false;
+    const declaration = declarationOf(node, context);
+    return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && carries(declaration.initializer, depth + 1);
+  };
+  return call.arguments.some((argument) => !ts.isSpreadElement(argument) && carries(argument, 0));
+}
+
+// `owner` read as a value anywhere in `node`, outside nested functions: `owner`, `...owner`, `f(owner)`.
+function mentions(node: TS.Node, owner: string): boolean {
+  if (ts.isIdentifier(node)) return node.text === owner && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node);
+  if (ts.isFunctionLike(node)) return false;
+  return ts.forEachChild(node, (child) => mentions(child, owner) || undefined) ?? false;
+}
+
+/** Typed: the call's result is a promise, an async iterable or `any`: something the signal could stop. */
+function startsAsyncWork(call: TS.CallExpression, checker: TS.TypeChecker): boolean {
+  const type = checker.getTypeAtLocation(call);
+  if ((type.flags & ts.TypeFlags.Any) !== 0) return true;
+  if (isThenableType(checker, type, call)) return true;
+  return checker
+    .getApparentType(type)
+    .getProperties()
+    .some((property) => property.escapedName.toString().startsWith('__@asyncIterator'));
+}
+
+/**
+ * `target.addEventListener(type, fn, { signal })` removes the listener when the
+ * work is cancelled; a listener on another signal (`other.addEventListener('abort', …)`)
+ * is signal plumbing, not work.
+ */
+function registersListener(call: TS.CallExpression, checker: TS.TypeChecker): boolean {
+  const callee = skipParentheses(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'addEventListener') return false;
+  return !isAbortSignalType(checker.getTypeAtLocation(callee.expression));
+}
+
+/** Typed: an argument that exposes its own signal, as a `Request` does for `fetch(request)`. */
+function exposesSignal(call: TS.CallExpression, checker: TS.TypeChecker): boolean {
+  return call.arguments.some((argument) => {
+    if (ts.isSpreadElement(argument) || ts.isObjectLiteralExpression(skipParentheses(argument))) return false;
+    const property = checker.getTypeAtLocation(argument).getNonNullableType().getProperty('signal');
+    const declaration = property?.valueDeclaration;
+    return declaration !== undefined && (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Readonly) !== 0 && isAbortSignalType(checker.getTypeOfSymbol(property!));
+  });
 }

@@ -30,12 +30,18 @@ export interface SweepResult {
 
 const SOURCES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 
-/** Lints the corpus files under `repositories` in one ESLint run per repository. */
-export async function lintRepositories(corpus: Corpus, repositories: readonly string[], mode: Mode): Promise<SweepResult> {
+/** Lints the corpus files under `repositories` (those `only` accepts) in one ESLint run per repository. */
+export async function lintRepositories(
+  corpus: Corpus,
+  repositories: readonly string[],
+  mode: Mode,
+  only: (file: string) => boolean = () => true,
+): Promise<SweepResult> {
   const total: SweepResult = { files: 0, fatal: [], findings: [], wallMs: 0, cpuMs: 0 };
   const relative = (file: string) => path.relative(corpus.dir, file).split(path.sep).join('/');
   for (const repository of repositories) {
-    const files = corpus.files.filter((file) => relative(file).startsWith(`${repository}/`));
+    const files = corpus.files.filter((file) => relative(file).startsWith(`${repository}/`) && only(relative(file)));
+    if (files.length === 0) continue;
     const eslint = new ESLint({ cwd: corpus.dir, overrideConfigFile: true, ignore: false, overrideConfig: config(corpus, files, mode) });
     const wall = performance.now();
     const cpu = process.cpuUsage();

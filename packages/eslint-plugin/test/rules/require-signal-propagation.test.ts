@@ -136,7 +136,7 @@ typedTester.run('require-signal-propagation (typed)', rule, {
     ),
     // The signal's type does not fit (an overload that requires it): review, no suggestion.
     invalid(
-      'declare function o(a: string): void;\ndeclare function o(a: string, s: AbortSignal): void;\nfunction run(opts: { signal: AbortSignal | undefined }) {\n  o("x");\n}',
+      'declare function o(a: string): Promise<void>;\ndeclare function o(a: string, s: AbortSignal): Promise<void>;\nfunction run(opts: { signal: AbortSignal | undefined }) {\n  o("x");\n}',
       [4, 3],
       { callee: 'o', signal: 'opts.signal' },
     ),

@@ -1,0 +1,118 @@
+// Shapes the labelled real-code corpus taught the detectors (fixtures/real-corpus/labels.tsv):
+// each case is the smallest code that shows one, checked typed and syntactic.
+import { describe, expect, it } from 'vitest';
+
+import { noFloatingPromises } from '../src/detectors/no-floating-promises.js';
+import { noOrphanedFanOut } from '../src/detectors/no-orphaned-fan-out.js';
+import { noUnboundedFanOut } from '../src/detectors/no-unbounded-fan-out.js';
+import { noUncancelledRace } from '../src/detectors/no-uncancelled-race.js';
+import { noUncheckedSettled } from '../src/detectors/no-unchecked-settled.js';
+import { requireSignalPropagation } from '../src/detectors/require-signal-propagation.js';
+import type { AnalysisContext, Detector } from '../src/types.js';
+import { contextFor, findingsOf } from './typed-context.js';
+
+const prelude = [
+  'declare function get(url: string, init?: { signal?: AbortSignal }): Promise<string>;',
+  'declare function later(): Promise<void>;',
+  'declare const urls: string[];',
+  'declare function noop(): void;',
+].join('\n');
+
+type Case = [name: string, code: string, reported: boolean];
+
+/** Each case in an async function after the prelude; `modes` says where the answer must hold. */
+function check<Options>(detector: Detector<Options>, options: Options, cases: Case[], modes: readonly boolean[] = [true, false]): void {
+  it.each(cases)('%s', (_name, code, reported) => {
+    for (const typed of modes) {
+      const context: AnalysisContext = contextFor(`${prelude}\nasync function f(signal: AbortSignal) {\n${code}\n}`, typed);
+      expect(findingsOf(detector, context, options).length > 0, typed ? 'typed' : 'syntactic').toBe(reported);
+    }
+  });
+}
+
+describe('no-floating-promises', () => {
+  const strict = { ...noFloatingPromises.defaultOptions, checkHandled: true };
+  check(noFloatingPromises, strict, [
+    ['a handled call still floats (checkHandled)', 'later().catch(noop);', true],
+    ['handling a promise held elsewhere starts nothing', 'const held = later();\nheld.catch(noop);\nawait held;', false],
+    ['a handled promise awaited late cannot reject unobserved', 'const beat = later().catch(noop);\nawait get("/a");\nawait beat;', false],
+    ['an unhandled one awaited late can', 'const beat = fetch("/beat");\nawait get("/a");\nawait beat;', true],
+    ['awaiting a method of the promise itself first', 'const p = later() as Promise<void> & { raw(): Promise<void> };\nawait p.raw();\nawait p;', false],
+    ['a resolve-only deferred never rejects', 'let done!: () => void;\nconst closed = new Promise<void>((resolve) => { done = resolve; });\nawait get("/a");\nreturn { closed, done };', false],
+  ]);
+});
+
+describe('no-orphaned-fan-out', () => {
+  check(noOrphanedFanOut, { allow: [] }, [
+    ['tasks that can reject', 'await Promise.all(urls.map((u) => get(u)));', true],
+    ['every task handles its rejection', 'await Promise.all(urls.map((u) => get(u).catch(noop)));', false],
+    ['a callback that catches everything', 'await Promise.all(urls.map(async (u) => {\n  const url = u.trim();\n  try { return await get(url); } catch { return ""; }\n}));', false],
+    ['a callback whose catch rethrows', 'await Promise.all(urls.map(async (u) => {\n  try { return await get(u); } catch (e) { throw e; }\n}));', true],
+    ['Promise.any ends at the first that fulfils, handled or not', 'await Promise.any(urls.map((u) => get(u).catch(noop)));', true],
+    ['an awaited call in an expression body', 'await Promise.all(urls.map(async (u) => await get(u)));', true],
+  ]);
+  it('does not count methods that hand out a promise the object holds as work', () => {
+    const code = `${prelude}\nclass Call {\n  constructor(private response: Promise<string>) {}\n  parse() { return this.response.then((r) => r.trim()); }\n  raw() { return this.response; }\n  fresh() { return get('/again'); }\n  async both() { return Promise.all([this.parse(), this.raw()]); }\n  async work() { return Promise.all([this.parse(), this.fresh(), get('/b')]); }\n}`;
+    for (const typed of [true, false]) {
+      const lines = findingsOf(noOrphanedFanOut, contextFor(code, typed), { allow: [] }).map((f) => f.node.getSourceFile().getLineAndCharacterOfPosition(f.node.getStart()).line);
+      expect(lines).toEqual([10]);
+    }
+  });
+});
+
+describe('no-unbounded-fan-out', () => {
+  check(noUnboundedFanOut, { defaultConcurrency: 4 }, [
+    ['a collection of unknown size', 'await Promise.all(urls.map((u) => get(u)));', true],
+    ['sliced to a const', 'const MAX = 5;\nawait Promise.all(urls.slice(0, MAX).map((u) => get(u)));', false],
+    ['a pool sized by Math.min with a const', 'const POOL = 8;\nawait Promise.all(Array.from({ length: Math.min(POOL, urls.length) }, async () => { while (urls.length) await get(urls.pop()!); }));', false],
+    ['workers draining a queue, however many', 'const jobs = urls.length;\nawait Promise.all(Array.from({ length: jobs }, (_, i) => i).map(async () => { while (urls.length) await get(urls.pop()!); }));', false],
+    ['one task per item of a length', 'await Promise.all(Array.from({ length: urls.length }, (_, i) => get(urls[i]!)));', true],
+  ]);
+});
+
+describe('no-uncancelled-race', () => {
+  check(noUncancelledRace, {}, [
+    ['a merge loop races the losers again', 'const tasks = new Map(urls.map((u) => [u, get(u)] as const));\nwhile (tasks.size) {\n  const winner = await Promise.race(tasks.values());\n  tasks.delete(winner);\n}', false],
+    ['each racer released in a loop after', 'const subs = urls.map((u) => ({ promise: get(u), unsubscribe: noop }));\ntry { await Promise.race(subs.map((s) => s.promise)); } finally { for (const s of subs) s.unsubscribe(); }', false],
+    ['each racer released through forEach', 'const subs = urls.map((u) => get(u));\ntry { await Promise.race(subs); } finally { subs.forEach(({ unsubscribe }: any) => unsubscribe()); }', false],
+    ['what the work runs on handed to a dispose helper', 'const sibling = {};\nconst work = negotiate({ transport: sibling });\ntry { await Promise.race([work, new Promise<void>((r) => { void r; })]); } finally { await disposeSibling(sibling); }\nfunction disposeSibling(_: object) { return Promise.resolve(); }\nfunction negotiate(_: { transport: object }) { return Promise.resolve(); }', false],
+    ['the same, never disposed', 'const sibling = {};\nconst work = negotiate({ transport: sibling });\nawait Promise.race([work, get("/b")]);\nfunction negotiate(_: { transport: object }) { return Promise.resolve(); }', true],
+    ['a deferred made here and timed out stands for work nobody stops', 'const { promise, resolve } = withResolvers();\nvoid resolve;\nlet t: any;\ntry { await Promise.race([promise, new Promise((_, reject) => { t = setTimeout(reject, 5); })]); } finally { clearTimeout(t); }\nfunction withResolvers(): { promise: Promise<void>; resolve: () => void } { throw 0; }', true],
+    ['the same, with the work killed after', 'const exited = new Promise<void>((r) => proc.once("exit", r));\nawait Promise.race([exited, new Promise((r) => setTimeout(r, 5).unref())]);\nproc.kill();\ndeclare const proc: { once(e: string, f: () => void): void; kill(): void };', false],
+    ['a promise waiting for an abort, computing its error', 'await Promise.race([later(), new Promise((_, reject) => { if (signal.aborted) reject(toError(signal)); signal.addEventListener("abort", () => reject(toError(signal))); })]).finally(noop);\nfunction toError(s: AbortSignal) { return s.reason; }', true],
+    ['the caller’s promise against an abort', 'const caller = Promise.resolve() as Promise<void>;\nawait Promise.race([caller, new Promise((_, reject) => { if (signal.aborted) reject(toError(signal)); signal.addEventListener("abort", () => reject(toError(signal))); })]);\nfunction toError(s: AbortSignal) { return s.reason; }', false],
+  ]);
+});
+
+describe('no-unchecked-settled', () => {
+  check(noUncheckedSettled, {}, [
+    ['an else branch that only gives a fallback value', 'const rs = await Promise.allSettled(urls.map((u) => get(u)));\nreturn rs.map((r) => { if (r.status === "fulfilled") { return r.value; } else { return ""; } });', true],
+    ['an else branch that does something', 'const rs = await Promise.allSettled(urls.map((u) => get(u)));\nreturn rs.map((r) => { if (r.status === "fulfilled") { return r.value; } else { noop(); return ""; } });', false],
+  ]);
+});
+
+describe('require-signal-propagation (typed)', () => {
+  const typedOnly = [true] as const;
+  check(requireSignalPropagation, {}, [
+    ['async work without the signal', 'await get("/a");', true],
+    ['a synchronous function that takes one is no work', 'merge({});\nfunction merge(o: { signal?: AbortSignal }): object { return o; }', false],
+    ['a listener on another target is removed with the signal', 'window.addEventListener("resize", noop);', true],
+    ['a listener on another signal is plumbing', 'other.addEventListener("abort", noop, { once: true });\ndeclare const other: AbortSignal;', false],
+  ], typedOnly);
+
+  it('counts handing on the object the signal comes from', () => {
+    const body = (call: string) => `${prelude}\ninterface Init { signal?: AbortSignal; method?: string }\ndeclare function send(url: string, init?: Init): Promise<void>;\nasync function f(init: { signal: AbortSignal; method?: string }) {\n${call}\n}`;
+    const count = (call: string) => findingsOf(requireSignalPropagation, contextFor(body(call), true), {}).length;
+    expect(count('await send("/a");')).toBe(1);
+    expect(count('await send("/a", init);')).toBe(0);
+    expect(count('await send("/a", { ...init, method: "GET" });')).toBe(0);
+    expect(count('const copy = { method: "GET", ...init };\nawait send("/a", copy);')).toBe(0);
+    expect(count('const made = { method: "GET", signal: init.signal };\nawait send("/a", made);')).toBe(0);
+    expect(count('const other = { method: "GET" };\nawait send("/a", other);')).toBe(1);
+  });
+
+  it('leaves fetch(request) alone: the Request carries its signal', () => {
+    const code = `${prelude}\nasync function f(signal: AbortSignal, request: Request) {\n  await fetch(request);\n  await fetch("/a");\n}`;
+    expect(findingsOf(requireSignalPropagation, contextFor(code, true), {}).map((f) => f.data?.['callee'])).toEqual(['fetch']);
+  });
+});
