@@ -17,6 +17,7 @@ export function any(tasks: Iterable<TaskFn<unknown>>, options?: ScopeOptions): P
     let winner: unknown;
     const errors = new Array<unknown>(list.length);
     const core = new Core(
+      'any',
       opts,
       (failure) => {
         if (failure) reject(failure.error);

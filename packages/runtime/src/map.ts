@@ -14,6 +14,7 @@ export function map<T, R>(
   const opts = checkOptions(options, 'map');
   const list = toArray(items, 'map');
   return runAll(
+    'map',
     list.map((item, index) => (signal: AbortSignal) => fn(item, signal, index)),
     opts,
   );
