@@ -7,6 +7,7 @@ export { race } from './race.js';
 export { any } from './any.js';
 export { map } from './map.js';
 export { withTimeout, moveOnAfter, type MoveOnResult, type TimeoutOptions } from './timeout.js';
+export { hedge, type HedgeOptions } from './hedge.js';
 export { sleep } from './sleep.js';
 export { retry, type RetryOptions } from './retry.js';
 export { limiter, type Limiter, type LimiterOptions, type LimiterRunOptions } from './limiter.js';
