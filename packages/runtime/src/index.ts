@@ -10,5 +10,5 @@ export { withTimeout, moveOnAfter, type MoveOnResult, type TimeoutOptions } from
 export { hedge, type HedgeOptions } from './hedge.js';
 export { sleep } from './sleep.js';
 export { retry, type RetryOptions } from './retry.js';
-export { limiter, type Limiter, type LimiterOptions, type LimiterRunOptions } from './limiter.js';
+export { limiter, type Limiter, type LimiterCost, type LimiterOptions, type LimiterRunOptions, type RateLimit, type SettleCost } from './limiter.js';
 export { TimeoutError, ScopeClosedError, suppressedErrors } from './errors.js';
