@@ -70,7 +70,7 @@ interface Live {
   readonly signal: AbortSignal;
   readonly deadline: number | undefined;
   parent: Live | undefined;
-  readonly children: Set<Live>;
+  children: Set<Live> | undefined; // made on first use: most tasks open nothing
   cancelledAt: number | undefined;
   settled: number;
   failed: number;
@@ -81,22 +81,25 @@ const roots = new Set<Live>();
 // The live scopes and spawned tasks by their signal: how a scope finds the one it runs under.
 const bySignal = new Map<AbortSignal, Live>();
 
-function publish(target: ReturnType<typeof channel>, message: () => object): void {
-  if (target.hasSubscribers) target.publish(message());
+function attach(node: Live, parent: Live | undefined): void {
+  node.parent = parent;
+  if (parent) (parent.children ??= new Set()).add(node);
+  else roots.add(node);
 }
 
 /** Adds a scope or task under `parent`. `own`: the signal is its own, not its scope's. */
 function add(kind: string, name: string | undefined, signal: AbortSignal, own: boolean, parent: Live | undefined, deadline?: number): Live {
-  const node: Live = { id: ++lastId, kind, name, started: performance.now(), signal, deadline, parent, children: new Set(), cancelledAt: undefined, settled: 0, failed: 0 };
-  (parent?.children ?? roots).add(node);
+  const node: Live = { id: ++lastId, kind, name, started: performance.now(), signal, deadline, parent, children: undefined, cancelledAt: undefined, settled: 0, failed: 0 };
+  attach(node, parent);
   const topic = kind === 'task' ? channels.task : channels.scope;
-  publish(topic.start, (): StartMessage => ({ id: node.id, parent: parent?.id, kind, name, deadline }));
+  // Messages are built only while someone listens.
+  if (topic.start.hasSubscribers) topic.start.publish({ id: node.id, parent: parent?.id, kind, name, deadline } satisfies StartMessage);
   if (own) {
     // Hear it abort, and let the scopes opened under it find it.
     bySignal.set(signal, node);
     link(signal, () => {
       node.cancelledAt = performance.now();
-      publish(topic.cancel, (): CancelMessage => ({ id: node.id, reason: signal.reason }));
+      if (topic.cancel.hasSubscribers) topic.cancel.publish({ id: node.id, reason: signal.reason } satisfies CancelMessage);
     });
   }
   return node;
@@ -105,14 +108,12 @@ function add(kind: string, name: string | undefined, signal: AbortSignal, own: b
 function remove(node: Live, ok: boolean, error: unknown, cancelled: boolean): void {
   if (bySignal.get(node.signal) === node) bySignal.delete(node.signal);
   const up = node.parent;
-  (up?.children ?? roots).delete(node);
+  if (up) up.children!.delete(node);
+  else roots.delete(node);
   // A scope that outlives the task it was opened in (nobody awaited it) moves up a level.
-  for (const child of node.children) {
-    child.parent = up;
-    (up?.children ?? roots).add(child);
-  }
+  if (node.children) for (const child of node.children) attach(child, up);
   const topic = node.kind === 'task' ? channels.task : channels.scope;
-  publish(topic.settle, (): SettleMessage => ({ id: node.id, ok, error: ok ? undefined : error, cancelled }));
+  if (topic.settle.hasSubscribers) topic.settle.publish({ id: node.id, ok, error: ok ? undefined : error, cancelled } satisfies SettleMessage);
 }
 
 /** A task's place in its scope. Spawned tasks have their own signal; a scope's body shares it. */
@@ -160,7 +161,7 @@ export function taskTree(): TaskNode[] {
       cancel: node.signal.aborted ? { reason: node.signal.reason, elapsed: cancelledAt === undefined ? 0 : now - cancelledAt } : undefined,
       deadline: node.deadline,
       settled: node.kind === 'task' ? undefined : { count: node.settled, failed: node.failed },
-      children: [...node.children].map(view),
+      children: node.children ? [...node.children].map(view) : [],
     };
   };
   return [...roots].map(view);

@@ -86,12 +86,13 @@ export function limiter(options: LimiterOptions = {}): Limiter {
     stopTimer = undefined;
     for (const waiter of queue) {
       if (active >= concurrency) break;
-      const wait = Math.max(0, ...buckets.map((b, i) => b.wait(waiter.costs[i]!)));
+      let wait = 0;
+      for (let i = 0; i < buckets.length; i++) wait = Math.max(wait, buckets[i]!.wait(waiter.costs[i]!));
       if (wait > 0) {
         stopTimer = after(wait, pump);
         break;
       }
-      buckets.forEach((b, i) => b.take(waiter.costs[i]!));
+      for (let i = 0; i < buckets.length; i++) buckets[i]!.take(waiter.costs[i]!);
       queue.delete(waiter);
       waiter.start();
     }
