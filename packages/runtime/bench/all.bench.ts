@@ -10,7 +10,8 @@
 // The work is `async () => i`: none, so the time is the runtime's own cost. Time is this process's
 // CPU time (user + system, GC threads included), so other processes on a shared machine do not
 // count. Contenders run interleaved (the order rotates each round) so drift and GC hit all of them
-// alike; a figure is the median over rounds.
+// alike. A time is the median over rounds; a ratio is the median of the ratios within each round
+// (contenders of one round ran back to back, in the same state of the heap), which varies less.
 //
 // It measures the built package (dist/esm, which the bench script builds first), not the sources:
 // tsx compiles those keeping function names, which wraps every closure the runtime creates in a
@@ -42,8 +43,11 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** Median CPU ms per call of each contender, over `rounds` interleaved rounds (each first warmed up). */
-async function measure(contenders: Record<string, () => Promise<unknown>>, rounds = ROUNDS): Promise<Record<string, number>> {
+/** Per contender: median CPU ms per call, and the median ratio to the first contender in the same round. */
+type Measured = Record<string, { ms: number; ratio: number }>;
+
+/** Runs the contenders in `rounds` interleaved rounds, each first warmed up. */
+async function measure(contenders: Record<string, () => Promise<unknown>>, rounds = ROUNDS): Promise<Measured> {
   const names = Object.keys(contenders);
   const calls: Record<string, number> = {};
   for (const name of names) {
@@ -65,7 +69,8 @@ async function measure(contenders: Record<string, () => Promise<unknown>>, round
       samples[name]!.push((cpu() - start) / calls[name]!);
     }
   }
-  return Object.fromEntries(names.map((name) => [name, median(samples[name]!)]));
+  const base = samples[names[0]!]!;
+  return Object.fromEntries(names.map((name) => [name, { ms: median(samples[name]!), ratio: median(samples[name]!.map((ms, round) => ms / base[round]!)) }]));
 }
 
 function printTable(title: string, header: string[], rows: string[][]): void {
@@ -77,10 +82,9 @@ function printTable(title: string, header: string[], rows: string[][]): void {
   for (const row of rows) console.log(line(row));
 }
 
-/** Rows of `n`, name, ns per unit and the ratio to the first contender. */
-function rowsOf(n: number, units: number, ms: Record<string, number>): string[][] {
-  const base = Object.values(ms)[0]!;
-  return Object.entries(ms).map(([name, value]) => [String(n), name, ((value * 1e6) / units).toFixed(0), (value / base).toFixed(2) + 'x']);
+/** Rows of `first`, name, ns per unit and the ratio to the first contender. */
+function rowsOf(first: string, units: number, measured: Measured): string[][] {
+  return Object.entries(measured).map(([name, { ms, ratio }]) => [first, name, ((ms * 1e6) / units).toFixed(0), ratio.toFixed(2) + 'x']);
 }
 
 console.log(`Runtime overheads in CPU time (median of ${ROUNDS} interleaved rounds, Node ${process.version})`);
@@ -94,12 +98,12 @@ const fanOut: Record<string, (tasks: readonly Task[]) => Promise<unknown>> = {
 };
 const tasksOf = (n: number): Task[] => Array.from({ length: n }, (_, i) => async () => i);
 const allRows: string[][] = [];
-let allAt1000: Record<string, number> = {};
+let allAt1000: Measured = {};
 for (const n of [10, 1_000, 100_000]) {
   const tasks = tasksOf(n);
-  const ms = await measure(Object.fromEntries(Object.entries(fanOut).map(([name, run]) => [name, () => run(tasks)])));
-  if (n === 1_000) allAt1000 = ms;
-  allRows.push(...rowsOf(n, n, ms));
+  const measured = await measure(Object.fromEntries(Object.entries(fanOut).map(([name, run]) => [name, () => run(tasks)])));
+  if (n === 1_000) allAt1000 = measured;
+  allRows.push(...rowsOf(String(n), n, measured));
 }
 printTable('all(): per task', ['n', 'implementation', 'ns per task', 'vs Promise.all'], allRows);
 
@@ -107,7 +111,7 @@ printTable('all(): per task', ['n', 'implementation', 'ns per task', 'vs Promise
 // measured apart so its garbage does not weigh on the comparison above.
 {
   const tasks = tasksOf(1_000);
-  const ms = await measure(
+  const measured = await measure(
     {
       'scope + spawn': () =>
         scope((s) => {
@@ -117,13 +121,14 @@ printTable('all(): per task', ['n', 'implementation', 'ns per task', 'vs Promise
     },
     7,
   );
-  const [perSpawn, perAll] = [ms['scope + spawn']!, ms['taskscope all']!].map((value) => (value * 1e6) / tasks.length);
+  const [perSpawn, perAll] = [measured['scope + spawn']!, measured['taskscope all']!].map(({ ms }) => (ms * 1e6) / tasks.length);
   console.log(`\nscope + spawn, n = 1000: ${perSpawn!.toFixed(0)} ns per task (all(): ${perAll!.toFixed(0)} ns); the difference is the per-task AbortController`);
 }
 
 // 3. limiter.run per call: 100 calls through a limit of 8 at once, all passed one signal: an
 // AbortController's (both wait with an event listener on it), then a taskscope scope's (the limiter
-// links to it without one; the semaphore still adds a listener).
+// links to it without one; the semaphore still adds a listener). A semaphore whose waits cannot be
+// cancelled shows the floor.
 {
   /** A FIFO semaphore written by hand, with the same abortable wait. */
   const semaphore = (limit: number) => {
@@ -152,9 +157,31 @@ printTable('all(): per task', ['n', 'implementation', 'ns per task', 'vs Promise
         signal.addEventListener('abort', onAbort);
       });
   };
+  /** The least a semaphore can do: no cancellation of a wait. */
+  const bareSemaphore = (limit: number) => {
+    let active = 0;
+    const queue: (() => void)[] = [];
+    const release = () => {
+      active--;
+      queue.shift()?.();
+    };
+    return <T>(fn: () => Promise<T>) =>
+      new Promise<T>((resolve, reject) => {
+        const start = () => {
+          active++;
+          fn().then(
+            (value) => (release(), resolve(value)),
+            (error: unknown) => (release(), reject(error)),
+          );
+        };
+        if (active < limit) start();
+        else queue.push(start);
+      });
+  };
   const n = 100;
   const tasks = tasksOf(n);
   const handWritten = semaphore(8);
+  const bare = bareSemaphore(8);
   const plain = limiter({ concurrency: 8 });
   // Buckets too large to make anyone wait: what is measured is their bookkeeping.
   const buckets = limiter({ concurrency: 8, limits: [{ tokens: 1e15, interval: 60_000 }, { tokens: 1e15, interval: 60_000 }] });
@@ -167,12 +194,13 @@ printTable('all(): per task', ['n', 'implementation', 'ns per task', 'vs Promise
     ['AbortController', outer],
     ['scope signal', open.signal],
   ] as const) {
-    const ms = await measure({
+    const measured = await measure({
       'hand-written semaphore': () => Promise.all(tasks.map((task) => handWritten(task, signal))),
       'limiter({ concurrency })': () => Promise.all(tasks.map((task) => plain.run(task, { signal }))),
       'limiter + 2 buckets': () => Promise.all(tasks.map((task) => buckets.run(task, { signal, cost: [1, 100] }))),
+      'semaphore, no cancellation': () => Promise.all(tasks.map((task) => bare(task))),
     });
-    rows.push(...rowsOf(n, n, ms).map(([, name, ns, ratio]) => [label, name!, ns!, ratio!]));
+    rows.push(...rowsOf(label, n, measured));
   }
   await open.join();
   printTable(`limiter.run: per call (${n} calls, 8 at once)`, ['signal', 'implementation', 'ns per call', 'vs hand-written'], rows);
@@ -230,11 +258,11 @@ printTable('all(): per task', ['n', 'implementation', 'ns per task', 'vs Promise
     ['first attempt wins', first],
     ['first fails, second wins', second],
   ] as const) {
-    const ms = await measure({
+    const measured = await measure({
       'hand-written hedge': () => handHedge(fn, 50, 2, outer),
       'taskscope hedge': () => hedge(fn, { delay: 50, signal: outer }),
     });
-    rows.push(...rowsOf(1, 1, ms).map(([, name, ns, ratio]) => [label, name!, ns!, ratio!]));
+    rows.push(...rowsOf(label, 1, measured));
   }
   printTable('hedge: per call (delay 50 ms, 2 attempts)', ['case', 'implementation', 'ns per call', 'vs hand-written'], rows);
 }
@@ -250,8 +278,10 @@ printTable('all(): per task', ['n', 'implementation', 'ns per task', 'vs Promise
     for (const kind of ['scope', 'task']) subscribe(`taskscope:${kind}:${name}`, () => undefined);
   }
   const subscribed = await run();
-  const describe = (ms: Record<string, number>) =>
-    `${((ms['taskscope all']! * 1e6) / tasks.length).toFixed(0)} ns per task, ${(ms['taskscope all']! / ms['Promise.all']!).toFixed(2)}x Promise.all`;
+  const describe = (measured: Measured) => {
+    const { ms, ratio } = measured['taskscope all']!;
+    return `${((ms * 1e6) / tasks.length).toFixed(0)} ns per task, ${ratio.toFixed(2)}x Promise.all`;
+  };
   console.log('\nall(), n = 1000, and the observer:');
   console.log(`  main entry only (table 1)                  ${describe(allAt1000)}`);
   console.log(`  taskscope/inspect imported, no subscriber  ${describe(on)}`);
