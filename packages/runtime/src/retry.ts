@@ -44,7 +44,7 @@ export function retry<T>(fn: (signal: AbortSignal, attempt: number) => T | Promi
   if (!Object.hasOwn(JITTER, jitter)) throw new TypeError(`retry(): options.jitter must be 'full', 'equal' or 'none', got ${String(jitter)}`);
   checkFunction(retryIf, 'retry(): options.retryIf');
   if (typeof retryAfter !== 'boolean') checkFunction(retryAfter, 'retry(): options.retryAfter');
-  const asked = retryAfter === true ? retryAfterOf : retryAfter || undefined;
+  const waitOf = retryAfter === true ? retryAfterOf : retryAfter || undefined;
   const signal = checkSignal(options.signal, 'retry(): options.signal') ?? new AbortController().signal;
   const delay = JITTER[jitter];
 
@@ -61,8 +61,9 @@ export function retry<T>(fn: (signal: AbortSignal, attempt: number) => T | Promi
           throw error;
         }
         errors.push(error);
-        const wait = asked?.(error) ?? NaN; // NaN, like any other number < 0, asks for nothing
-        await sleep(wait >= 0 ? Math.min(maxDelay, wait) : delay(Math.min(maxDelay, baseDelay * 2 ** (attempt - 1))), signal);
+        // The wait the error asks for, when it is a number >= 0; otherwise the backoff.
+        const asked = waitOf?.(error) ?? NaN;
+        await sleep(asked >= 0 ? Math.min(maxDelay, asked) : delay(Math.min(maxDelay, baseDelay * 2 ** (attempt - 1))), signal);
       }
     }
   })();
