@@ -1,55 +1,40 @@
-// Per-task overhead of taskscope's all() against Promise.all, p-map and abort-controller-x's all,
-// in one process, plus the bundle size of the runtime. Run with `pnpm --filter taskscope bench`.
-// A scope with one `spawn` per task is measured apart, to show what a per-task controller costs.
+// Overheads of the runtime against the plain or hand-written way, each measured side by side in
+// one process, plus the bundle size of the runtime. Run with `pnpm bench` from the root.
 //
-// Each task is `async () => i`: no real work, so the time is the combinator's own cost. Time is this
-// process's CPU time (user + system, GC threads included), so other processes on a shared machine
-// do not count. Runs of the contenders are interleaved (the order rotates each round) so drift and GC
-// hit all of them alike; the figure is the median over rounds, divided by n.
+// 1. Per task of all(), against Promise.all, p-map and abort-controller-x's all (n = 10 … 100 000).
+// 2. Per task of a scope with one `spawn` each: what a per-task controller costs.
+// 3. Per call of limiter.run, against a hand-written FIFO semaphore.
+// 4. Per call of hedge, against a hand-written hedge that also aborts and awaits its losers.
+// 5. all() again once taskscope/inspect is imported (the observer on), to show what it costs.
+//
+// The work is `async () => i`: none, so the time is the runtime's own cost. Time is this process's
+// CPU time (user + system, GC threads included), so other processes on a shared machine do not
+// count. Contenders run interleaved (the order rotates each round) so drift and GC hit all of them
+// alike. A time is the median over rounds; a ratio is the median of the ratios within each round
+// (contenders of one round ran back to back, in the same state of the heap), which varies less.
+//
+// It measures the built package (dist/esm, which the bench script builds first), not the sources:
+// tsx compiles those keeping function names, which wraps every closure the runtime creates in a
+// helper call and inflates its cost (several times over for the limiter).
+import { subscribe } from 'node:diagnostics_channel';
+import { setMaxListeners } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { all as acxAll } from 'abort-controller-x';
 import { build } from 'esbuild';
 import pMap from 'p-map';
-import { all, scope } from '../src/index.js';
+import { all, hedge, limiter, openScope, scope } from '../dist/esm/index.js';
 
-type Runner = (tasks: readonly ((signal?: AbortSignal) => Promise<number>)[]) => Promise<unknown>;
+type Task = (signal?: AbortSignal) => Promise<number>;
 
-const outer = new AbortController().signal; // every abortable contender is linked to a parent signal
-const runners: Record<string, Runner> = {
-  'Promise.all': (tasks) => Promise.all(tasks.map((task) => task())),
-  'taskscope all': (tasks) => all(tasks, { signal: outer }),
-  'p-map': (tasks) => pMap(tasks, (task) => task(), { signal: outer }),
-  'abort-controller-x all': (tasks) => acxAll(outer, (signal) => tasks.map((task) => task(signal))),
-};
-const names = Object.keys(runners);
-
-const SIZES = [10, 1_000, 100_000];
 const ROUNDS = 15;
 const SAMPLE_MS = 20; // each sample repeats calls for about this long
+const outer = new AbortController().signal; // every abortable contender is linked to a parent signal
 
 /** CPU milliseconds used by this process so far. */
 function cpu(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
-}
-
-/** How many calls of `run` take about SAMPLE_MS (also warms it up). */
-async function calibrate(run: Runner, tasks: Parameters<Runner>[0]): Promise<number> {
-  let calls = 0;
-  const start = cpu();
-  do {
-    await run(tasks);
-    calls++;
-  } while (cpu() - start < SAMPLE_MS);
-  return calls;
-}
-
-/** CPU milliseconds per call, over `calls` calls. */
-async function sample(run: Runner, tasks: Parameters<Runner>[0], calls: number): Promise<number> {
-  const start = cpu();
-  for (let i = 0; i < calls; i++) await run(tasks);
-  return (cpu() - start) / calls;
 }
 
 const median = (xs: number[]) => {
@@ -58,51 +43,249 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-const rows: string[][] = [];
-for (const n of SIZES) {
-  const tasks = Array.from({ length: n }, (_, i) => async () => i);
+/** Per contender: median CPU ms per call, and the median ratio to the first contender in the same round. */
+type Measured = Record<string, { ms: number; ratio: number }>;
+
+/** Runs the contenders in `rounds` interleaved rounds, each first warmed up. */
+async function measure(contenders: Record<string, () => Promise<unknown>>, rounds = ROUNDS): Promise<Measured> {
+  const names = Object.keys(contenders);
   const calls: Record<string, number> = {};
-  for (const name of names) calls[name] = await calibrate(runners[name]!, tasks);
+  for (const name of names) {
+    // How many calls take about SAMPLE_MS (this also warms the contender up).
+    let count = 0;
+    const start = cpu();
+    do {
+      await contenders[name]!();
+      count++;
+    } while (cpu() - start < SAMPLE_MS);
+    calls[name] = count;
+  }
   const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(round + k) % names.length]!;
-      samples[name]!.push(await sample(runners[name]!, tasks, calls[name]!));
+      const start = cpu();
+      for (let i = 0; i < calls[name]!; i++) await contenders[name]!();
+      samples[name]!.push((cpu() - start) / calls[name]!);
     }
   }
-  const base = median(samples['Promise.all']!);
-  for (const name of names) {
-    const ms = median(samples[name]!);
-    rows.push([String(n), name, ((ms * 1e6) / n).toFixed(0), (ms / base).toFixed(2) + 'x']);
-  }
+  const base = samples[names[0]!]!;
+  return Object.fromEntries(names.map((name) => [name, { ms: median(samples[name]!), ratio: median(samples[name]!.map((ms, round) => ms / base[round]!)) }]));
 }
 
-const header = ['n', 'implementation', 'ns per task', 'vs Promise.all'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-const line = (cells: string[]) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-console.log(`Per-task overhead in CPU time (median of ${ROUNDS} interleaved rounds, Node ${process.version})\n`);
-console.log(line(header));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const row of rows) console.log(line(row));
+function printTable(title: string, header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  console.log(`\n${title}\n`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
 
-// What a per-task AbortController costs: a scope with one `spawn` per task, against all(), measured
-// apart so its garbage does not weigh on the comparison above.
+/** Rows of `first`, name, ns per unit and the ratio to the first contender. */
+function rowsOf(first: string, units: number, measured: Measured): string[][] {
+  return Object.entries(measured).map(([name, { ms, ratio }]) => [first, name, ((ms * 1e6) / units).toFixed(0), ratio.toFixed(2) + 'x']);
+}
+
+console.log(`Runtime overheads in CPU time (median of ${ROUNDS} interleaved rounds, Node ${process.version})`);
+
+// 1. all() per task.
+const fanOut: Record<string, (tasks: readonly Task[]) => Promise<unknown>> = {
+  'Promise.all': (tasks) => Promise.all(tasks.map((task) => task())),
+  'taskscope all': (tasks) => all(tasks, { signal: outer }),
+  'p-map': (tasks) => pMap(tasks, (task) => task(), { signal: outer }),
+  'abort-controller-x all': (tasks) => acxAll(outer, (signal) => tasks.map((task) => task(signal))),
+};
+const tasksOf = (n: number): Task[] => Array.from({ length: n }, (_, i) => async () => i);
+const allRows: string[][] = [];
+let allAt1000: Measured = {};
+for (const n of [10, 1_000, 100_000]) {
+  const tasks = tasksOf(n);
+  const measured = await measure(Object.fromEntries(Object.entries(fanOut).map(([name, run]) => [name, () => run(tasks)])));
+  if (n === 1_000) allAt1000 = measured;
+  allRows.push(...rowsOf(String(n), n, measured));
+}
+printTable('all(): per task', ['n', 'implementation', 'ns per task', 'vs Promise.all'], allRows);
+
+// 2. What a per-task AbortController costs: a scope with one `spawn` per task, against all(),
+// measured apart so its garbage does not weigh on the comparison above.
 {
-  const tasks = Array.from({ length: 1_000 }, (_, i) => async () => i);
-  const spawnAll: Runner = (list) =>
-    scope((s) => {
-      for (const task of list) s.spawn(task);
-    });
-  const spawnCalls = await calibrate(spawnAll, tasks);
-  const allCalls = await calibrate(runners['taskscope all']!, tasks);
-  const spawned: number[] = [];
-  const combined: number[] = [];
-  for (let round = 0; round < 7; round++) {
-    spawned.push(await sample(spawnAll, tasks, spawnCalls));
-    combined.push(await sample(runners['taskscope all']!, tasks, allCalls));
-  }
-  const [perSpawn, perAll] = [median(spawned), median(combined)].map((ms) => (ms * 1e6) / tasks.length);
+  const tasks = tasksOf(1_000);
+  const measured = await measure(
+    {
+      'scope + spawn': () =>
+        scope((s) => {
+          for (const task of tasks) s.spawn(task);
+        }),
+      'taskscope all': () => fanOut['taskscope all']!(tasks),
+    },
+    7,
+  );
+  const [perSpawn, perAll] = [measured['scope + spawn']!, measured['taskscope all']!].map(({ ms }) => (ms * 1e6) / tasks.length);
   console.log(`\nscope + spawn, n = 1000: ${perSpawn!.toFixed(0)} ns per task (all(): ${perAll!.toFixed(0)} ns); the difference is the per-task AbortController`);
+}
+
+// 3. limiter.run per call: 100 calls through a limit of 8 at once, all passed one signal: an
+// AbortController's (both wait with an event listener on it), then a taskscope scope's (the limiter
+// links to it without one; the semaphore still adds a listener). A semaphore whose waits cannot be
+// cancelled shows the floor.
+{
+  /** A FIFO semaphore written by hand, with the same abortable wait. */
+  const semaphore = (limit: number) => {
+    let active = 0;
+    const queue: (() => void)[] = [];
+    const release = () => {
+      active--;
+      queue.shift()?.();
+    };
+    return <T>(fn: (signal: AbortSignal) => Promise<T>, signal: AbortSignal) =>
+      new Promise<T>((resolve, reject) => {
+        const onAbort = () => {
+          queue.splice(queue.indexOf(start), 1);
+          reject(signal.reason);
+        };
+        const start = () => {
+          signal.removeEventListener('abort', onAbort);
+          active++;
+          fn(signal).then(
+            (value) => (release(), resolve(value)),
+            (error: unknown) => (release(), reject(error)),
+          );
+        };
+        if (active < limit) return start();
+        queue.push(start);
+        signal.addEventListener('abort', onAbort);
+      });
+  };
+  /** The least a semaphore can do: no cancellation of a wait. */
+  const bareSemaphore = (limit: number) => {
+    let active = 0;
+    const queue: (() => void)[] = [];
+    const release = () => {
+      active--;
+      queue.shift()?.();
+    };
+    return <T>(fn: () => Promise<T>) =>
+      new Promise<T>((resolve, reject) => {
+        const start = () => {
+          active++;
+          fn().then(
+            (value) => (release(), resolve(value)),
+            (error: unknown) => (release(), reject(error)),
+          );
+        };
+        if (active < limit) start();
+        else queue.push(start);
+      });
+  };
+  const n = 100;
+  const tasks = tasksOf(n);
+  const handWritten = semaphore(8);
+  const bare = bareSemaphore(8);
+  const plain = limiter({ concurrency: 8 });
+  // Buckets too large to make anyone wait: what is measured is their bookkeeping.
+  const buckets = limiter({ concurrency: 8, limits: [{ tokens: 1e15, interval: 60_000 }, { tokens: 1e15, interval: 60_000 }] });
+  const open = openScope();
+  // Up to 92 waiters at once listen on each signal (the semaphore's, and the limiter's on the
+  // AbortController's): expected here, so no MaxListenersExceededWarning.
+  setMaxListeners(0, outer, open.signal);
+  const rows: string[][] = [];
+  for (const [label, signal] of [
+    ['AbortController', outer],
+    ['scope signal', open.signal],
+  ] as const) {
+    const measured = await measure({
+      'hand-written semaphore': () => Promise.all(tasks.map((task) => handWritten(task, signal))),
+      'limiter({ concurrency })': () => Promise.all(tasks.map((task) => plain.run(task, { signal }))),
+      'limiter + 2 buckets': () => Promise.all(tasks.map((task) => buckets.run(task, { signal, cost: [1, 100] }))),
+      'semaphore, no cancellation': () => Promise.all(tasks.map((task) => bare(task))),
+    });
+    rows.push(...rowsOf(label, n, measured));
+  }
+  await open.join();
+  printTable(`limiter.run: per call (${n} calls, 8 at once)`, ['signal', 'implementation', 'ns per call', 'vs hand-written'], rows);
+}
+
+// 4. hedge per call, against the same logic written by hand: one AbortController linked to the
+// caller's signal, a timer for the next attempt, a failure starts the next at once, losers aborted
+// and awaited.
+{
+  const handHedge = <T>(fn: (signal: AbortSignal, attempt: number) => Promise<T>, delay: number, attempts: number, parent: AbortSignal) =>
+    new Promise<T>((resolve, reject) => {
+      const controller = new AbortController();
+      const onParentAbort = () => controller.abort(parent.reason);
+      parent.addEventListener('abort', onParentAbort);
+      const errors: unknown[] = [];
+      let started = 0;
+      let settled = 0;
+      let winner: { value: T } | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const next = () => {
+        clearTimeout(timer);
+        if (controller.signal.aborted) return;
+        const attempt = ++started;
+        if (attempt < attempts) timer = setTimeout(next, delay);
+        fn(controller.signal, attempt)
+          .then(
+            (value) => {
+              if (winner) return;
+              winner = { value };
+              controller.abort();
+            },
+            (error: unknown) => {
+              errors[attempt - 1] = error;
+              if (!winner && started < attempts) next();
+            },
+          )
+          .finally(() => {
+            if (++settled < started) return;
+            clearTimeout(timer);
+            parent.removeEventListener('abort', onParentAbort);
+            if (winner) resolve(winner.value);
+            else reject(new AggregateError(errors));
+          });
+      };
+      next();
+    });
+  const fails = new Error('503');
+  const first = async () => 1;
+  const second = async (_signal: AbortSignal, attempt: number) => {
+    if (attempt === 1) throw fails;
+    return attempt;
+  };
+  const rows: string[][] = [];
+  for (const [label, fn] of [
+    ['first attempt wins', first],
+    ['first fails, second wins', second],
+  ] as const) {
+    const measured = await measure({
+      'hand-written hedge': () => handHedge(fn, 50, 2, outer),
+      'taskscope hedge': () => hedge(fn, { delay: 50, signal: outer }),
+    });
+    rows.push(...rowsOf(label, 1, measured));
+  }
+  printTable('hedge: per call (delay 50 ms, 2 attempts)', ['case', 'implementation', 'ns per call', 'vs hand-written'], rows);
+}
+
+// 5. The observer on: all() once taskscope/inspect is imported, without and with subscribers. The
+// figures without it are the ones from table 1, measured earlier in this run.
+{
+  await import('../dist/esm/inspect.js');
+  const tasks = tasksOf(1_000);
+  const run = () => measure({ 'Promise.all': () => fanOut['Promise.all']!(tasks), 'taskscope all': () => fanOut['taskscope all']!(tasks) });
+  const on = await run();
+  for (const name of ['start', 'cancel', 'settle']) {
+    for (const kind of ['scope', 'task']) subscribe(`taskscope:${kind}:${name}`, () => undefined);
+  }
+  const subscribed = await run();
+  const describe = (measured: Measured) => {
+    const { ms, ratio } = measured['taskscope all']!;
+    return `${((ms * 1e6) / tasks.length).toFixed(0)} ns per task, ${ratio.toFixed(2)}x Promise.all`;
+  };
+  console.log('\nall(), n = 1000, and the observer:');
+  console.log(`  main entry only (table 1)                  ${describe(allAt1000)}`);
+  console.log(`  taskscope/inspect imported, no subscriber  ${describe(on)}`);
+  console.log(`  with a subscriber on all six channels      ${describe(subscribed)}`);
 }
 
 const bundle = await build({
@@ -115,4 +298,4 @@ const bundle = await build({
 });
 const code = bundle.outputFiles[0]!.contents;
 const gzip = gzipSync(code, { level: 9 }).length;
-console.log(`\nBundle of the whole runtime entry (esbuild, minified): ${code.length} B, ${(gzip / 1024).toFixed(2)} KB (${gzip} B) min+gzip; goal <= 5 KB`);
+console.log(`\nBundle of the whole runtime entry (esbuild, minified): ${code.length} B, ${(gzip / 1024).toFixed(2)} KB (${gzip} B) min+gzip; goal < 5 KB`);

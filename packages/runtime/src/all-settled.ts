@@ -15,7 +15,7 @@ export function allSettled(tasks: Iterable<TaskFn<unknown>>, options?: ScopeOpti
   const opts = checkOptions(options, 'allSettled');
   return new Promise((resolve, reject) => {
     const results = new Array<PromiseSettledResult<unknown>>(list.length);
-    const core = new Core(opts, (failure) => (failure ? reject(failure.error) : resolve(results)), true);
+    const core = new Core('allSettled', opts, (failure) => (failure ? reject(failure.error) : resolve(results)), true);
     for (let i = 0; i < list.length; i++) {
       core.run(list[i]!, (ok, value) => {
         results[i] = ok ? { status: 'fulfilled', value } : { status: 'rejected', reason: value };

@@ -14,14 +14,14 @@ export type AllResults<T extends readonly unknown[]> = { -readonly [K in keyof T
 export function all<const T extends readonly TaskFn<unknown>[]>(tasks: T, options?: ScopeOptions): Promise<AllResults<T>>;
 export function all<T>(tasks: Iterable<TaskFn<T>>, options?: ScopeOptions): Promise<T[]>;
 export function all(tasks: Iterable<TaskFn<unknown>>, options?: ScopeOptions): Promise<unknown[]> {
-  return runAll(checkTasks(tasks, 'all'), checkOptions(options, 'all'));
+  return runAll('all', checkTasks(tasks, 'all'), checkOptions(options, 'all'));
 }
 
-/** `all` on checked arguments; `map` and `withTimeout` share it. */
-export function runAll<T>(tasks: readonly TaskFn<T>[], options: ScopeOptions): Promise<T[]> {
+/** `all` on checked arguments; `map` and `withTimeout` share it, under their own `kind`. */
+export function runAll<T>(kind: string, tasks: readonly TaskFn<T>[], options: ScopeOptions): Promise<T[]> {
   return new Promise((resolve, reject) => {
     const results = new Array<T>(tasks.length);
-    const core = new Core(options, (failure) => (failure ? reject(failure.error) : resolve(results)));
+    const core = new Core(kind, options, (failure) => (failure ? reject(failure.error) : resolve(results)));
     const done = (ok: boolean, value: unknown, index: number) => {
       if (ok) results[index] = value as T;
     };

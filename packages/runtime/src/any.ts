@@ -1,4 +1,4 @@
-import { Core, type TaskFn } from './core.js';
+import { Core, type Settle, type TaskFn } from './core.js';
 import type { TaskResult } from './all.js';
 import { abortError } from './errors.js';
 import { checkOptions, checkTasks, type ScopeOptions } from './validate.js';
@@ -12,29 +12,39 @@ export function any<T>(tasks: Iterable<TaskFn<T>>, options?: ScopeOptions): Prom
 export function any(tasks: Iterable<TaskFn<unknown>>, options?: ScopeOptions): Promise<unknown> {
   const list = checkTasks(tasks, 'any');
   const opts = checkOptions(options, 'any');
+  return firstToFulfil('any', opts, (core, done) => {
+    for (let i = 0; i < list.length; i++) core.run(list[i]!, done, i);
+  });
+}
+
+/**
+ * The rule of `any`, for children that `start` runs with `done` (`hedge` starts them over time).
+ * `onClose` hears the scope close, before the call settles.
+ */
+export function firstToFulfil(kind: string, options: ScopeOptions, start: (core: Core, done: Settle) => void, onClose?: () => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let won = false;
     let winner: unknown;
-    const errors = new Array<unknown>(list.length);
+    const errors: unknown[] = [];
     const core = new Core(
-      opts,
+      kind,
+      options,
       (failure) => {
+        onClose?.();
         if (failure) reject(failure.error);
         else if (won) resolve(winner);
-        else reject(new AggregateError(errors, 'any(): every task failed'));
+        else reject(new AggregateError(errors, `${kind}(): every task failed`));
       },
       true,
     );
-    for (let i = 0; i < list.length; i++) {
-      core.run(list[i]!, (ok, value) => {
-        if (!ok) errors[i] = value;
-        else if (!won) {
-          won = true;
-          winner = value;
-          core.cancel(abortError('Another task fulfilled first'));
-        }
-      });
-    }
+    start(core, (ok, value, index) => {
+      if (!ok) errors[index] = value;
+      else if (!won) {
+        won = true;
+        winner = value;
+        core.cancel(abortError('Another task fulfilled first'));
+      }
+    });
     core.release();
   });
 }

@@ -26,6 +26,24 @@ export function setAmbient(value: Ambient): void {
   ambient = value;
 }
 
+/**
+ * Installed by `taskscope/inspect` to follow the task tree. Undefined unless that module is loaded,
+ * so without it a scope pays one undefined check when it opens and closes, a task one when it starts.
+ */
+export interface Observer {
+  /** `kind` is the call that opened the scope ('scope', 'all', 'hedge'…); `parent` the signal it links to. */
+  opened(scope: Core, kind: string, parent: AbortSignal | undefined): void;
+  /** A child starts running; what it returns is called in place of `done`. */
+  started(scope: Core, index: number, signal: AbortSignal, done: Settle): Settle;
+  closed(scope: Core, failure: Failure): void;
+}
+
+let observer: Observer | undefined;
+
+export function setObserver(value: Observer): void {
+  observer = value;
+}
+
 interface Queued {
   fn: TaskFn<unknown> | undefined; // undefined once settled without running
   done: Settle;
@@ -64,10 +82,11 @@ export class Core implements Owned {
   #onParentAbort: (() => void) | undefined;
 
   /**
-   * `supervise`: a child's failure is only reported to its `done`, it does not cancel the
-   * scope (allSettled, any). Otherwise the first real failure cancels every other child.
+   * `kind` names the calling function for the observer. `supervise`: a child's failure is only
+   * reported to its `done`, it does not cancel the scope (allSettled, any, hedge). Otherwise the
+   * first real failure cancels every other child.
    */
-  constructor(options: ScopeOptions, onClose: (failure: Failure) => void, supervise = false) {
+  constructor(kind: string, options: ScopeOptions, onClose: (failure: Failure) => void, supervise = false) {
     this.signal = this.#controller.signal;
     this.name = options.name;
     this.#onClose = onClose;
@@ -78,6 +97,7 @@ export class Core implements Owned {
     const { timeout } = options;
     const deadline = (this.deadline = Math.min(inherited, options.deadline ?? Infinity, timeout === undefined ? Infinity : Date.now() + timeout));
     own(this.signal, this);
+    observer?.opened(this, kind, parent);
     if (parent) {
       const onParentAbort = (this.#onParentAbort = () => this.#cancelFromOutside(parent.reason));
       link(parent, onParentAbort);
@@ -120,6 +140,7 @@ export class Core implements Owned {
   #start(fn: TaskFn<unknown>, done: Settle, index: number, signal: AbortSignal): void {
     if (this.#aborted || (signal !== this.signal && signal.aborted)) return this.#settle(done, index, signal, false, signal.reason, false);
     this.#running++;
+    if (observer) done = observer.started(this, index, signal, done);
     let result: unknown;
     try {
       result = ambient ? ambient.run(signal, () => fn(signal)) : fn(signal);
@@ -201,6 +222,7 @@ export class Core implements Owned {
     if (this.#onParentAbort) unlink(this.#parent!, this.#onParentAbort);
     const failure = this.#failure ?? (this.#external ? { error: this.signal.reason } : undefined);
     if (failure && this.#suppressed) addSuppressed(failure.error, this.#suppressed);
+    observer?.closed(this, failure);
     this.#onClose(failure);
   }
 

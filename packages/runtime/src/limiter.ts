@@ -1,50 +1,82 @@
-import type { TaskFn } from './core.js';
+import { bucket } from './bucket.js';
 import { link, unlink } from './link.js';
 import { after } from './timer.js';
-import { checkCount, checkFunction, checkNonNegative, checkSignal, isThenable } from './validate.js';
+import { checkCount, checkFunction, checkNonNegative, checkSignal, isThenable, toArray } from './validate.js';
+
+/** One rate limit: a bucket of `tokens` that refills continuously over `interval` ms. */
+export interface RateLimit {
+  /** Size of the bucket, e.g. requests or tokens per minute. */
+  tokens: number;
+  /** Time in ms to refill the whole bucket (default 60_000). */
+  interval?: number | undefined;
+}
 
 export interface LimiterOptions {
   /** Calls running at once (default Infinity): requests in flight. */
-  concurrency?: number;
-  /** Size of the token bucket (default: no bucket), e.g. tokens per minute. */
-  tokens?: number;
-  /** Time in ms to refill a full bucket (default 60_000); it refills continuously. */
-  interval?: number;
+  concurrency?: number | undefined;
+  /** Any number of rate limits, all held at once: a call waits until every bucket holds its cost. */
+  limits?: readonly RateLimit[] | undefined;
+  /** Shorthand for one more limit, after `limits`: `{ tokens, interval }`. */
+  tokens?: number | undefined;
+  /** The shorthand limit's interval (default 60_000). */
+  interval?: number | undefined;
 }
+
+/** A cost in every bucket: one number for all of them, or one per bucket in `limits` order. */
+export type LimiterCost = number | readonly number[];
 
 export interface LimiterRunOptions {
-  /** Tokens this call takes from the bucket when it starts (default 1). */
-  cost?: number;
+  /** What this call reserves when it starts (default 1). */
+  cost?: LimiterCost | undefined;
   /** Cancels the wait (and is passed to `fn`): the call then rejects with its reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
+/**
+ * Tells the limiter what a call really cost, as a total like `cost`. The difference from what it
+ * reserved is given back, or taken (owed, while the bucket is empty). Call it again to correct it.
+ */
+export type SettleCost = (actual: LimiterCost) => void;
+
 export interface Limiter {
-  /** Runs `fn` once a concurrency slot and `cost` tokens are free. Calls start in FIFO order. */
-  run<T>(fn: TaskFn<T>, options?: LimiterRunOptions): Promise<T>;
+  /** Runs `fn` once a concurrency slot and its cost in every bucket are free. Calls start in FIFO order. */
+  run<T>(fn: (signal: AbortSignal, settle: SettleCost) => T | PromiseLike<T>, options?: LimiterRunOptions): Promise<T>;
 }
 
 interface Waiter {
-  cost: number;
+  costs: readonly number[];
   start(): void;
 }
 
 /**
- * A request semaphore plus a token bucket, the two limits LLM APIs put on a client (requests in
- * flight, tokens per minute). A timer runs only while the first waiter waits for tokens.
+ * A request semaphore plus token buckets: the limits LLM APIs put on a client (requests in flight,
+ * requests per minute, tokens per minute). A timer runs only while the first waiter waits for tokens.
  */
 export function limiter(options: LimiterOptions = {}): Limiter {
   const concurrency = checkCount(options.concurrency ?? Infinity, 'limiter(): options.concurrency');
-  const capacity = options.tokens === undefined ? Infinity : checkNonNegative(options.tokens, 'limiter(): options.tokens');
-  const interval = checkNonNegative(options.interval ?? 60_000, 'limiter(): options.interval');
-  if (capacity === 0 || interval === 0) throw new RangeError('limiter(): options.tokens and options.interval must be > 0');
-  const rate = capacity / interval; // tokens per ms
-  let level = capacity;
-  let last = Date.now();
+  const limits = toArray(options.limits ?? [], 'limiter(): options.limits');
+  // With `tokens`, the options themselves are one more limit.
+  const buckets = (options.tokens === undefined ? limits : [...limits, options as RateLimit]).map((limit, i) => {
+    const what = limit === options ? 'limiter(): options' : `limiter(): options.limits[${i}]`;
+    const size = checkNonNegative(limit?.tokens, `${what}.tokens`);
+    const ms = checkNonNegative(limit.interval ?? 60_000, `${what}.interval`);
+    if (size === 0 || ms === 0) throw new RangeError(`${what}.tokens and .interval must be > 0`);
+    return bucket(size, ms);
+  });
   let active = 0;
   let pumping = false;
   let stopTimer: (() => void) | undefined;
   const queue = new Set<Waiter>(); // in insertion order, with O(1) removal of a cancelled waiter
+
+  // One cost per bucket; a number is the same cost in each.
+  const costsOf = (cost: LimiterCost, what: string): readonly number[] => {
+    if (!Array.isArray(cost)) {
+      const each = checkNonNegative(cost, what);
+      return buckets.map(() => each);
+    }
+    if (cost.length !== buckets.length) throw new RangeError(`${what} must have one entry per limit (${buckets.length})`);
+    return cost.map((c: unknown) => checkNonNegative(c, what));
+  };
 
   // Starts waiters from the head of the queue while a slot and their tokens are free.
   const pump = () => {
@@ -54,16 +86,13 @@ export function limiter(options: LimiterOptions = {}): Limiter {
     stopTimer = undefined;
     for (const waiter of queue) {
       if (active >= concurrency) break;
-      if (capacity !== Infinity) {
-        const now = Date.now();
-        level = Math.min(capacity, level + (now - last) * rate);
-        last = now;
-        if (level < waiter.cost) {
-          stopTimer = after(Math.ceil((waiter.cost - level) / rate), pump);
-          break;
-        }
-        level -= waiter.cost;
+      let wait = 0;
+      for (let i = 0; i < buckets.length; i++) wait = Math.max(wait, buckets[i]!.wait(waiter.costs[i]!));
+      if (wait > 0) {
+        stopTimer = after(wait, pump);
+        break;
       }
+      for (let i = 0; i < buckets.length; i++) buckets[i]!.take(waiter.costs[i]!);
       queue.delete(waiter);
       waiter.start();
     }
@@ -71,13 +100,22 @@ export function limiter(options: LimiterOptions = {}): Limiter {
   };
 
   return {
-    run<T>(fn: TaskFn<T>, runOptions: LimiterRunOptions = {}): Promise<T> {
+    run<T>(fn: (signal: AbortSignal, settle: SettleCost) => T | PromiseLike<T>, runOptions: LimiterRunOptions = {}): Promise<T> {
       checkFunction(fn, 'limiter.run(): fn');
-      const cost = checkNonNegative(runOptions.cost ?? 1, 'limiter.run(): options.cost');
-      if (cost > capacity) throw new RangeError(`limiter.run(): cost ${cost} is larger than the bucket (${capacity} tokens), so it could never run`);
+      const costs = costsOf(runOptions.cost ?? 1, 'limiter.run(): options.cost');
+      buckets.forEach(({ capacity }, i) => {
+        if (costs[i]! > capacity) throw new RangeError(`limiter.run(): cost ${costs[i]} is larger than limit ${i} (${capacity} tokens), so it could never run`);
+      });
       const signal = checkSignal(runOptions.signal, 'limiter.run(): options.signal');
       return new Promise<T>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
+        let reserved = costs;
+        const settle: SettleCost = (actual) => {
+          const next = costsOf(actual, 'settle(): actual');
+          next.forEach((cost, i) => buckets[i]!.take(cost - reserved[i]!));
+          reserved = next;
+          pump(); // tokens given back may let the head start; tokens owed push its timer back
+        };
         const finish = () => {
           active--;
           pump();
@@ -89,13 +127,13 @@ export function limiter(options: LimiterOptions = {}): Limiter {
           pump(); // the head may have changed
         };
         const waiter: Waiter = {
-          cost,
+          costs,
           start() {
             if (signal) unlink(signal, onAbort);
             active++;
             let result: T | PromiseLike<T>;
             try {
-              result = fn(signal ?? new AbortController().signal);
+              result = fn(signal ?? new AbortController().signal, settle);
             } catch (error) {
               reject(error);
               return finish();

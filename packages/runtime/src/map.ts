@@ -12,8 +12,9 @@ export function map<T, R>(
 ): Promise<R[]> {
   checkFunction(fn, 'map(): fn');
   const opts = checkOptions(options, 'map');
-  const list = toArray(items, 'map');
+  const list = toArray(items, 'map()');
   return runAll(
+    'map',
     list.map((item, index) => (signal: AbortSignal) => fn(item, signal, index)),
     opts,
   );

@@ -17,7 +17,7 @@ export function race(tasks: Iterable<TaskFn<unknown>>, options?: ScopeOptions): 
   return new Promise((resolve, reject) => {
     let won = false;
     let winner: unknown;
-    const core = new Core(opts, (failure) => (failure ? reject(failure.error) : resolve(winner)));
+    const core = new Core('race', opts, (failure) => (failure ? reject(failure.error) : resolve(winner)));
     for (const task of list) {
       core.run(task, (ok, value) => {
         // A first rejection needs nothing here: the core fails the scope with it.

@@ -1,4 +1,5 @@
 import { addSuppressed, isCancellation } from './errors.js';
+import { retryAfterOf } from './retry-after.js';
 import { sleep } from './sleep.js';
 import { checkCount, checkFunction, checkNonNegative, checkSignal } from './validate.js';
 
@@ -13,6 +14,12 @@ export interface RetryOptions {
   jitter?: 'full' | 'equal' | 'none';
   /** Whether to retry after `error` (default: always, except on cancellation). */
   retryIf?: (error: unknown, attempt: number) => boolean;
+  /**
+   * The wait `error` asks for, in ms, taken instead of the backoff (capped by maxDelay). Default
+   * (`true`): the error's `retryAfter`, else its `retry-after-ms` or `Retry-After` header. `false`
+   * always backs off; a function of your own returns ms, or undefined to back off.
+   */
+  retryAfter?: boolean | ((error: unknown) => number | undefined);
   /** Cancels the current attempt and the waits; the call then rejects with the signal's reason. */
   signal?: AbortSignal;
 }
@@ -24,17 +31,20 @@ const JITTER = {
 };
 
 /**
- * Calls `fn` until it succeeds, with exponential backoff and jitter between tries. When it gives
- * up, rethrows the last error, with the earlier ones as its `suppressedErrors`.
+ * Calls `fn` until it succeeds, waiting between tries what the error asks for (Retry-After), or
+ * else an exponential backoff with jitter. When it gives up, rethrows the last error, with the
+ * earlier ones as its `suppressedErrors`.
  */
 export function retry<T>(fn: (signal: AbortSignal, attempt: number) => T | PromiseLike<T>, options: RetryOptions = {}): Promise<T> {
   checkFunction(fn, 'retry(): fn');
-  const { attempts = 3, baseDelay = 100, maxDelay = 10_000, jitter = 'full', retryIf = () => true } = options;
+  const { attempts = 3, baseDelay = 100, maxDelay = 10_000, jitter = 'full', retryIf = () => true, retryAfter = true } = options;
   checkCount(attempts, 'retry(): options.attempts');
   checkNonNegative(baseDelay, 'retry(): options.baseDelay');
   checkNonNegative(maxDelay, 'retry(): options.maxDelay');
   if (!Object.hasOwn(JITTER, jitter)) throw new TypeError(`retry(): options.jitter must be 'full', 'equal' or 'none', got ${String(jitter)}`);
   checkFunction(retryIf, 'retry(): options.retryIf');
+  if (typeof retryAfter !== 'boolean') checkFunction(retryAfter, 'retry(): options.retryAfter');
+  const waitOf = retryAfter === true ? retryAfterOf : retryAfter || undefined;
   const signal = checkSignal(options.signal, 'retry(): options.signal') ?? new AbortController().signal;
   const delay = JITTER[jitter];
 
@@ -51,7 +61,9 @@ export function retry<T>(fn: (signal: AbortSignal, attempt: number) => T | Promi
           throw error;
         }
         errors.push(error);
-        await sleep(delay(Math.min(maxDelay, baseDelay * 2 ** (attempt - 1))), signal);
+        // The wait the error asks for, when it is a number >= 0; otherwise the backoff.
+        const asked = waitOf?.(error) ?? NaN;
+        await sleep(asked >= 0 ? Math.min(maxDelay, asked) : delay(Math.min(maxDelay, baseDelay * 2 ** (attempt - 1))), signal);
       }
     }
   })();

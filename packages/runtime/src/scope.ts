@@ -141,7 +141,7 @@ export function scope<T>(body: (s: Scope) => T | PromiseLike<T>, options?: Scope
   const opts = checkOptions(options, 'scope');
   return new Promise<T>((resolve, reject) => {
     let result: { value: T } | undefined;
-    const core: Core = new Core(opts, (failure) => {
+    const core: Core = new Core('scope', opts, (failure) => {
       if (failure) reject(failure.error);
       else if (result) resolve(result.value);
       else reject(core.signal.reason); // cancelled with `s.cancel()` before the body returned
@@ -165,7 +165,7 @@ export function openScope(options?: ScopeOptions): OpenScope {
   const opts = checkOptions(options, 'openScope');
   const { promise, resolve, reject } = deferred<void>();
   let failed = false;
-  const core = new Core(opts, (failure: Failure) => {
+  const core = new Core('openScope', opts, (failure: Failure) => {
     failed = failure !== undefined && failure.error !== core.signal.reason;
     if (failure) reject(failure.error);
     else resolve();

@@ -16,7 +16,7 @@ export function withTimeout<T>(ms: number, fn: TaskFn<T>, options?: TimeoutOptio
   checkNonNegative(ms, 'withTimeout(): ms');
   checkFunction(fn, 'withTimeout(): fn');
   const opts = checkOptions(options, 'withTimeout');
-  return runAll([fn], { ...opts, timeout: ms }).then((results) => results[0] as T);
+  return runAll('withTimeout', [fn], { ...opts, timeout: ms }).then((results) => results[0] as T);
 }
 
 /**
@@ -30,7 +30,7 @@ export function moveOnAfter<T>(ms: number, fn: TaskFn<T>, options?: TimeoutOptio
   const opts = checkOptions(options, 'moveOnAfter');
   return new Promise((resolve, reject) => {
     let value: T;
-    const core = new Core({ ...opts, timeout: ms }, (failure) => {
+    const core = new Core('moveOnAfter', { ...opts, timeout: ms }, (failure) => {
       if (!failure) resolve({ timedOut: false, value });
       else if (!core.timedOut) reject(failure.error);
       else {

@@ -61,17 +61,17 @@ export function checkOptions(options: ScopeOptions | undefined, fn: string): Sco
   return options;
 }
 
-/** An iterable as an array (the same array when it is one). */
-export function toArray<T>(items: Iterable<T>, fn: string): readonly T[] {
+/** An iterable as an array (the same array when it is one); `what` names it, e.g. 'map()'. */
+export function toArray<T>(items: Iterable<T>, what: string): readonly T[] {
   if (items == null || typeof (items as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
-    throw new TypeError(`${fn}(): expected an array or iterable, got ${describe(items)}`);
+    throw new TypeError(`${what}: expected an array or iterable, got ${describe(items)}`);
   }
   return Array.isArray(items) ? (items as readonly T[]) : Array.from(items);
 }
 
 /** Tasks as an array, each checked to be a function. */
 export function checkTasks<T>(tasks: Iterable<T>, fn: string): readonly T[] {
-  const list = toArray(tasks, fn);
+  const list = toArray(tasks, `${fn}()`);
   for (let i = 0; i < list.length; i++) {
     if (typeof list[i] !== 'function') {
       const hint = isThenable(list[i]) ? ' (a promise has already started: pass `(signal) => work(signal)` instead)' : '';

@@ -104,6 +104,7 @@ describe('retry', () => {
   });
 
   it('rejects bad options at the call', () => {
+    expect(() => retry(() => 1, { retryAfter: 'yes' as never })).toThrow(/options.retryAfter must be a function/);
     const fn = () => 1;
     expect(() => retry(fn, { attempts: 0 })).toThrow(RangeError);
     expect(() => retry(fn, { attempts: 1.5 })).toThrow(RangeError);
@@ -111,5 +112,99 @@ describe('retry', () => {
     expect(() => retry(fn, { jitter: 'half' as never })).toThrow(TypeError);
     expect(() => retry(fn, { retryIf: true as never })).toThrow(TypeError);
     expect(() => retry('fn' as never)).toThrow(TypeError);
+  });
+});
+
+describe('retry: Retry-After', () => {
+  /** The delays retry waits, with setTimeout stubbed to fire at once. */
+  function recordDelays() {
+    const delays: number[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms: number) => {
+      delays.push(ms);
+      return realSetTimeout(fn, 0);
+    }) as typeof setTimeout);
+    return delays;
+  }
+
+  /** Fails once with `error`, then succeeds; resolves with the delay retry waited in between. */
+  async function delayAfter(error: unknown, options: Parameters<typeof retry>[1] = {}): Promise<number | undefined> {
+    const delays = recordDelays();
+    await retry(
+      (_signal, attempt) => {
+        if (attempt === 1) throw error;
+        return 'ok';
+      },
+      { baseDelay: 100, maxDelay: 60_000, ...options },
+    );
+    vi.restoreAllMocks();
+    expect(delays.length).toBeLessThanOrEqual(1);
+    return delays[0];
+  }
+
+  // The shapes SDK errors have (OpenAI's and Anthropic's APIError: status + headers), without the SDKs.
+  class ApiError extends Error {
+    constructor(
+      readonly status: number,
+      readonly headers: Headers | Record<string, string> | undefined,
+    ) {
+      super(`${status} error`);
+    }
+  }
+
+  it('waits what `retry-after-ms` says (OpenAI and Anthropic send it), before `Retry-After`', async () => {
+    expect(await delayAfter(new ApiError(429, new Headers({ 'retry-after-ms': '1500', 'retry-after': '9' })))).toBe(1_500);
+  });
+
+  it('reads `Retry-After` in seconds, from a Headers object or a plain record (older SDKs)', async () => {
+    expect(await delayAfter(new ApiError(429, new Headers({ 'Retry-After': '2' })))).toBe(2_000);
+    expect(await delayAfter(new ApiError(503, { 'retry-after': '0.5' }))).toBe(500);
+  });
+
+  it('reads `Retry-After` as an HTTP date', async () => {
+    const at = new Date(Date.now() + 5_000).toUTCString(); // whole seconds: 4-5 s from now
+    const delay = await delayAfter(new ApiError(503, { 'retry-after': at }));
+    expect(delay).toBeGreaterThan(3_900);
+    expect(delay).toBeLessThanOrEqual(5_000);
+  });
+
+  it('reads a thrown Response, and the headers of an error’s `response`', async () => {
+    expect(await delayAfter(new Response(null, { status: 429, headers: { 'Retry-After': '3' } }))).toBe(3_000);
+    expect(await delayAfter(Object.assign(new Error('429'), { response: { status: 429, headers: new Headers({ 'retry-after': '4' }) } }))).toBe(4_000);
+  });
+
+  it('takes an error’s own `retryAfter` in ms first', async () => {
+    expect(await delayAfter(Object.assign(new ApiError(429, { 'retry-after': '9' }), { retryAfter: 250 }))).toBe(250);
+  });
+
+  it('caps the wait at maxDelay', async () => {
+    expect(await delayAfter(new ApiError(429, { 'retry-after': '120' }), { maxDelay: 10_000 })).toBe(10_000);
+  });
+
+  it('backs off with full jitter when nothing usable is said: no header, a bad value, a past date', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.25);
+    for (const error of [
+      new ApiError(429, undefined),
+      new ApiError(503, { 'retry-after': 'soon' }),
+      new ApiError(503, { 'retry-after': '-3' }),
+      new ApiError(503, { 'retry-after': new Date(Date.now() - 60_000).toUTCString() }),
+      new ApiError(429, { 'retry-after-ms': '' }),
+      new Error('no status at all'),
+    ]) {
+      vi.spyOn(Math, 'random').mockReturnValue(0.25);
+      expect(await delayAfter(error)).toBe(25); // random * baseDelay
+    }
+  });
+
+  it('retryAfter: false always backs off; a function of your own replaces the default', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const error = new ApiError(429, { 'retry-after': '7' });
+    expect(await delayAfter(error, { retryAfter: false })).toBe(50);
+    const seen: unknown[] = [];
+    const own = (e: unknown) => (seen.push(e), (e as ApiError).status === 429 ? 777 : undefined);
+    expect(await delayAfter(error, { retryAfter: own })).toBe(777);
+    expect(seen).toEqual([error]);
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    expect(await delayAfter(new ApiError(500, undefined), { retryAfter: own })).toBe(50); // undefined: back off
   });
 });

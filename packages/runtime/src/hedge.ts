@@ -1,0 +1,54 @@
+import { firstToFulfil } from './any.js';
+import { after } from './timer.js';
+import { checkCount, checkFunction, checkNonNegative, checkOptions, type ScopeOptions } from './validate.js';
+
+/** The options of a scope (`signal`, `timeout`, `deadline`, `name`), plus when to start attempts. */
+export interface HedgeOptions extends Omit<ScopeOptions, 'concurrency'> {
+  /** Milliseconds to wait for a success before starting the next attempt. */
+  delay: number;
+  /** Attempts in all, the first included (an integer >= 1, default 2). */
+  attempts?: number | undefined;
+}
+
+/**
+ * Hedged requests: starts `fn`, then another attempt every `delay` ms while none has succeeded,
+ * up to `attempts`. A failure starts the next attempt at once instead of waiting out the delay.
+ * The first success wins; the other attempts are aborted and awaited. Rejects with an
+ * AggregateError of every attempt's error, in attempt order, only when all of them failed.
+ */
+export function hedge<T>(fn: (signal: AbortSignal, attempt: number) => T | PromiseLike<T>, options: HedgeOptions): Promise<T> {
+  checkFunction(fn, 'hedge(): fn');
+  // The options go on whole, signal included (the lint rule only sees an explicit `options.signal`).
+  // eslint-disable-next-line taskscope/require-signal-propagation
+  const opts: Partial<HedgeOptions> = checkOptions(options, 'hedge');
+  const delay = checkNonNegative(opts.delay, 'hedge(): options.delay');
+  const attempts = checkCount(opts.attempts ?? 2, 'hedge(): options.attempts');
+  // A failure starts the next attempt at once: with no bound, a function that always fails would spin.
+  if (attempts === Infinity) throw new RangeError('hedge(): options.attempts must be finite');
+  let started = 0;
+  let stopTimer: (() => void) | undefined;
+  // eslint-disable-next-line taskscope/require-signal-propagation -- opts carries the signal
+  const run = firstToFulfil(
+    'hedge',
+    opts,
+    (core, done) => {
+      const next = () => {
+        stopTimer?.(); // a stale stop function is harmless: clearing a timer that fired does nothing
+        if (core.signal.aborted) return; // won, or cancelled from outside: nothing more starts
+        const attempt = ++started;
+        if (attempt < attempts) stopTimer = after(delay, next);
+        core.run(
+          (signal) => fn(signal, attempt),
+          (ok, value, index) => {
+            done(ok, value, index);
+            if (!ok && started < attempts) next(); // a failure is not a reason to wait: its replacement starts now
+          },
+          attempt - 1,
+        );
+      };
+      next();
+    },
+    () => stopTimer?.(),
+  );
+  return run as Promise<T>;
+}
