@@ -20,6 +20,7 @@ export default defineConfig({
     // Tests run against the sources, so a change needs no rebuild to be tested.
     alias: {
       'taskscope/context': src('./packages/runtime/src/context.ts'),
+      'taskscope/inspect': src('./packages/runtime/src/inspect.ts'),
       taskscope: src('./packages/runtime/src/index.ts'),
       '@taskscope/core': src('./packages/core/src/index.ts'),
     },

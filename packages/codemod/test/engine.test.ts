@@ -36,6 +36,12 @@ describe('engine', () => {
     expect(migrate(result.text).changed).toBe(false);
   });
 
+  it('marks a statement without braces above the statement that holds it, so a second run sees the marker', () => {
+    const result = migrate('function f(x: boolean) {\n  if (x) later();\n}\n');
+    expect(result.text).toBe('function f(x: boolean) {\n  /* taskscope-migrate: floating outside an async function */\n  if (x) later();\n}\n');
+    expect(migrate(result.text).changed).toBe(false);
+  });
+
   it('marks and rewrites when the finding has both a review and a fix with a transform', () => {
     const result = migrate('const r = await Promise.allSettled([a()]);\n');
     expect(result.text).toBe(

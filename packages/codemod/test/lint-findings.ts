@@ -33,7 +33,7 @@ export async function lint(dir: string) {
 }
 
 /** Whether a statement around `position` carries a review marker. */
-function isMarked(sourceFile: ts.SourceFile, position: number): boolean {
+export function isMarked(sourceFile: ts.SourceFile, position: number): boolean {
   let marked = false;
   const visit = (node: ts.Node): void => {
     if (position < node.getStart(sourceFile) || position >= node.end) return;

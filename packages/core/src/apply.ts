@@ -27,7 +27,7 @@ export function checkFix(text: string, fix: Fix): Fix | undefined {
     else if (edit.start === previous.start && previous.end <= edit.end && isLayout(text, previous)) kept[kept.length - 1] = edit;
     else return undefined;
   }
-  return kept.length === fix.edits.length ? fix : { ...fix, edits: kept };
+  return kept.every((edit, index) => edit === fix.edits[index]) && kept.length === fix.edits.length ? fix : { ...fix, edits: kept };
 }
 
 /**

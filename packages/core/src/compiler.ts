@@ -45,7 +45,7 @@ export function perCompiler<T>(compute: () => T): () => T {
 function unset(): Compiler {
   return new Proxy({} as Compiler, {
     get() {
-      throw new Error('@taskscope/core was called outside an engine: create one with createEngine(ts) and call through it');
+      throw new Error('@taskscope/core was called outside an engine: make one with engineFor(ts) and call through it');
     },
   });
 }

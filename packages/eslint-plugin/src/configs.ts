@@ -1,6 +1,6 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { Linter } from 'eslint';
 
-type RuleEntry = TSESLint.SharedConfig.RuleEntry;
+type RuleEntry = Linter.RuleEntry;
 
 /** `recommended`: rules 1–6 with their default options. */
 export const recommendedRules: Record<string, RuleEntry> = {

@@ -8,6 +8,7 @@ import { ESLint, type Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import taskscope from '../src/index.js';
+import { rules } from '../src/rules/index.js';
 import { plugin, temporaryProject, tsParser } from './eslint-api.js';
 
 /** The rule ids are a contract (issue 3): configs, docs and users name them. */
@@ -35,11 +36,16 @@ describe('plugin', () => {
 });
 
 describe.each(ALL)('rule %s', (id) => {
-  const rule = taskscope.rules[id as keyof typeof taskscope.rules];
+  // The rules as written (typescript-eslint's types, with their docs meta); the plugin object is the same.
+  const rule = rules[id as keyof typeof rules];
   const { meta } = rule;
   const info = meta.docs;
   const docsPath = join(docsDir, `${id}.md`);
   const docs = existsSync(docsPath) ? readFileSync(docsPath, 'utf8') : '';
+
+  it('is what the plugin exports under its id', () => {
+    expect(taskscope.rules[id as keyof typeof rules]).toBe(rule);
+  });
 
   it('has meta: type, description, docs url, schema, messages', () => {
     expect(['problem', 'suggestion']).toContain(meta.type);

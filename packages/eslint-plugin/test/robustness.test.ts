@@ -2,8 +2,6 @@
 // nasty files) plus generated ones (a 10,000-line file, callbacks nested 250 deep,
 // minified one-liners) with every rule on: typed through the project service, and
 // untyped (typescript-eslint's parser without a project, espree for JavaScript).
-// Each runs with TASKSCOPE_STRICT unset, as users run it (a detector error is
-// swallowed), and set, so that a swallowed detector bug surfaces as a crash.
 import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,47 +62,40 @@ function config(mode: Mode, rules: Linter.Config['rules']): Linter.Config[] {
   ];
 }
 
-const ruleSets: Record<string, Linter.Config['rules']> = {
-  'every rule, default options': everyRule,
-  'configs.strict': plugin.configs.strict.rules,
-};
+/**
+ * The runs: configs.strict typed and untyped, and every rule with its default
+ * options typed (they differ from strict only in options). The suite sets
+ * TASKSCOPE_STRICT=1, so a detector error, or a fix with overlapping edits,
+ * crashes the run instead of being swallowed; core's detect tests check that
+ * users get the swallowing.
+ */
+const runs: [string, Linter.Config['rules'], Mode][] = [
+  ['configs.strict', plugin.configs.strict.rules, 'typed'],
+  ['configs.strict', plugin.configs.strict.rules, 'untyped'],
+  ['every rule, default options', everyRule, 'typed'],
+];
 
-describe.each([
-  ['unset', undefined],
-  ['TASKSCOPE_STRICT=1', '1'],
-])('TASKSCOPE_STRICT %s', (_label, strict) => {
-  let saved: string | undefined;
-  beforeAll(() => {
-    saved = process.env.TASKSCOPE_STRICT;
-    if (strict === undefined) delete process.env.TASKSCOPE_STRICT;
-    else process.env.TASKSCOPE_STRICT = strict;
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.TASKSCOPE_STRICT;
-    else process.env.TASKSCOPE_STRICT = saved;
-  });
+describe('no rule throws on any file ESLint parses', () => {
+  it.each(runs)('%s, %s', { timeout: 300_000 }, async (_name, rules, mode) => {
+    expect(process.env.TASKSCOPE_STRICT).toBe('1');
+    sawProgram.clear();
+    const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: true, overrideConfig: config(mode, rules) });
+    // A rule that throws rejects the whole run, naming the rule and the file.
+    const results = await eslint.lintFiles(['.']);
 
-  describe.each(Object.entries(ruleSets))('%s', (_name, rules) => {
-    it.each<Mode>(['typed', 'untyped'])('%s: no rule throws, every file parses', { timeout: 300_000 }, async (mode) => {
-      sawProgram.clear();
-      const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: true, overrideConfig: config(mode, rules) });
-      // A rule that throws rejects the whole run, naming the rule and the file.
-      const results = await eslint.lintFiles(['.']);
+    expect(results).toHaveLength(fileCount);
+    const fatal = results.flatMap((result) =>
+      result.messages.filter((message) => message.fatal).map((message) => `${result.filePath}: ${message.message}`),
+    );
+    expect(fatal).toEqual([]);
 
-      expect(results).toHaveLength(fileCount);
-      const fatal = results.flatMap((result) =>
-        result.messages.filter((message) => message.fatal).map((message) => `${result.filePath}: ${message.message}`),
-      );
-      expect(fatal).toEqual([]);
+    const linted = results.map((result) => result.filePath);
+    const tsFiles = linted.filter((file) => mode === 'typed' || /\.[cm]?tsx?$/.test(file));
+    expect(tsFiles.map((file) => [file, sawProgram.get(file)])).toEqual(tsFiles.map((file) => [file, mode === 'typed']));
 
-      const linted = results.map((result) => result.filePath);
-      const tsFiles = linted.filter((file) => mode === 'typed' || /\.[cm]?tsx?$/.test(file));
-      expect(tsFiles.map((file) => [file, sawProgram.get(file)])).toEqual(tsFiles.map((file) => [file, mode === 'typed']));
-
-      // The corpus gives every rule something to report, so a rule that bails out everywhere shows.
-      const reported = new Set(results.flatMap((result) => result.messages.map((message) => message.ruleId)));
-      expect(ruleIds.filter((id) => `taskscope/${id}` in (rules ?? {}) && !reported.has(`taskscope/${id}`))).toEqual([]);
-    });
+    // The corpus gives every rule something to report, so a rule that bails out everywhere shows.
+    const reported = new Set(results.flatMap((result) => result.messages.map((message) => message.ruleId)));
+    expect(ruleIds.filter((id) => `taskscope/${id}` in (rules ?? {}) && !reported.has(`taskscope/${id}`))).toEqual([]);
   });
 });
 

@@ -26,7 +26,6 @@ export function runAll<T>(kind: string, tasks: readonly TaskFn<T>[], options: Sc
       if (ok) results[index] = value as T;
     };
     // Tasks get the scope's own signal (run's default), which is linked to options.signal.
-    // eslint-disable-next-line taskscope/require-signal-propagation
     for (let i = 0; i < tasks.length; i++) core.run(tasks[i]!, done, i);
     core.release();
   });

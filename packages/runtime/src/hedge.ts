@@ -18,8 +18,6 @@ export interface HedgeOptions extends Omit<ScopeOptions, 'concurrency'> {
  */
 export function hedge<T>(fn: (signal: AbortSignal, attempt: number) => T | PromiseLike<T>, options: HedgeOptions): Promise<T> {
   checkFunction(fn, 'hedge(): fn');
-  // The options go on whole, signal included (the lint rule only sees an explicit `options.signal`).
-  // eslint-disable-next-line taskscope/require-signal-propagation
   const opts: Partial<HedgeOptions> = checkOptions(options, 'hedge');
   const delay = checkNonNegative(opts.delay, 'hedge(): options.delay');
   const attempts = checkCount(opts.attempts ?? 2, 'hedge(): options.attempts');
@@ -27,7 +25,6 @@ export function hedge<T>(fn: (signal: AbortSignal, attempt: number) => T | Promi
   if (attempts === Infinity) throw new RangeError('hedge(): options.attempts must be finite');
   let started = 0;
   let stopTimer: (() => void) | undefined;
-  // eslint-disable-next-line taskscope/require-signal-propagation -- opts carries the signal
   const run = firstToFulfil(
     'hedge',
     opts,

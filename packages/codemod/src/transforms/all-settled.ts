@@ -7,6 +7,8 @@ export const allSettled: Transform = {
   description:
     '`Promise.allSettled` becomes taskscope `allSettled` (same result shape), checked or not; a marker where nobody reads the rejections.',
   rules: ['no-unchecked-settled'],
+  // A named callback's task (`(item, signal) => load(item)`) gets its signal from the signal transform, in the next round.
+  reanalyseFor: ['signal'],
   // Checked calls too: the same result shape, and their tasks can now be cancelled.
   detectors: [use(noUncheckedSettled, (defaults) => ({ ...defaults, rewriteChecked: true }))],
   example: {

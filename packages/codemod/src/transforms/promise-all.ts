@@ -8,6 +8,8 @@ export const promiseAll: Transform = {
   // no-unbounded-fan-out is strict-only and not listed: where it has no rewrite
   // (a taskscope call), the site is left alone rather than marked.
   rules: ['no-orphaned-fan-out'],
+  // A named callback's task (`(item, signal) => load(item)`) gets its signal from the signal transform, in the next round.
+  reanalyseFor: ['signal'],
   detectors: [
     // It runs only when the user picked a limit (`--concurrency N`), which its
     // rewrite writes; listed first, so its `map(…, { concurrency })` wins.

@@ -6,6 +6,8 @@ export const race: Transform = {
   id: 'race',
   description: 'A hand-made timeout race becomes `withTimeout`; other `Promise.race` calls become `race`, which cancels the losers.',
   rules: ['no-uncancelled-race'],
+  // A named callback's task (`(item, signal) => load(item)`) gets its signal from the signal transform, in the next round.
+  reanalyseFor: ['signal'],
   detectors: [use(noUncancelledRace)],
   example: {
     before: 'await Promise.race([work(), new Promise((_, reject) => setTimeout(() => reject(err), 5000))])',

@@ -6,11 +6,12 @@ const require = createRequire(import.meta.url);
 
 /**
  * The compiler for files whose parser gives no TypeScript nodes (espree on
- * .js): the TypeScript 6 this plugin depends on, so untyped linting needs no
- * `typescript` in the project at all. Loaded on first use.
+ * .js): the TypeScript 6 that @ts-morph/common bundles as a plain module, so
+ * untyped linting needs no `typescript` in the project, and installing the
+ * plugin links no `tsc` over the project's own. Loaded on first use.
  */
 export function parsingCompiler(): Compiler {
-  return (bundled ??= require('@typescript/typescript6') as Compiler);
+  return (bundled ??= (require('@ts-morph/common') as { ts: Compiler }).ts);
 }
 let bundled: Compiler | undefined;
 
@@ -39,7 +40,7 @@ export function compilerOf(sourceFile: object): Compiler | undefined {
 
 function* loadedCompilers(): Iterable<Compiler> {
   for (const [file, module] of Object.entries(require.cache)) {
-    if (!/[\\/]lib[\\/]typescript\.js$/.test(file)) continue;
+    if (!/[\\/](lib[\\/]typescript|@ts-morph[\\/]common[\\/]dist[\\/]typescript)\.js$/.test(file)) continue;
     const exports = module?.exports as Partial<Compiler> | undefined;
     if (typeof exports?.createSourceFile === 'function' && exports.SyntaxKind) yield exports as Compiler;
   }

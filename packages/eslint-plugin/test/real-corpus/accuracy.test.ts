@@ -55,7 +55,7 @@ describe.skipIf(!corpusAvailable(label))(label, () => {
   it(`reaches recall and precision ≥ ${THRESHOLD} per rule, typed`, { timeout: 900_000 }, async () => {
     const files = new Set(labels.map((l) => l.file));
     const repositories = [...new Set(labels.map((l) => l.file.split('/')[0]!))].sort();
-    const result = await lintRepositories(corpus, repositories, 'typed', (file) => files.has(file));
+    const result = await lintRepositories(corpus, repositories, 'typed', { only: (file) => files.has(file) });
     expect(result.fatal).toEqual([]);
     const reported = new Set(result.findings.map((f) => `${f.file}:${f.line}:${f.rule}`));
     const hit = (l: Label) => reported.has(`${l.file}:${l.line}:${l.rule}`);

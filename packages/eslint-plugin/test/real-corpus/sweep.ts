@@ -16,8 +16,16 @@ export interface LintFinding {
   /** Relative to the corpus root, with `/`. */
   file: string;
   line: number;
+  column: number;
   rule: string;
   suggestions: number;
+}
+
+export interface SweepOptions {
+  /** Which files of the repositories to lint (paths relative to the corpus root); default all. */
+  only?: (file: string) => boolean;
+  /** The preset; default strict. */
+  preset?: 'recommended' | 'strict';
 }
 
 export interface SweepResult {
@@ -35,14 +43,14 @@ export async function lintRepositories(
   corpus: Corpus,
   repositories: readonly string[],
   mode: Mode,
-  only: (file: string) => boolean = () => true,
+  { only = () => true, preset = 'strict' }: SweepOptions = {},
 ): Promise<SweepResult> {
   const total: SweepResult = { files: 0, fatal: [], findings: [], wallMs: 0, cpuMs: 0 };
   const relative = (file: string) => path.relative(corpus.dir, file).split(path.sep).join('/');
   for (const repository of repositories) {
     const files = corpus.files.filter((file) => relative(file).startsWith(`${repository}/`) && only(relative(file)));
     if (files.length === 0) continue;
-    const eslint = new ESLint({ cwd: corpus.dir, overrideConfigFile: true, ignore: false, overrideConfig: config(corpus, files, mode) });
+    const eslint = new ESLint({ cwd: corpus.dir, overrideConfigFile: true, ignore: false, overrideConfig: config(corpus, files, mode, preset) });
     const wall = performance.now();
     const cpu = process.cpuUsage();
     const results = await eslint.lintFiles(files);
@@ -59,6 +67,7 @@ export async function lintRepositories(
           total.findings.push({
             file: relative(result.filePath),
             line: message.line,
+            column: message.column,
             rule: message.ruleId.slice('taskscope/'.length),
             suggestions: message.suggestions?.length ?? 0,
           });
@@ -69,7 +78,7 @@ export async function lintRepositories(
   return total;
 }
 
-function config(corpus: Corpus, files: readonly string[], mode: Mode): Linter.Config[] {
+function config(corpus: Corpus, files: readonly string[], mode: Mode, preset: 'recommended' | 'strict'): Linter.Config[] {
   const parserOptions =
     mode === 'typed'
       ? {
@@ -85,7 +94,7 @@ function config(corpus: Corpus, files: readonly string[], mode: Mode): Linter.Co
     // The repositories' own eslint-disable comments name plugins that are not loaded here.
     { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
     { files: SOURCES, languageOptions: { parser: tsParser, parserOptions } },
-    { ...plugin.configs.strict, files: SOURCES },
+    { ...plugin.configs[preset], files: SOURCES },
   ];
 }
 

@@ -1,0 +1,79 @@
+// taskscope-migrate --write on a copy of the real-code corpus, run in each
+// repository as a user would: no file may end in an error, every changed file
+// must still parse, a second run must change nothing, and the lint afterwards
+// (recommended, typed) must find nothing the codemod left without a marker.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { ts } from 'ts-morph';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type Corpus, corpusAvailable, unpackCorpus } from '../../../../test/real-corpus/corpus.js';
+import { lintRepositories } from '../../../eslint-plugin/test/real-corpus/sweep.js';
+import { EXIT, main, type RunReport } from '../../src/index.js';
+import { isMarked } from '../lint-findings.js';
+import { capture } from '../temp-project.js';
+
+const label = 'real corpus, taskscope-migrate --write';
+
+/** Runs the CLI in `cwd` and returns its exit code and JSON report. */
+function migrate(cwd: string, args: string[]): { code: number; report: RunReport; stderr: string } {
+  const reportFile = path.join(cwd, '.taskscope-report.json');
+  const stderr = capture();
+  const code = main(['--write', '--allow-dirty', '--report', 'json', reportFile, ...args], { cwd, stdout: capture(), stderr });
+  return { code, report: JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport, stderr: stderr.text() };
+}
+
+function parseErrors(file: string): number {
+  const kind = file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const sourceFile = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false, kind);
+  return ((sourceFile as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? []).length;
+}
+
+describe.skipIf(!corpusAvailable(label))(label, () => {
+  let corpus: Corpus;
+  beforeAll(() => {
+    corpus = unpackCorpus();
+  });
+  afterAll(() => corpus?.dispose());
+
+  it('migrates every repository: no error, parsable output, idempotent, and nothing fixable left unmarked', { timeout: 900_000 }, async () => {
+    const started = performance.now();
+    const changed: string[] = [];
+    const lines: string[] = [];
+    for (const repository of corpus.repositories) {
+      const cwd = path.join(corpus.dir, repository);
+      const first = migrate(cwd, []);
+      // An input that doesn't parse (the corpus stores a git symlink as text) is reported and left as it is.
+      const unparsable = corpus.unparsable.filter((file) => file.startsWith(cwd + path.sep));
+      const errors = first.report.files.filter((f) => f.status === 'error');
+      expect(errors.filter((f) => !(unparsable.includes(path.join(cwd, f.path)) && f.message?.startsWith('does not parse'))).map((f) => `${repository}/${f.path}: ${f.message}`)).toEqual([]);
+      expect(first.code, first.stderr).toBe(errors.length > 0 ? EXIT.fileError : EXIT.ok);
+      const ok = first.report.files.filter((f) => f.status === 'ok').map((f) => path.join(cwd, f.path));
+      expect(ok.filter((file) => parseErrors(file) > 0)).toEqual([]);
+      changed.push(...ok);
+
+      // The second run looks again at what the first changed: there is nothing left to do.
+      const second = ok.length > 0 ? migrate(cwd, ok) : undefined;
+      expect(second?.report.files.filter((f) => f.status !== 'unmodified').map((f) => `${f.path}: ${f.status} ${f.message ?? ''}`) ?? []).toEqual([]);
+
+      const { summary, counts, markers } = first.report;
+      lines.push(`  ${repository.padEnd(20)} ${String(first.report.files.length).padStart(5)} files, ${String(summary.ok).padStart(4)} changed, ${String(summary.skipped).padStart(4)} skipped, ${markers} markers; ${Object.entries(counts).map(([id, c]) => `${id} ${c.rewritten}`).join(', ')}`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const files = changed.length;
+    console.log(`${label}: ${files} files changed, ${seconds.toFixed(1)} s for both runs\n${lines.join('\n')}`);
+    expect(files).toBeGreaterThan(100);
+
+    const relative = new Set(changed.map((file) => path.relative(corpus.dir, file).split(path.sep).join('/')));
+    const after = await lintRepositories(corpus, corpus.repositories, 'typed', { only: (file) => relative.has(file), preset: 'recommended' });
+    expect(after.fatal).toEqual([]);
+    const unmarked = after.findings.filter((finding) => {
+      const file = path.join(corpus.dir, finding.file);
+      const sourceFile = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      return !isMarked(sourceFile as never, sourceFile.getPositionOfLineAndCharacter(finding.line - 1, finding.column - 1));
+    });
+    console.log(`${label}: the lint afterwards finds ${after.findings.length} findings in the changed files, ${unmarked.length} without a marker`);
+    expect(unmarked.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([]);
+  });
+});
