@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Corpus, corpusAvailable, unpackCorpus } from '../../../../test/real-corpus/corpus.js';
+import { snapshotChanges } from './snapshot.js';
 import { lintRepositories, type Mode, summary } from './sweep.js';
 
 export function sweep(mode: Mode, repositories: readonly string[]): void {
@@ -25,6 +26,11 @@ export function sweep(mode: Mode, repositories: readonly string[]): void {
       expect(result.files).toBe(expected);
       expect(result.fatal).toEqual([]);
       expect(result.findings.length).toBeGreaterThan(0);
+      // The same findings and suggestions as the snapshot, file by file.
+      for (const repository of repositories) {
+        const changes = snapshotChanges(mode, repository, result.findings.filter((f) => f.file.startsWith(`${repository}/`)));
+        expect(changes, `${mode}-${repository}: findings differ from fixtures/real-corpus/snapshots (TASKSCOPE_UPDATE_SNAPSHOTS=1 to accept)`).toEqual([]);
+      }
     });
   });
 }

@@ -19,6 +19,8 @@ export interface LintFinding {
   column: number;
   rule: string;
   suggestions: number;
+  /** Everything the finding says and proposes: message id, place, each suggestion's edit. */
+  detail: string;
 }
 
 export interface SweepOptions {
@@ -70,6 +72,14 @@ export async function lintRepositories(
             column: message.column,
             rule: message.ruleId.slice('taskscope/'.length),
             suggestions: message.suggestions?.length ?? 0,
+            detail: JSON.stringify([
+              message.messageId,
+              message.line,
+              message.column,
+              message.endLine,
+              message.endColumn,
+              (message.suggestions ?? []).map((s) => [s.messageId, s.fix.range, s.fix.text]),
+            ]),
           });
         }
       }
