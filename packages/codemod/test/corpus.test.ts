@@ -2,7 +2,8 @@
 // a smaller sample): after `--write`, the project still typechecks, the lint
 // (recommended, typed) reports nothing outside a review marker, and a second
 // run has nothing left to do.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +21,7 @@ interface CorpusModule {
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'taskscope-corpus-'));
+const snapshotFile = fileURLToPath(new URL('./corpus.snapshot.json', import.meta.url));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function typeErrors(): string[] {
@@ -38,6 +40,11 @@ describe('on a generated corpus', () => {
 
     const first = runMigration({ cwd: dir, write: true, transforms });
     expect(first.summary.error).toBe(0);
+    // What the migration wrote, kept as a digest: a refactoring leaves it as it is.
+    const written = first.files.filter((f) => f.status === 'ok').map((f) => `${f.path}\n${readFileSync(path.join(dir, f.path), 'utf8')}`);
+    const digest = createHash('sha256').update(written.sort().join('\0')).digest('hex');
+    if (process.env.TASKSCOPE_UPDATE_SNAPSHOTS === '1') writeFileSync(snapshotFile, `${JSON.stringify({ files: written.length, digest }, null, 1)}\n`);
+    expect({ files: written.length, digest }).toEqual(JSON.parse(readFileSync(snapshotFile, 'utf8')));
     expect(first.summary.ok).toBeGreaterThan(10);
     expect(first.deferred).toBe(0);
     expect(typeErrors()).toEqual([]);
