@@ -1,11 +1,11 @@
 import type * as TS from 'typescript';
 
-import { planEdits } from './apply.js';
-import { type Compiler, withCompiler } from './compiler.js';
-import { detect } from './detect.js';
-import { findNodeByRange, parseSourceFile, scriptKindOf } from './locate.js';
-import { isIgnored, reviewMarkerEdit } from './review.js';
-import type { Detector } from './types.js';
+import { planEdits } from './lib/edits.js';
+import { type Compiler, withCompiler } from './lib/compiler.js';
+import { detect } from './lib/detect.js';
+import { findNodeByRange, parseSourceFile, scriptKindOf } from './lib/locate.js';
+import { isIgnored, reviewMarkerEdit } from './lib/review.js';
+import type { Detector } from './lib/types.js';
 
 /**
  * Core bound to one TypeScript compiler: the adapters' only way in. The ESLint

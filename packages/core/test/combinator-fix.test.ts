@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { applyEdits, planEdits } from '../src/apply.js';
-import { combinatorFix } from '../src/combinator-fix.js';
-import { parseSourceFile } from '../src/locate.js';
-import { promiseCombinatorOf } from '../src/syntax.js';
-import type { AnalysisContext } from '../src/types.js';
+import { applyEdits, planEdits } from '../src/lib/edits.js';
+import { combinatorFix } from '../src/lib/combinator-fix.js';
+import { parseSourceFile } from '../src/lib/locate.js';
+import { promiseCombinatorOf } from '../src/lib/syntax.js';
+import type { AnalysisContext } from '../src/lib/types.js';
 import { firstCall } from './typed-context.js';
 
 const fixOptions = { messageId: 'useTaskscope', transform: 'promise-all' } as const;

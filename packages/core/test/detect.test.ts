@@ -2,9 +2,9 @@
 // detector error costs: one node's findings, never the file's.
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { checkFix } from '../src/apply.js';
-import { detect } from '../src/detect.js';
-import type { Detector, Fix, TextEdit } from '../src/types.js';
+import { checkFix } from '../src/lib/edits.js';
+import { detect } from '../src/lib/detect.js';
+import type { Detector, Fix, TextEdit } from '../src/lib/types.js';
 import { contextFor } from './typed-context.js';
 
 const fix = (...edits: TextEdit[]): Fix => ({ messageId: 'm', edits, imports: [] });

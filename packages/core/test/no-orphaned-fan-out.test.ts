@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { noOrphanedFanOut } from '../src/detectors/no-orphaned-fan-out.js';
-import { noUnboundedFanOut } from '../src/detectors/no-unbounded-fan-out.js';
-import type { AnalysisContext } from '../src/types.js';
+import { noOrphanedFanOut } from '../src/rules/no-orphaned-fan-out/detector.js';
+import { noUnboundedFanOut } from '../src/rules/no-unbounded-fan-out/detector.js';
+import type { AnalysisContext } from '../src/lib/types.js';
 import { contextFor, findingsOf, migrateFindings } from './typed-context.js';
 
 const prelude = 'declare function get(url: string, init?: { signal?: AbortSignal }): Promise<string>;\ndeclare const urls: string[] | undefined;\n';

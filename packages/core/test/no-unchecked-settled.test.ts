@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { noUncheckedSettled } from '../src/detectors/no-unchecked-settled.js';
-import { allSettledMigration, settledCallee, settledResultsUse, UNCHECKED_SETTLED_REASON } from '../src/settled.js';
-import type { AnalysisContext, Finding } from '../src/types.js';
+import { noUncheckedSettled } from '../src/rules/no-unchecked-settled/detector.js';
+import { allSettledMigration, settledCallee, settledResultsUse, UNCHECKED_SETTLED_REASON } from '../src/rules/no-unchecked-settled/settled.js';
+import type { AnalysisContext, Finding } from '../src/lib/types.js';
 import { contextFor, findingsOf, firstCall, migrateFindings } from './typed-context.js';
 
 const findings = (context: AnalysisContext): Finding[] => findingsOf(noUncheckedSettled, context, {});

@@ -2,7 +2,7 @@
 import ts from 'typescript';
 import { afterAll, beforeAll } from 'vitest';
 
-import { enterCompiler } from '../src/compiler.js';
+import { enterCompiler } from '../src/lib/compiler.js';
 
 let restore: () => void;
 beforeAll(() => {

@@ -1,9 +1,9 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { applyEdits } from '../src/apply.js';
-import { passesSignal, passSignalEdit, signalSlot, type SignalSlot } from '../src/signals.js';
-import type { AnalysisContext } from '../src/types.js';
+import { applyEdits } from '../src/lib/edits.js';
+import { passesSignal, passSignalEdit, signalSlot, type SignalSlot } from '../src/lib/signal-slots.js';
+import type { AnalysisContext } from '../src/lib/types.js';
 import { contextFor } from './typed-context.js';
 
 /** The last call expression statement of the file (the case under test). */

@@ -3,11 +3,11 @@ import path from 'node:path';
 
 import ts from 'typescript';
 
-import { applyEdits, planEdits } from '../src/apply.js';
-import { parseSourceFile } from '../src/locate.js';
-import { reviewMarkerEdit } from '../src/review.js';
-import { detect } from '../src/detect.js';
-import type { AnalysisContext, Detector, Finding, SyntaxKindName, TextEdit } from '../src/types.js';
+import { applyEdits, planEdits } from '../src/lib/edits.js';
+import { parseSourceFile } from '../src/lib/locate.js';
+import { reviewMarkerEdit } from '../src/lib/review.js';
+import { detect } from '../src/lib/detect.js';
+import type { AnalysisContext, Detector, Finding, SyntaxKindName, TextEdit } from '../src/lib/types.js';
 
 // Lib files are parsed once and shared by every program contextFor builds.
 const libDir = path.dirname(createRequire(import.meta.url).resolve('typescript'));

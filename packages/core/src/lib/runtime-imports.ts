@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { ts } from './compiler.js';
 
-import { containsNodeSpelling } from './contains.js';
+import { containsNodeSpelling } from './spelling.js';
 import type { TextEdit } from './types.js';
 
 /** The module that rewritten code imports from. */

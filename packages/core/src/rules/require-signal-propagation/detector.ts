@@ -1,13 +1,13 @@
 import type * as TS from 'typescript';
-import { ts } from '../compiler.js';
+import { ts } from '../../lib/compiler.js';
 
-import { signalInScope, type SignalInScope } from '../signal-scope.js';
-import { unwrapExpression } from '../fan-out.js';
-import { isThenableType } from '../promises.js';
-import { isAbortSignalType, passesSignal, passSignalEdit, signalSlot, type SignalSlot } from '../signals.js';
-import { calleeName, memberName, skipParentheses } from '../syntax.js';
-import type { AnalysisContext, Detector, Finding, Fix } from '../types.js';
-import { declarationOf } from '../value-flow.js';
+import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
+import { unwrapExpression } from '../../lib/fan-out.js';
+import { isThenableType } from '../../lib/promises.js';
+import { isAbortSignalType, passesSignal, passSignalEdit, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
+import { calleeName, memberName, skipParentheses } from '../../lib/syntax.js';
+import type { AnalysisContext, Detector, Finding, Fix } from '../../lib/types.js';
+import { declarationOf } from '../../lib/value-flow.js';
 
 /**
  * A call that accepts an AbortSignal (see `signalSlot`) made where one is in

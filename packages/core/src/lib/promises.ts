@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { ts } from './compiler.js';
 
-import { spelling } from './contains.js';
+import { spelling } from './spelling.js';
 import { calleeName, isAsyncFunction, promiseCombinatorOf, skipParentheses } from './syntax.js';
 import type { AnalysisContext } from './types.js';
 

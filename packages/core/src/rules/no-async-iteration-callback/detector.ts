@@ -1,14 +1,14 @@
 import type * as TS from 'typescript';
-import { ts } from '../compiler.js';
+import { ts } from '../../lib/compiler.js';
 
-import { mapCallbackEdits } from '../combinator-fix.js';
-import { taskscopeOptions } from '../fan-out.js';
-import { containsNode } from '../contains.js';
-import { isOwnedSpawn } from '../floating.js';
-import { isThenableType } from '../promises.js';
-import { runtimeName } from '../runtime-imports.js';
-import { enclosingFunction, isAsyncFunction, isFunctionExpressionLike, memberName, skipParentheses } from '../syntax.js';
-import type { AnalysisContext, Detector, Finding, Fix, Review } from '../types.js';
+import { mapCallbackEdits } from '../../lib/combinator-fix.js';
+import { taskscopeOptions } from '../../lib/fan-out.js';
+import { containsNode } from '../../lib/spelling.js';
+import { isOwnedSpawn } from '../../lib/runtime-api.js';
+import { isThenableType } from '../../lib/promises.js';
+import { runtimeName } from '../../lib/runtime-imports.js';
+import { enclosingFunction, isAsyncFunction, isFunctionExpressionLike, memberName, skipParentheses } from '../../lib/syntax.js';
+import type { AnalysisContext, Detector, Finding, Fix, Review } from '../../lib/types.js';
 
 type Misuse = 'forEach' | 'map' | 'predicate' | 'reduce';
 

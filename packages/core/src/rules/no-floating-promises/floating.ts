@@ -1,11 +1,12 @@
 import type * as TS from 'typescript';
-import { perCompiler, ts } from './compiler.js';
+import { perCompiler, ts } from '../../lib/compiler.js';
 
-import { spelling } from './contains.js';
-import { isThenableType, looksLikePromise } from './promises.js';
-import { isAsyncFunction, memberName, skipParentheses } from './syntax.js';
-import { isSpawnCall, taskscopeCallee } from './taskscope-api.js';
-import type { AnalysisContext } from './types.js';
+import { spelling } from '../../lib/spelling.js';
+import { isThenableType, looksLikePromise } from '../../lib/promises.js';
+import { isAsyncFunction, memberName, skipParentheses } from '../../lib/syntax.js';
+import { isOwnedSpawn, RUNTIME_API, taskscopeCallee } from '../../lib/runtime-api.js';
+import { blockStatements, lexicalBinding } from '../../lib/value-flow.js';
+import type { AnalysisContext } from '../../lib/types.js';
 
 /**
  * What leaves a promise without an owner: nothing awaits it, returns it, hands
@@ -193,7 +194,7 @@ export function isPromise(expression: TS.Expression, context: AnalysisContext): 
     // `Promise.withResolvers()` returns an object holding a promise, not a promise.
     if (memberName(skipParentheses(node.expression)) === 'withResolvers') return false;
     const runtimeExport = taskscopeCallee(node, context.sourceFile);
-    if (runtimeExport !== undefined && runtimePromiseExports.has(runtimeExport)) return true;
+    if (runtimeExport !== undefined && RUNTIME_API[runtimeExport]?.resolves === true) return true;
   }
   if (ts.isIdentifier(node)) {
     const binding = lexicalBinding(node);
@@ -209,19 +210,6 @@ export function isPromise(expression: TS.Expression, context: AnalysisContext): 
   return looksLikePromise(node, context.sourceFile);
 }
 
-/** taskscope exports whose call returns a promise (what `scope`, `all`, … resolve to). */
-const runtimePromiseExports: ReadonlySet<string> = new Set([
-  'scope',
-  'all',
-  'allSettled',
-  'race',
-  'any',
-  'map',
-  'withTimeout',
-  'moveOnAfter',
-  'sleep',
-  'retry',
-]);
 
 /**
  * An array (or tuple) holding promises, whose rejections nobody handles:
@@ -281,74 +269,6 @@ function isFunctionValue(handler: TS.Expression, context: AnalysisContext): bool
   );
 }
 
-/** `s.spawn(fn)` / `s.start(fn)` on a taskscope scope: the scope owns the task and observes its failure. */
-export function isOwnedSpawn(call: TS.CallExpression, context: AnalysisContext): boolean {
-  if (!isSpawnCall(call)) return false;
-  return isScopeValue((skipParentheses(call.expression) as TS.PropertyAccessExpression).expression, context);
-}
-
-/**
- * Whether `expression` is a taskscope Scope: the parameter of a `scope(…)`
- * body, an `openScope()` binding, or (typed) a value shaped like a Scope.
- */
-export function isScopeValue(expression: TS.Expression, context: AnalysisContext): boolean {
-  const node = skipParentheses(expression);
-  if (ts.isIdentifier(node)) {
-    const binding = lexicalBinding(node);
-    if (binding && ts.isParameter(binding)) {
-      const fn = binding.parent;
-      if (isScopeBody(fn, context.sourceFile) && fn.parameters[0] === binding) return true;
-    }
-    if (binding && ts.isVariableDeclaration(binding) && binding.initializer) {
-      let init = skipParentheses(binding.initializer);
-      if (ts.isAwaitExpression(init)) init = skipParentheses(init.expression);
-      if (ts.isCallExpression(init) && taskscopeCallee(init, context.sourceFile) === 'openScope') return true;
-    }
-  }
-  const { checker } = context;
-  if (!checker) return false;
-  const type = checker.getApparentType(checker.getTypeAtLocation(node));
-  return ['spawn', 'start', 'cancel', 'signal'].every((name) => type.getProperty(name) !== undefined);
-}
-
-/** A function passed as the body of taskscope's `scope(body)`. */
-export function isScopeBody(fn: TS.Node, sourceFile: TS.SourceFile): fn is TS.ArrowFunction | TS.FunctionExpression {
-  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
-  let argument: TS.Node = fn;
-  while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
-  const call = argument.parent;
-  return ts.isCallExpression(call) && call.arguments[0] === argument && taskscopeCallee(call, sourceFile) === 'scope';
-}
-
-/**
- * The declaration an identifier refers to, found lexically: the nearest
- * enclosing parameter or `let`/`const`/`var` statement binding that name.
- * Syntactic on purpose, so it works without a checker.
- */
-export function lexicalBinding(identifier: TS.Identifier): TS.ParameterDeclaration | TS.VariableDeclaration | undefined {
-  const name = identifier.text;
-  for (let current = identifier.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) {
-      const parameter = current.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
-      if (parameter) return parameter;
-    }
-    const statements = blockStatements(current);
-    if (!statements) continue;
-    for (const statement of statements) {
-      if (!ts.isVariableStatement(statement)) continue;
-      const found = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-function blockStatements(node: TS.Node): TS.NodeArray<TS.Statement> | undefined {
-  if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
-    return node.statements;
-  }
-  return undefined;
-}
 
 /**
  * The function whose body `node` runs in, or a class static block (which is

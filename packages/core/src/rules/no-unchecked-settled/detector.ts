@@ -1,7 +1,7 @@
-import { ts } from '../compiler.js';
+import { ts } from '../../lib/compiler.js';
 
-import { allSettledMigration, settledCallee, settledResultsUse } from '../settled.js';
-import type { Detector } from '../types.js';
+import { allSettledMigration, settledCallee, settledResultsUse } from './settled.js';
+import type { Detector } from '../../lib/types.js';
 
 /** Options of no-unchecked-settled's detector; the rule has none. */
 export interface NoUncheckedSettledOptions {

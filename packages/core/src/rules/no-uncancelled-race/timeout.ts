@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
-import { ts } from './compiler.js';
+import { ts } from '../../lib/compiler.js';
 
-import { combinatorFix } from './combinator-fix.js';
+import { combinatorFix } from '../../lib/combinator-fix.js';
 import {
   calleePath,
   signalParameterName,
@@ -11,11 +11,11 @@ import {
   thunkParameters,
   unwrapExpression,
   workCall,
-} from './fan-out.js';
-import { runtimeName } from './runtime-imports.js';
-import { isFunctionExpressionLike } from './syntax.js';
-import type { AnalysisContext, Fix, Review, TextEdit } from './types.js';
-import { declarationOf, outermost, returnedExpression } from './value-flow.js';
+} from '../../lib/fan-out.js';
+import { runtimeName } from '../../lib/runtime-imports.js';
+import { isFunctionExpressionLike } from '../../lib/syntax.js';
+import type { AnalysisContext, Fix, Review, TextEdit } from '../../lib/types.js';
+import { declarationOf, outermost, returnedExpression } from '../../lib/value-flow.js';
 
 /**
  * The race transform: `Promise.race([work, timer])`, where the timer only

@@ -1,9 +1,9 @@
 import type * as TS from 'typescript';
 import { ts } from './compiler.js';
 
-import { containsNodeSpelling, spelling } from './contains.js';
-import { bindingPropertyName, isAbortSignalAnnotation, isAbortSignalType } from './signals.js';
-import { isSpawnCall, taskscopeCallee } from './taskscope-api.js';
+import { containsNodeSpelling, spelling } from './spelling.js';
+import { bindingPropertyName, isAbortSignalAnnotation, isAbortSignalType } from './signal-slots.js';
+import { isSpawnCall, RUNTIME_API, taskscopeCallee } from './runtime-api.js';
 import { enclosingFunction, isFunctionExpressionLike, skipParentheses } from './syntax.js';
 import type { AnalysisContext, TextEdit } from './types.js';
 
@@ -139,21 +139,11 @@ function taskParameter(fn: TS.ArrowFunction | TS.FunctionExpression, sourceFile:
   if (!ts.isCallExpression(call)) return undefined;
   const position = call.arguments.indexOf(argument as TS.Expression);
   if (position < 0) return undefined;
-  switch (taskscopeCallee(call, sourceFile)) {
-    case 'all':
-    case 'allSettled':
-    case 'race':
-    case 'any':
-      return inArray && position === 0 ? { index: 0, scope: false } : undefined;
-    case 'map':
-      return !inArray && position === 1 ? { index: 1, scope: false } : undefined;
-    case 'withTimeout':
-    case 'moveOnAfter':
-      return !inArray && position === 1 ? { index: 0, scope: false } : undefined;
-    case 'retry':
-      return !inArray && position === 0 ? { index: 0, scope: false } : undefined;
-    case 'scope':
-      return !inArray && position === 0 ? { index: 0, scope: true } : undefined;
+  const name = taskscopeCallee(call, sourceFile);
+  const tasks = name === undefined ? undefined : RUNTIME_API[name]?.tasks;
+  if (tasks) {
+    if (position !== tasks.argument || inArray !== (tasks.array === true)) return undefined;
+    return tasks.signal === 'scope' ? { index: 0, scope: true } : { index: tasks.signal, scope: false };
   }
   return !inArray && position === 0 && isScopeSpawn(call, sourceFile) ? { index: 0, scope: false } : undefined;
 }

@@ -5,8 +5,8 @@ import type * as TS from 'typescript';
 import { ts } from './compiler.js';
 
 import { isThenableType } from './promises.js';
-import { signalInScope } from './signal-scope.js';
-import { passesSignal, passSignalEdit, signalSlot } from './signals.js';
+import { signalInScope } from './signal-in-scope.js';
+import { passesSignal, passSignalEdit, signalSlot } from './signal-slots.js';
 import { memberName, skipParentheses } from './syntax.js';
 import { declarationOf, referencesOf } from './value-flow.js';
 import type { AnalysisContext, TextEdit } from './types.js';

@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 
-import { checkFix } from './apply.js';
+import { checkFix } from './edits.js';
 import type { AnalysisContext, Detector, Finding } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
-import { ts } from '../compiler.js';
+import { ts } from '../../lib/compiler.js';
 
-import { combinatorFix } from '../combinator-fix.js';
+import { combinatorFix } from '../../lib/combinator-fix.js';
 import {
   type CalleeFilter,
   type FanOutSource,
@@ -12,10 +12,10 @@ import {
   mayReject,
   startsWork,
   unwrapExpression,
-} from '../fan-out.js';
-import { promiseCombinatorOf } from '../syntax.js';
-import { isInsideScope } from '../taskscope-api.js';
-import type { AnalysisContext, Detector, Finding } from '../types.js';
+} from '../../lib/fan-out.js';
+import { promiseCombinatorOf } from '../../lib/syntax.js';
+import { isInsideScope } from '../../lib/runtime-api.js';
+import type { AnalysisContext, Detector, Finding } from '../../lib/types.js';
 
 export interface NoOrphanedFanOutOptions {
   /** Callee patterns (`fetchUser`, `db.*`, `cache.**`) whose calls don't count as work. */

@@ -1,11 +1,11 @@
 import type * as TS from 'typescript';
-import { ts } from '../compiler.js';
+import { ts } from '../../lib/compiler.js';
 
-import { combinatorFix } from '../combinator-fix.js';
-import { callbackStartsWork, fanOutSource, type MapFanOut, unwrapExpression } from '../fan-out.js';
-import { memberName, promiseCombinatorOf, skipParentheses } from '../syntax.js';
-import { taskscopeCallee } from '../taskscope-api.js';
-import type { AnalysisContext, Detector, Finding, Fix, TextEdit, TransformId } from '../types.js';
+import { combinatorFix } from '../../lib/combinator-fix.js';
+import { callbackStartsWork, fanOutSource, type MapFanOut, unwrapExpression } from '../../lib/fan-out.js';
+import { memberName, promiseCombinatorOf, skipParentheses } from '../../lib/syntax.js';
+import { taskscopeCallee } from '../../lib/runtime-api.js';
+import type { AnalysisContext, Detector, Finding, Fix, TextEdit, TransformId } from '../../lib/types.js';
 
 export interface NoUnboundedFanOutOptions {
   /** The limit the suggestion proposes. */

@@ -1,14 +1,14 @@
 import type * as TS from 'typescript';
-import { ts } from './compiler.js';
+import { ts } from '../../lib/compiler.js';
 
-import { identifiersIn, signalParameterName, threadSignalEdits } from './fan-out.js';
-import { isScopeBody, isScopeValue } from './floating.js';
-import { indentAt, multilineLiterals } from './layout.js';
-import { runtimeName } from './runtime-imports.js';
-import { signalInScope, type SignalInScope } from './signal-scope.js';
-import { isAsyncFunction, skipParentheses } from './syntax.js';
-import { isSpawnCall } from './taskscope-api.js';
-import type { AnalysisContext, Fix, TextEdit } from './types.js';
+import { identifiersIn, signalParameterName, threadSignalEdits } from '../../lib/fan-out.js';
+import { isScopeBody, isScopeValue } from '../../lib/runtime-api.js';
+import { indentAt, multilineLiterals } from '../../lib/layout.js';
+import { runtimeName } from '../../lib/runtime-imports.js';
+import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
+import { isAsyncFunction, skipParentheses } from '../../lib/syntax.js';
+import { isSpawnCall } from '../../lib/runtime-api.js';
+import type { AnalysisContext, Fix, TextEdit } from '../../lib/types.js';
 
 /**
  * The `floating` transform: work that nobody owns is spawned into a taskscope

@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { ts } from './compiler.js';
 
-import { spelling } from './contains.js';
+import { spelling } from './spelling.js';
 import { unwrapExpression } from './fan-out.js';
 import type { AnalysisContext } from './types.js';
 
@@ -199,4 +199,35 @@ function isShadowed(id: TS.Identifier, root: TS.Node, name: string): boolean {
     if (declaredIn(scope, name)) return true;
   }
   return false;
+}
+
+/**
+ * The declaration an identifier refers to, found lexically: the nearest
+ * enclosing parameter or `let`/`const`/`var` statement binding that name.
+ * Syntactic on purpose, so it works without a checker.
+ */
+export function lexicalBinding(identifier: TS.Identifier): TS.ParameterDeclaration | TS.VariableDeclaration | undefined {
+  const name = identifier.text;
+  for (let current = identifier.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) {
+      const parameter = current.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
+      if (parameter) return parameter;
+    }
+    const statements = blockStatements(current);
+    if (!statements) continue;
+    for (const statement of statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      const found = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The statements a block-like node holds directly, or undefined for any other node. */
+export function blockStatements(node: TS.Node): TS.NodeArray<TS.Statement> | undefined {
+  if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
+    return node.statements;
+  }
+  return undefined;
 }

@@ -1,13 +1,13 @@
 import type * as TS from 'typescript';
-import { ts } from '../compiler.js';
+import { ts } from '../../lib/compiler.js';
 
-import { calleePath, unwrapExpression, workCall } from '../fan-out.js';
-import { isPromiseValued } from '../promises.js';
-import { isGlobalCallee, raceMigration, timeoutRace } from '../race-timeout.js';
-import { bindingPropertyName } from '../signals.js';
-import { enclosingFunction, isFunctionExpressionLike, promiseCombinatorOf } from '../syntax.js';
-import type { AnalysisContext, Detector } from '../types.js';
-import { declarationOf } from '../value-flow.js';
+import { calleePath, unwrapExpression, workCall } from '../../lib/fan-out.js';
+import { isPromiseValued } from '../../lib/promises.js';
+import { isGlobalCallee, raceMigration, timeoutRace } from './timeout.js';
+import { bindingPropertyName } from '../../lib/signal-slots.js';
+import { enclosingFunction, isFunctionExpressionLike, promiseCombinatorOf } from '../../lib/syntax.js';
+import type { AnalysisContext, Detector } from '../../lib/types.js';
+import { declarationOf } from '../../lib/value-flow.js';
 
 /**
  * `Promise.race` over work started here whose losers are not all cancelled.

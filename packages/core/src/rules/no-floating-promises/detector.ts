@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { ts } from '../compiler.js';
+import { ts } from '../../lib/compiler.js';
 
 import {
   type FloatingKind,
@@ -9,10 +9,10 @@ import {
   isPromiseArray,
   ownerFunction,
   promiseVariableVerdict,
-} from '../floating.js';
-import { addParameterFix, scopePlan, type SpawnSite, spawnFix, type WrapTarget, wrapFix } from '../scope-fix.js';
-import { isAsyncFunction, skipParentheses } from '../syntax.js';
-import type { AnalysisContext, Detector, Finding, Fix, TextEdit } from '../types.js';
+} from './floating.js';
+import { addParameterFix, scopePlan, type SpawnSite, spawnFix, type WrapTarget, wrapFix } from './scope-fix.js';
+import { isAsyncFunction, skipParentheses } from '../../lib/syntax.js';
+import type { AnalysisContext, Detector, Finding, Fix, TextEdit } from '../../lib/types.js';
 
 export type NoFloatingPromisesOptions = FloatingOptions;
 

@@ -1,13 +1,13 @@
 import type * as TS from 'typescript';
-import { perCompiler, ts } from './compiler.js';
+import { perCompiler, ts } from '../../lib/compiler.js';
 
-import { combinatorFix } from './combinator-fix.js';
-import { unwrapExpression } from './fan-out.js';
-import { declarationOf, outermost, referencesOf, returnedExpression } from './value-flow.js';
-import { bindingPropertyName } from './signals.js';
-import { calleeName, isFunctionExpressionLike, memberName, promiseCombinatorOf } from './syntax.js';
-import { taskscopeCallee } from './taskscope-api.js';
-import type { AnalysisContext, Fix, Review } from './types.js';
+import { combinatorFix } from '../../lib/combinator-fix.js';
+import { unwrapExpression } from '../../lib/fan-out.js';
+import { declarationOf, outermost, referencesOf, returnedExpression } from '../../lib/value-flow.js';
+import { bindingPropertyName } from '../../lib/signal-slots.js';
+import { calleeName, isFunctionExpressionLike, memberName, promiseCombinatorOf } from '../../lib/syntax.js';
+import { taskscopeCallee } from '../../lib/runtime-api.js';
+import type { AnalysisContext, Fix, Review } from '../../lib/types.js';
 
 /**
  * Whether anything reads the rejections an `allSettled` collected. Shared by
