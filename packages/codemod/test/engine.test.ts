@@ -84,6 +84,7 @@ describe('engine', () => {
     const insert = (text: string, at: 'callee' | 'call'): Detector => ({
       rule: 'no-orphaned-fan-out',
       kinds: ['CallExpression'],
+      messages: {},
       defaultOptions: {},
       check(node, { sourceFile }) {
         if (!ts.isCallExpression(node) || node.expression.getText(sourceFile) !== 'pass') return [];

@@ -9,6 +9,7 @@ function callsNamed(name: string, check: (call: ts.CallExpression, sourceFile: t
   return {
     rule: 'no-orphaned-fan-out',
     kinds: ['CallExpression'],
+    messages: {},
     defaultOptions: {},
     check(node, { sourceFile }) {
       if (!ts.isCallExpression(node) || node.expression.getText(sourceFile) !== name) return [];
@@ -21,6 +22,7 @@ function callsNamed(name: string, check: (call: ts.CallExpression, sourceFile: t
 export const probeAll: Detector = {
   rule: 'no-orphaned-fan-out',
   kinds: ['CallExpression'],
+  messages: {},
   defaultOptions: {},
   check(node, { sourceFile, checker }) {
     if (!ts.isCallExpression(node) || node.expression.getText(sourceFile) !== 'Promise.all') return [];

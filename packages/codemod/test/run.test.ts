@@ -109,6 +109,7 @@ describe('runMigration', () => {
     const typeProbe: Detector = {
       rule: 'no-orphaned-fan-out',
       kinds: ['ReturnStatement'],
+      messages: {},
       defaultOptions: {},
       check(node, { checker }) {
         const expression = (node as ts.ReturnStatement).expression;

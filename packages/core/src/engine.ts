@@ -1,8 +1,8 @@
 import type * as TS from 'typescript';
 
-import { planEdits } from './lib/edits.js';
 import { type Compiler, withCompiler } from './lib/compiler.js';
 import { detect } from './lib/detect.js';
+import { planEdits } from './lib/edits.js';
 import { findNodeByRange, parseSourceFile, scriptKindOf } from './lib/locate.js';
 import { isIgnored, reviewMarkerEdit } from './lib/review.js';
 import type { Detector } from './lib/types.js';

@@ -5,10 +5,10 @@ export { applyEdits } from './lib/edits.js';
 export { IGNORE_COMMENT, MARKER_PREFIX } from './lib/review.js';
 export { RUNTIME_MODULE } from './lib/runtime-imports.js';
 
-export { ITERATION_METHODS, noAsyncIterationCallback } from './rules/no-async-iteration-callback/detector.js';
-export { noFloatingPromises } from './rules/no-floating-promises/detector.js';
-export { noOrphanedFanOut } from './rules/no-orphaned-fan-out/detector.js';
-export { noUnboundedFanOut } from './rules/no-unbounded-fan-out/detector.js';
-export { noUncancelledRace } from './rules/no-uncancelled-race/detector.js';
-export { noUncheckedSettled } from './rules/no-unchecked-settled/detector.js';
-export { requireSignalPropagation } from './rules/require-signal-propagation/detector.js';
+export { ITERATION_METHODS, noAsyncIterationCallback, type NoAsyncIterationCallbackMessageId } from './rules/no-async-iteration-callback/detector.js';
+export { noFloatingPromises, type NoFloatingPromisesMessageId } from './rules/no-floating-promises/detector.js';
+export { noOrphanedFanOut, type NoOrphanedFanOutMessageId } from './rules/no-orphaned-fan-out/detector.js';
+export { noUnboundedFanOut, type NoUnboundedFanOutMessageId } from './rules/no-unbounded-fan-out/detector.js';
+export { noUncancelledRace, type NoUncancelledRaceMessageId } from './rules/no-uncancelled-race/detector.js';
+export { noUncheckedSettled, type NoUncheckedSettledMessageId } from './rules/no-unchecked-settled/detector.js';
+export { requireSignalPropagation, type RequireSignalPropagationMessageId } from './rules/require-signal-propagation/detector.js';

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { applyEdits, planEdits } from '../src/lib/edits.js';
 import { combinatorFix } from '../src/lib/combinator-fix.js';
+import { applyEdits, planEdits } from '../src/lib/edits.js';
 import { parseSourceFile } from '../src/lib/locate.js';
 import { promiseCombinatorOf } from '../src/lib/syntax.js';
 import type { AnalysisContext } from '../src/lib/types.js';

@@ -2,8 +2,8 @@
 // detector error costs: one node's findings, never the file's.
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { checkFix } from '../src/lib/edits.js';
 import { detect } from '../src/lib/detect.js';
+import { checkFix } from '../src/lib/edits.js';
 import type { Detector, Fix, TextEdit } from '../src/lib/types.js';
 import { contextFor } from './typed-context.js';
 
@@ -55,7 +55,7 @@ describe('detect', () => {
     const finding = (...fixes: Fix[]) => ({ rule: 'no-orphaned-fan-out' as const, messageId: 'x', node: statement, fixes });
     return { context, statement, finding };
   };
-  const detector = (check: Detector['check']): Detector => ({ rule: 'no-orphaned-fan-out', kinds: ['ExpressionStatement'], defaultOptions: {}, check });
+  const detector = (check: Detector['check']): Detector => ({ rule: 'no-orphaned-fan-out', kinds: ['ExpressionStatement'], messages: {}, defaultOptions: {}, check });
 
   it('loses only the node a detector throws on, unless TASKSCOPE_STRICT=1', () => {
     const { context, statement } = setup();

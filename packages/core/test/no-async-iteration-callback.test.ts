@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { noAsyncIterationCallback } from '../src/rules/no-async-iteration-callback/detector.js';
 import type { Finding } from '../src/lib/types.js';
+import { noAsyncIterationCallback } from '../src/rules/no-async-iteration-callback/detector.js';
 import { contextFor, findingsOf } from './typed-context.js';
 
 const findings = (code: string, typed: boolean): Finding[] => findingsOf(noAsyncIterationCallback, contextFor(code, typed), {});

@@ -8,8 +8,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { applyEdits, planEdits } from '../src/lib/edits.js';
-import { noFloatingPromises } from '../src/rules/no-floating-promises/detector.js';
 import type { AnalysisContext, Finding, Fix } from '../src/lib/types.js';
+import { noFloatingPromises } from '../src/rules/no-floating-promises/detector.js';
 import { contextFor, findingsOf } from './typed-context.js';
 
 const findingsIn = (context: AnalysisContext, options = noFloatingPromises.defaultOptions): Finding[] =>

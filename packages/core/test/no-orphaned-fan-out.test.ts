@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
+import type { AnalysisContext } from '../src/lib/types.js';
 import { noOrphanedFanOut } from '../src/rules/no-orphaned-fan-out/detector.js';
 import { noUnboundedFanOut } from '../src/rules/no-unbounded-fan-out/detector.js';
-import type { AnalysisContext } from '../src/lib/types.js';
 import { contextFor, findingsOf, migrateFindings } from './typed-context.js';
 
 const prelude = 'declare function get(url: string, init?: { signal?: AbortSignal }): Promise<string>;\ndeclare const urls: string[] | undefined;\n';

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { noUncancelledRace } from '../src/rules/no-uncancelled-race/detector.js';
-import { INSPECTED_TIMEOUT_REASON, timeoutErrorInspected, timeoutRace } from '../src/rules/no-uncancelled-race/timeout.js';
 import { promiseCombinatorOf } from '../src/lib/syntax.js';
 import type { AnalysisContext, Finding } from '../src/lib/types.js';
+import { noUncancelledRace } from '../src/rules/no-uncancelled-race/detector.js';
+import {
+  INSPECTED_TIMEOUT_REASON,
+  timeoutErrorInspected,
+  timeoutRace,
+} from '../src/rules/no-uncancelled-race/timeout.js';
 import { contextFor, findingsOf, firstCall, migrateFindings } from './typed-context.js';
 
 const findings = (context: AnalysisContext): Finding[] => findingsOf(noUncancelledRace, context, {});

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { noUncheckedSettled } from '../src/rules/no-unchecked-settled/detector.js';
-import { allSettledMigration, settledCallee, settledResultsUse, UNCHECKED_SETTLED_REASON } from '../src/rules/no-unchecked-settled/settled.js';
 import type { AnalysisContext, Finding } from '../src/lib/types.js';
+import { noUncheckedSettled } from '../src/rules/no-unchecked-settled/detector.js';
+import {
+  UNCHECKED_SETTLED_REASON,
+  allSettledMigration,
+  settledCallee,
+  settledResultsUse,
+} from '../src/rules/no-unchecked-settled/settled.js';
 import { contextFor, findingsOf, firstCall, migrateFindings } from './typed-context.js';
 
 const findings = (context: AnalysisContext): Finding[] => findingsOf(noUncheckedSettled, context, {});
@@ -31,7 +36,7 @@ describe('no-unchecked-settled: what the codemod gets', () => {
       const context = contextFor(examined, typed);
       expect(findings(context)).toEqual([]);
       const asked = findingsOf(noUncheckedSettled, context, { rewriteChecked: true });
-      expect(asked.map((f) => [f.messageId, f.review, f.fixes.map((fix) => fix.transform)])).toEqual([['examined', undefined, ['all-settled']]]);
+      expect(asked.map((f) => [f.messageId, f.review, f.fixes.map((fix) => fix.transform)])).toEqual([['unchecked', undefined, ['all-settled']]]);
       expect(migrateFindings(context, asked)).toContain("const rs = await allSettled([\n    (signal) => load('a', signal),\n    (signal) => load('b', signal),\n  ]);");
     }
     // An examined taskscope allSettled has nothing to rewrite: no finding, so no marker either.

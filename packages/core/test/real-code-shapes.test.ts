@@ -2,13 +2,13 @@
 // each case is the smallest code that shows one, checked typed and syntactic.
 import { describe, expect, it } from 'vitest';
 
+import type { AnalysisContext, Detector } from '../src/lib/types.js';
 import { noFloatingPromises } from '../src/rules/no-floating-promises/detector.js';
 import { noOrphanedFanOut } from '../src/rules/no-orphaned-fan-out/detector.js';
 import { noUnboundedFanOut } from '../src/rules/no-unbounded-fan-out/detector.js';
 import { noUncancelledRace } from '../src/rules/no-uncancelled-race/detector.js';
 import { noUncheckedSettled } from '../src/rules/no-unchecked-settled/detector.js';
 import { requireSignalPropagation } from '../src/rules/require-signal-propagation/detector.js';
-import type { AnalysisContext, Detector } from '../src/lib/types.js';
 import { contextFor, findingsOf } from './typed-context.js';
 
 const prelude = [

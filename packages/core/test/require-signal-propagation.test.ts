@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { applyEdits } from '../src/lib/edits.js';
-import { requireSignalPropagation } from '../src/rules/require-signal-propagation/detector.js';
 import type { Finding } from '../src/lib/types.js';
+import { requireSignalPropagation } from '../src/rules/require-signal-propagation/detector.js';
 import { contextFor, findingsOf } from './typed-context.js';
 
 const findings = (code: string, typed: boolean): Finding[] => findingsOf(requireSignalPropagation, contextFor(code, typed), {});

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { applyEdits } from '../src/lib/edits.js';
-import { passesSignal, passSignalEdit, signalSlot, type SignalSlot } from '../src/lib/signal-slots.js';
+import { passSignalEdit, passesSignal, signalSlot, type SignalSlot } from '../src/lib/signal-slots.js';
 import type { AnalysisContext } from '../src/lib/types.js';
 import { contextFor } from './typed-context.js';
 

@@ -3,10 +3,10 @@ import path from 'node:path';
 
 import ts from 'typescript';
 
+import { detect } from '../src/lib/detect.js';
 import { applyEdits, planEdits } from '../src/lib/edits.js';
 import { parseSourceFile } from '../src/lib/locate.js';
 import { reviewMarkerEdit } from '../src/lib/review.js';
-import { detect } from '../src/lib/detect.js';
 import type { AnalysisContext, Detector, Finding, SyntaxKindName, TextEdit } from '../src/lib/types.js';
 
 // Lib files are parsed once and shared by every program contextFor builds.
@@ -36,7 +36,6 @@ export function contextFor(code: string, typed: boolean, fileName = 'case.ts'): 
   const program = ts.createProgram([`/virtual/${fileName}`], options, host);
   return { sourceFile: program.getSourceFile(`/virtual/${fileName}`)!, checker: program.getTypeChecker() };
 }
-
 
 /** Every finding of `detector` in the file, visiting nodes of its kinds as the adapters do. */
 export function findingsOf<Options>(detector: Detector<Options>, context: AnalysisContext, options: Options): Finding[] {

@@ -3,14 +3,14 @@
 import ts from 'typescript';
 import type { Detector } from '@taskscope/core';
 
-import { analysisFor } from '../src/util/analysis.js';
 import { createRule } from '../src/util/create-rule.js';
 import { espreeTester, syntacticTester, typedTester } from './rule-tester.js';
 
-const probe: Detector<{ typed: boolean }> = {
+const probe: Detector<Record<string, never>, 'typed' | 'untyped' | 'useAll'> = {
   rule: 'no-orphaned-fan-out',
   kinds: ['CallExpression'],
-  defaultOptions: { typed: false },
+  messages: { typed: 'typed', untyped: 'untyped', useAll: 'use all' },
+  defaultOptions: {},
   check(node, context) {
     if (!ts.isCallExpression(node) || node.expression.getText(context.sourceFile).replace(/[()]/g, '') !== 'Promise.all') return [];
     const callee = node.expression;
@@ -32,19 +32,10 @@ const probe: Detector<{ typed: boolean }> = {
 };
 
 const rule = createRule({
-  name: 'probe',
-  meta: {
-    type: 'problem',
-    docs: { description: 'probe', recommended: 'recommended', requiresTypeChecking: false },
-    messages: { typed: 'typed', untyped: 'untyped', useAll: 'use all' },
-    schema: [],
-    hasSuggestions: true,
-  },
-  defaultOptions: [],
-  create(context) {
-    const analysis = analysisFor(context);
-    return { CallExpression: (node) => analysis.check(probe, node, { typed: false }) };
-  },
+  detector: probe,
+  type: 'problem',
+  docs: { description: 'probe', recommended: 'recommended', requiresTypeChecking: false },
+  create: (_context, check) => ({ CallExpression: check }),
 });
 
 typedTester.run('analysis adapter (typed)', rule, {

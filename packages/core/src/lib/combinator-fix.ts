@@ -1,25 +1,29 @@
 import type * as TS from 'typescript';
-import { ts } from './compiler.js';
 
+import { ts } from './compiler.js';
 import {
   fanOutSource,
-  freeName,
-  type HeldTasks,
   inlineCallback,
-  type MapFanOut,
-  signalParameterName,
   suspendsOutsideFunctions,
   taskscopeOptions,
   threadSignalEdits,
   thunkParameters,
-  unwrapExpression,
+  type HeldTasks,
+  type MapFanOut,
   workCall,
 } from './fan-out.js';
-import { dedentEdits, indentAt, indentUnitOf, lineAt, MAX_LINE_LENGTH } from './layout.js';
+import { MAX_LINE_LENGTH, dedentEdits, indentAt, indentUnitOf, lineAt } from './layout.js';
+import { freeName, signalParameterName } from './names.js';
 import { runtimeName } from './runtime-imports.js';
-import { referencesOf } from './value-flow.js';
-import { enclosingStatement, type PromiseCombinator, promiseCombinatorOf, skipParentheses } from './syntax.js';
+import {
+  enclosingStatement,
+  promiseCombinatorOf,
+  skipParentheses,
+  type PromiseCombinator,
+  unwrapExpression,
+} from './syntax.js';
 import type { AnalysisContext, Fix, TextEdit, TransformId } from './types.js';
+import { referencesOf } from './value-flow.js';
 
 /**
  * The rewrite of a `Promise.all / allSettled / race / any` call to the taskscope
@@ -52,11 +56,11 @@ import type { AnalysisContext, Fix, TextEdit, TransformId } from './types.js';
  * Owned by no-orphaned-fan-out; no-unchecked-settled and no-uncancelled-race
  * reuse it for their `allSettled` / `race` fixes.
  */
-export function combinatorFix(
+export function combinatorFix<MessageId extends string>(
   call: TS.CallExpression,
   context: AnalysisContext,
-  options: { messageId: string; transform: TransformId; concurrency?: number },
-): Fix | undefined {
+  options: { messageId: MessageId; transform: TransformId; concurrency?: number },
+): Fix<MessageId> | undefined {
   const combinator = promiseCombinatorOf(call);
   const [iterable] = call.arguments;
   if (!combinator || !iterable || call.arguments.length !== 1 || call.typeArguments) return undefined;

@@ -2,14 +2,14 @@
 // iterable is made of, which element starts work, and how a task's signal is
 // threaded into the calls a thunk wraps.
 import type * as TS from 'typescript';
-import { ts } from './compiler.js';
 
+import { ts } from './compiler.js';
 import { isThenableType } from './promises.js';
 import { signalInScope } from './signal-in-scope.js';
-import { passesSignal, passSignalEdit, signalSlot } from './signal-slots.js';
-import { memberName, skipParentheses } from './syntax.js';
-import { declarationOf, referencesOf } from './value-flow.js';
+import { passSignalEdit, passesSignal, signalSlot } from './signal-slots.js';
+import { memberName, skipParentheses, unwrapExpression, withoutAwait } from './syntax.js';
 import type { AnalysisContext, TextEdit } from './types.js';
+import { declarationOf, referencesOf } from './value-flow.js';
 
 /** `items.map(cb)` or `Array.from(items, cb)`: one unit of work per item. */
 export interface MapFanOut {
@@ -115,24 +115,6 @@ function inLoop(node: TS.Node): boolean {
     }
   }
   return false;
-}
-
-/** Looks through parentheses, `as`, `satisfies`, `<T>x` and `x!`, which change no value. */
-export function unwrapExpression(expression: TS.Expression): TS.Expression {
-  let node = expression;
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(node) ||
-      ts.isAsExpression(node) ||
-      ts.isSatisfiesExpression(node) ||
-      ts.isTypeAssertionExpression(node) ||
-      ts.isNonNullExpression(node)
-    ) {
-      node = node.expression;
-    } else {
-      return node;
-    }
-  }
 }
 
 const promiseMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
@@ -253,11 +235,6 @@ export function taskscopeOptions(at: TS.Node, context: AnalysisContext, properti
   return { text: all.length > 0 ? `{ ${all.join(', ')} }` : undefined, edits: signal?.declare ? [signal.declare] : [] };
 }
 
-/** The name for a thunk's signal parameter: `signal`, unless the wrapped code already uses that name. */
-export function signalParameterName(wrapped: readonly TS.Node[]): string {
-  return freeName(['signal', 'taskSignal'], wrapped);
-}
-
 /**
  * The parameter list of a task thunk over work that `threaded` passes
  * `signal` to: `(signal)`, also over work that takes no signal (so a reader
@@ -267,33 +244,6 @@ export function signalParameterName(wrapped: readonly TS.Node[]): string {
 export function thunkParameters(signal: string, works: boolean, threaded: readonly TextEdit[], context: AnalysisContext): string {
   const declared = threaded.length > 0 || (works && !context.reportsUnusedParameters);
   return declared ? `(${signal})` : '()';
-}
-
-/** The first candidate (then `<last>2`, `<last>3`, …) that no identifier in `nodes` spells. */
-export function freeName(candidates: readonly string[], nodes: readonly TS.Node[]): string {
-  const used = (name: string) => nodes.some((node) => identifiersIn(node).has(name));
-  const free = candidates.find((name) => !used(name));
-  if (free !== undefined) return free;
-  const base = candidates[candidates.length - 1] ?? 'name';
-  for (let n = 2; ; n++) if (!used(`${base}${n}`)) return `${base}${n}`;
-}
-
-// Every finding in a function asks for names in it: its identifiers are collected once.
-const identifiersByNode = new WeakMap<TS.Node, ReadonlySet<string>>();
-
-/** The names every identifier in `root` (itself included) spells. */
-export function identifiersIn(root: TS.Node): ReadonlySet<string> {
-  let found = identifiersByNode.get(root);
-  if (found) return found;
-  const names = new Set<string>();
-  const visit = (node: TS.Node): void => {
-    if (ts.isIdentifier(node)) names.add(node.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(root);
-  found = names;
-  identifiersByNode.set(root, found);
-  return found;
 }
 
 /** True when `node` contains `await` or `yield` outside nested functions: it can't move into a thunk. */
@@ -384,11 +334,6 @@ export function callbackStartsWork(callback: TS.Expression, context: AnalysisCon
   };
   ts.forEachChild(fn.body, visit);
   return found;
-}
-
-function withoutAwait(expression: TS.Expression): TS.Expression {
-  const node = unwrapExpression(expression);
-  return ts.isAwaitExpression(node) ? node.expression : node;
 }
 
 /**

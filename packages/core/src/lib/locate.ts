@@ -1,4 +1,5 @@
 import type * as TS from 'typescript';
+
 import { ts } from './compiler.js';
 
 /**

@@ -1,8 +1,9 @@
 import type * as TS from 'typescript';
-import { ts } from './compiler.js';
 
+import { ts } from './compiler.js';
 import { spelling } from './spelling.js';
 import { calleeName, isAsyncFunction, promiseCombinatorOf, skipParentheses } from './syntax.js';
+import { unionMembers } from './type-members.js';
 import type { AnalysisContext } from './types.js';
 
 /**
@@ -17,17 +18,13 @@ export function isPromiseValued(expression: TS.Expression, context: AnalysisCont
 }
 
 export function isThenableType(checker: TS.TypeChecker, type: TS.Type, at: TS.Node): boolean {
-  for (const part of unionParts(checker.getApparentType(type))) {
+  for (const part of unionMembers(checker.getApparentType(type))) {
     const then = part.getProperty('then');
     if (!then) continue;
     const thenType = checker.getTypeOfSymbolAtLocation(then, at);
-    if (unionParts(thenType).some((t) => t.getCallSignatures().some((s) => s.parameters.length >= 1))) return true;
+    if (unionMembers(thenType).some((t) => t.getCallSignatures().some((s) => s.parameters.length >= 1))) return true;
   }
   return false;
-}
-
-function unionParts(type: TS.Type): readonly TS.Type[] {
-  return type.isUnion() ? type.types : [type];
 }
 
 const promiseMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);

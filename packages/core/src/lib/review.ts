@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
-import { ts } from './compiler.js';
 
+import { ts } from './compiler.js';
 import { enclosingStatement } from './syntax.js';
 import type { TextEdit } from './types.js';
 

@@ -1,10 +1,10 @@
 import type * as TS from 'typescript';
-import { ts } from './compiler.js';
 
+import { ts } from './compiler.js';
 import { RUNTIME_MODULE } from './runtime-imports.js';
 import { skipParentheses } from './syntax.js';
-import { lexicalBinding } from './value-flow.js';
 import type { AnalysisContext } from './types.js';
+import { lexicalBinding } from './value-flow.js';
 
 /** Where a taskscope call takes its task functions, and which of their parameters gets the signal. */
 interface TaskSlot {

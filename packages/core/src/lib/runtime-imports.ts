@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
-import { ts } from './compiler.js';
 
+import { ts } from './compiler.js';
 import { containsNodeSpelling } from './spelling.js';
 import type { TextEdit } from './types.js';
 

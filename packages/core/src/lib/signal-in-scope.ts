@@ -1,9 +1,10 @@
 import type * as TS from 'typescript';
-import { ts } from './compiler.js';
 
-import { containsNodeSpelling, spelling } from './spelling.js';
+import { ts } from './compiler.js';
+import { signalParameterName } from './names.js';
+import { RUNTIME_API, isSpawnCall, taskscopeCallee } from './runtime-api.js';
 import { bindingPropertyName, isAbortSignalAnnotation, isAbortSignalType } from './signal-slots.js';
-import { isSpawnCall, RUNTIME_API, taskscopeCallee } from './runtime-api.js';
+import { containsNodeSpelling, spelling } from './spelling.js';
 import { enclosingFunction, isFunctionExpressionLike, skipParentheses } from './syntax.js';
 import type { AnalysisContext, TextEdit } from './types.js';
 
@@ -123,8 +124,8 @@ function taskSignal(fn: TS.SignatureDeclaration, context: AnalysisContext): Sign
     return { text: task.scope ? `${name}.signal` : name };
   }
   // The declared name must not capture a `signal` the body already refers to.
-  const name = ['signal', 'taskSignal'].find((candidate) => !mentions(fn, candidate, context.sourceFile));
-  if (!name || fn.parameters.some((p) => p.dotDotDotToken)) return undefined;
+  const name = signalParameterName([fn]);
+  if (fn.parameters.some((p) => p.dotDotDotToken)) return undefined;
   return { text: name, declare: declareSignalEdit(fn, task, name, context.sourceFile) };
 }
 
@@ -215,11 +216,6 @@ function declaredNames(fn: TS.SignatureDeclaration): ReadonlySet<string> {
   }
   namesByFunction.set(fn, names);
   return names;
-}
-
-// Any identifier spelled `name` (a reference, a binding, a property name: erring on the safe side).
-function mentions(fn: TS.SignatureDeclaration, name: string, sourceFile: TS.SourceFile): boolean {
-  return containsNodeSpelling(fn, name, sourceFile, (node) => ts.isIdentifier(node) && node.text === name);
 }
 
 // The names `x` the function reads `x.signal` of (not `x?.signal`) somewhere: options objects carrying one.

@@ -1,8 +1,9 @@
 import type * as TS from 'typescript';
-import { ts } from './compiler.js';
 
+import { ts } from './compiler.js';
 import { indentAt } from './layout.js';
 import { calleeName, skipParentheses } from './syntax.js';
+import { unionMembers } from './type-members.js';
 import type { AnalysisContext, TextEdit } from './types.js';
 
 /**
@@ -177,7 +178,7 @@ function slotOfSignature(signature: TS.Signature, call: TS.CallExpression, check
 
 /** True when `type`, or a member of its union, is the DOM/Node `AbortSignal`. */
 export function isAbortSignalType(type: TS.Type): boolean {
-  return unionParts(type).some((part) => (part.aliasSymbol ?? part.getSymbol())?.name === 'AbortSignal');
+  return definedMembers(type).some((part) => (part.aliasSymbol ?? part.getSymbol())?.name === 'AbortSignal');
 }
 
 /**
@@ -186,7 +187,7 @@ export function isAbortSignalType(type: TS.Type): boolean {
  * (`Request`, a task) has it readonly.
  */
 function signalPropertyType(type: TS.Type, checker: TS.TypeChecker): TS.Type | undefined {
-  for (const part of unionParts(type)) {
+  for (const part of definedMembers(type)) {
     if ((part.flags & ts.TypeFlags.Object) === 0 || part.getCallSignatures().length > 0) continue;
     const property = part.getProperty('signal');
     const declaration = property?.valueDeclaration;
@@ -202,7 +203,7 @@ function argumentCanCarrySignal(argument: TS.Expression | undefined, checker: TS
   // An object literal can, and asking its type would resolve the whole call around it.
   if (!argument || isNothing(argument) || ts.isObjectLiteralExpression(skipParentheses(argument))) return true;
   const type = checker.getTypeAtLocation(argument).getNonNullableType();
-  return unionParts(type).every((part) => (part.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Any)) !== 0);
+  return definedMembers(type).every((part) => (part.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Any)) !== 0);
 }
 
 function syntacticSlot(call: TS.CallExpression, sourceFile: TS.SourceFile): SignalSlot | undefined {
@@ -296,8 +297,9 @@ function isSimpleExpression(node: TS.Expression): boolean {
   );
 }
 
-function unionParts(type: TS.Type): readonly TS.Type[] {
-  return (type.isUnion() ? type.types : [type]).filter(
+/** The union's members other than `undefined`, `null` and `void`: what a value of the type can be when it is there. */
+function definedMembers(type: TS.Type): readonly TS.Type[] {
+  return unionMembers(type).filter(
     (part) => (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) === 0,
   );
 }

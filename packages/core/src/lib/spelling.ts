@@ -1,4 +1,5 @@
 import type * as TS from 'typescript';
+
 import { ts } from './compiler.js';
 
 /** Whether some node below `root` passes `test` (a depth-first search that stops at the first hit). */

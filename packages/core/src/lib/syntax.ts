@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
-import { ts } from './compiler.js';
 
+import { ts } from './compiler.js';
 import { declaresName } from './runtime-imports.js';
 
 /** The static `Promise` combinators the rules know about. */
@@ -81,4 +81,62 @@ export function enclosingStatement(node: TS.Node): TS.Statement | undefined {
 
 function isStatement(node: TS.Node): node is TS.Statement {
   return ts.isStatement(node) || ts.isVariableStatement(node) || ts.isExpressionStatement(node);
+}
+
+/** Looks through parentheses, `as`, `satisfies`, `<T>x` and `x!`, which change no value. */
+export function unwrapExpression(expression: TS.Expression): TS.Expression {
+  let node = expression;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(node) ||
+      ts.isAsExpression(node) ||
+      ts.isSatisfiesExpression(node) ||
+      ts.isTypeAssertionExpression(node) ||
+      ts.isNonNullExpression(node)
+    ) {
+      node = node.expression;
+    } else {
+      return node;
+    }
+  }
+}
+
+/** The outermost expression that is still just `expression`: through parentheses, `as`, `satisfies`, `<T>x` and `x!`. */
+export function outermost(expression: TS.Expression): TS.Expression {
+  let node = expression;
+  while (
+    ts.isParenthesizedExpression(node.parent) ||
+    ts.isAsExpression(node.parent) ||
+    ts.isSatisfiesExpression(node.parent) ||
+    ts.isTypeAssertionExpression(node.parent) ||
+    ts.isNonNullExpression(node.parent)
+  ) {
+    node = node.parent;
+  }
+  return node;
+}
+
+/** `await x` → `x`, after the wrappers `unwrapExpression` skips: the expression whose value is awaited. */
+export function withoutAwait(expression: TS.Expression): TS.Expression {
+  const node = unwrapExpression(expression);
+  return ts.isAwaitExpression(node) ? node.expression : node;
+}
+
+/** `outermost`, through any `await` around it too: the expression a value finally ends up in. */
+export function outermostAwaited(node: TS.Expression): TS.Expression {
+  let current = outermost(node);
+  while (ts.isAwaitExpression(current.parent)) current = outermost(current.parent);
+  return current;
+}
+
+/** Whether `root` or a node below it passes `test`. */
+export function someNode(root: TS.Node, test: (node: TS.Node) => boolean): boolean {
+  const visit = (node: TS.Node): boolean => test(node) || (ts.forEachChild(node, visit) ?? false);
+  return visit(root);
+}
+
+/** Whether an identifier in `root` (itself included) spells one of `names`: a reference, a binding or a property name alike. */
+export function mentions(root: TS.Node, names: string | ReadonlySet<string>): boolean {
+  const spelled = typeof names === 'string' ? (text: string) => text === names : (text: string) => names.has(text);
+  return someNode(root, (node) => ts.isIdentifier(node) && spelled(node.text));
 }

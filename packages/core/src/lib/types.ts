@@ -27,9 +27,9 @@ export interface TextEdit {
  * One rewrite for a finding. It is both the rule's suggestion and the codemod's
  * edit, so what the editor offers is exactly what `taskscope-migrate` writes.
  */
-export interface Fix {
+export interface Fix<MessageId extends string = string> {
   /** The suggestion's message id in the rule (e.g. `useAll`, `awaitPromise`). */
-  messageId: string;
+  messageId: MessageId;
   data?: Record<string, string>;
   /** The codemod transform that applies this fix; a fix without one is editor-only. */
   transform?: TransformId;
@@ -54,14 +54,14 @@ export interface Review {
   node: TS.Node;
 }
 
-export interface Finding {
+export interface Finding<MessageId extends string = string> {
   rule: RuleId;
-  messageId: string;
+  messageId: MessageId;
   data?: Record<string, string>;
   /** Where the diagnostic points. */
   node: TS.Node;
   /** Rewrites in order of preference. The codemod applies the first one that has a transform. */
-  fixes: Fix[];
+  fixes: Fix<MessageId>[];
   /** Set when the codemod should mark the site for review (see Review). */
   review?: Review;
 }
@@ -81,15 +81,24 @@ export interface AnalysisContext {
   reportsUnusedParameters?: boolean;
 }
 
+/** A JSON schema, for a rule's options object (ESLint validates the options with it). */
+export type OptionsSchema = Readonly<Record<string, unknown>>;
+
 /**
- * One rule's detection, shared by the ESLint rule and the codemod. `check` is
- * called for every node whose kind is in `kinds`; it must filter syntactically
- * before asking the checker, never throw, and keep no state across files.
+ * One rule's detection, shared by the ESLint rule, the codemod and the check
+ * CLI: what it reports (its messages, by id), its options (schema and
+ * defaults), and `check`. `check` is called for every node whose kind is in
+ * `kinds`; it must filter syntactically before asking the checker, never
+ * throw, and keep no state across files.
  */
-export interface Detector<Options = Record<string, never>> {
+export interface Detector<Options = Record<string, never>, MessageId extends string = string> {
   rule: RuleId;
   /** By name: the numbers differ between compiler versions (see `Engine.kindsOf`). */
   kinds: readonly SyntaxKindName[];
+  /** The diagnostics' and the suggestions' texts, with `{{placeholders}}` filled from a finding's or fix's `data`. */
+  messages: Readonly<Record<MessageId, string>>;
+  /** The options object's schema; undefined for a rule without options. */
+  optionsSchema?: OptionsSchema;
   defaultOptions: Options;
-  check(node: TS.Node, context: AnalysisContext, options: Options): Finding[];
+  check(node: TS.Node, context: AnalysisContext, options: Options): Finding<MessageId>[];
 }

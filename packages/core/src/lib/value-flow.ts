@@ -1,8 +1,8 @@
 import type * as TS from 'typescript';
-import { ts } from './compiler.js';
 
+import { ts } from './compiler.js';
 import { spelling } from './spelling.js';
-import { unwrapExpression } from './fan-out.js';
+import { unwrapExpression } from './syntax.js';
 import type { AnalysisContext } from './types.js';
 
 /**
@@ -11,21 +11,6 @@ import type { AnalysisContext } from './types.js';
  * by nested declarations respected; hoisting is not modelled) and through the
  * wrappers that don't change it.
  */
-
-/** The outermost expression that is still just `expression`: through parentheses, `as`, `satisfies`, `<T>x` and `x!`. */
-export function outermost(expression: TS.Expression): TS.Expression {
-  let node = expression;
-  while (
-    ts.isParenthesizedExpression(node.parent) ||
-    ts.isAsExpression(node.parent) ||
-    ts.isSatisfiesExpression(node.parent) ||
-    ts.isTypeAssertionExpression(node.parent) ||
-    ts.isNonNullExpression(node.parent)
-  ) {
-    node = node.parent;
-  }
-  return node;
-}
 
 /** A function's single expression: an arrow's expression body, or the one statement of a block (`return x;` or `x;`). */
 export function returnedExpression(fn: TS.FunctionLikeDeclaration): TS.Expression | undefined {
@@ -230,4 +215,28 @@ export function blockStatements(node: TS.Node): TS.NodeArray<TS.Statement> | und
     return node.statements;
   }
   return undefined;
+}
+
+/** Whether a binding name (`a`, `{ a, b: [c] }`) introduces `name`. */
+export function bindsName(binding: TS.BindingName, name: string): boolean {
+  return boundIdentifiers(binding).some((id) => id.text === name);
+}
+
+/**
+ * The initializer of the `const` an identifier refers to. Typed: through its
+ * symbol, in any file. Syntactic: the declaration `declarationOf` finds.
+ */
+export function constInitializer(identifier: TS.Identifier, context: AnalysisContext): TS.Expression | undefined {
+  const declaration = context.checker ? context.checker.getSymbolAtLocation(identifier)?.valueDeclaration : declarationOf(identifier, context);
+  return declaration && isConstDeclaration(declaration) ? declaration.initializer : undefined;
+}
+
+function isConstDeclaration(node: TS.Node): node is TS.VariableDeclaration & { initializer: TS.Expression } {
+  return (
+    ts.isVariableDeclaration(node) &&
+    ts.isIdentifier(node.name) &&
+    node.initializer !== undefined &&
+    ts.isVariableDeclarationList(node.parent) &&
+    (node.parent.flags & ts.NodeFlags.Const) !== 0
+  );
 }

@@ -1,42 +1,23 @@
 import { noUncheckedSettled, RUNTIME_MODULE } from '@taskscope/core';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { analysisFor } from '../util/analysis.js';
 import { calleePropertyName } from '../util/calls.js';
 import { createRule } from '../util/create-rule.js';
 
-type MessageIds = 'discarded' | 'unchecked' | 'useAllSettled';
-
-export default createRule<[], MessageIds>({
-  name: 'no-unchecked-settled',
-  meta: {
-    type: 'problem',
-    docs: {
-      description: 'Require the results of `allSettled` to be checked for rejected entries',
-      recommended: 'recommended',
-      requiresTypeChecking: true,
-    },
-    messages: {
-      discarded:
-        'The result of `{{callee}}` is discarded, so every rejection it collected is silently lost. Check the entries for `status === "rejected"`, or use `all` if one failure should fail the whole.',
-      unchecked:
-        'The results of `{{callee}}` are never checked for rejected entries, so failures are silently dropped. Compare `status` with "rejected" or read `reason`.',
-      useAllSettled:
-        'Rewrite to taskscope `{{name}}` with cancellable tasks (the results still need a rejection check).',
-    },
-    schema: [],
-    hasSuggestions: true,
+export default createRule({
+  detector: noUncheckedSettled,
+  type: 'problem',
+  docs: {
+    description: 'Require the results of `allSettled` to be checked for rejected entries',
+    recommended: 'recommended',
+    requiresTypeChecking: true,
   },
-  defaultOptions: [],
-  create(context) {
-    const analysis = analysisFor(context);
+  create(context, check) {
     const names = allSettledNames(context.sourceCode.ast);
     return {
       CallExpression(node) {
         const { callee } = node;
-        if (callee.type === 'Identifier' ? names.has(callee.name) : calleePropertyName(node) === 'allSettled') {
-          analysis.check(noUncheckedSettled, node, {});
-        }
+        if (callee.type === 'Identifier' ? names.has(callee.name) : calleePropertyName(node) === 'allSettled') check(node);
       },
     };
   },

@@ -1,13 +1,19 @@
 import type * as TS from 'typescript';
-import { ts } from '../../lib/compiler.js';
 
 import { mapCallbackEdits } from '../../lib/combinator-fix.js';
+import { ts } from '../../lib/compiler.js';
 import { taskscopeOptions } from '../../lib/fan-out.js';
-import { containsNode } from '../../lib/spelling.js';
-import { isOwnedSpawn } from '../../lib/runtime-api.js';
 import { isThenableType } from '../../lib/promises.js';
+import { isOwnedSpawn } from '../../lib/runtime-api.js';
 import { runtimeName } from '../../lib/runtime-imports.js';
-import { enclosingFunction, isAsyncFunction, isFunctionExpressionLike, memberName, skipParentheses } from '../../lib/syntax.js';
+import { containsNode } from '../../lib/spelling.js';
+import {
+  enclosingFunction,
+  isAsyncFunction,
+  isFunctionExpressionLike,
+  memberName,
+  skipParentheses,
+} from '../../lib/syntax.js';
 import type { AnalysisContext, Detector, Finding, Fix, Review } from '../../lib/types.js';
 
 type Misuse = 'forEach' | 'map' | 'predicate' | 'reduce';
@@ -29,12 +35,14 @@ const misuseByMethod: ReadonlyMap<string, Misuse> = new Map([
 /** The array methods whose async callbacks the detector looks at: a rule's syntactic pre-filter. */
 export const ITERATION_METHODS: ReadonlySet<string> = new Set(misuseByMethod.keys());
 
-const messageIds: Record<Misuse, string> = {
+const messageIds: Record<Misuse, NoAsyncIterationCallbackMessageId> = {
   forEach: 'asyncForEach',
   map: 'discardedAsyncMap',
   predicate: 'asyncPredicate',
   reduce: 'asyncReducer',
 };
+
+export type NoAsyncIterationCallbackMessageId = 'asyncForEach' | 'discardedAsyncMap' | 'asyncPredicate' | 'asyncReducer' | 'awaitMap';
 
 /**
  * An async callback given to an iteration method that ignores the promises it
@@ -53,9 +61,20 @@ const messageIds: Record<Misuse, string> = {
  * function becomes `await map(xs, (x, signal, i) => …)`; elsewhere, or in a
  * shape that can't be rewritten faithfully, a review.
  */
-export const noAsyncIterationCallback: Detector = {
+export const noAsyncIterationCallback: Detector<Record<string, never>, NoAsyncIterationCallbackMessageId> = {
   rule: 'no-async-iteration-callback',
   kinds: ['CallExpression'],
+  messages: {
+    asyncForEach:
+      "'{{method}}' ignores the promises its async callback returns: the iterations are never awaited, their errors go unhandled, and the code after it runs before they finish.",
+    discardedAsyncMap:
+      "The promises this '{{method}}' creates are discarded: nothing awaits the iterations or handles their errors.",
+    asyncPredicate:
+      "'{{method}}' gets a promise from its async callback, and a promise is always truthy: it never sees the value the callback resolves to.",
+    asyncReducer:
+      "'{{method}}' with an async callback hands each step a promise of the accumulator, not its value, and only the last step's rejection can be handled.",
+    awaitMap: "Await every iteration with taskscope's 'map' (all at once, as before; the first failure cancels the rest).",
+  },
   defaultOptions: {},
   check(node, context) {
     if (!ts.isCallExpression(node)) return [];
@@ -70,7 +89,7 @@ export const noAsyncIterationCallback: Detector = {
     if (!isAsyncCallback(callback, context) || ignoresReturnedPromises(node, misuse, context.checker) === false) return [];
 
     const access = callee as TS.PropertyAccessExpression | TS.ElementAccessExpression;
-    const finding: Finding = {
+    const finding: Finding<NoAsyncIterationCallbackMessageId> = {
       rule: 'no-async-iteration-callback',
       messageId: messageIds[misuse],
       data: { method: method! },
@@ -151,7 +170,7 @@ function awaitMapRewrite(
   callback: TS.Expression,
   misuse: 'forEach' | 'map',
   context: AnalysisContext,
-): { fix: Fix } | { review: Review } {
+): { fix: Fix<NoAsyncIterationCallbackMessageId> } | { review: Review } {
   const { sourceFile, checker } = context;
   const subject = misuse === 'forEach' ? 'async forEach callback' : 'discarded async map';
   const review = (why: string) => ({ review: { transform: 'async-foreach' as const, reason: `${subject} ${why}`, node: call } });

@@ -1,22 +1,22 @@
 import type * as TS from 'typescript';
-import { ts } from '../../lib/compiler.js';
 
+import { ts } from '../../lib/compiler.js';
+import { isAsyncFunction, skipParentheses } from '../../lib/syntax.js';
+import type { AnalysisContext, Detector, Finding, Fix, TextEdit } from '../../lib/types.js';
 import {
-  type FloatingKind,
-  type FloatingOptions,
   carriesFloating,
   floatingKind,
   isPromiseArray,
   ownerFunction,
   promiseVariableVerdict,
+  type FloatingKind,
+  type FloatingOptions,
 } from './floating.js';
-import { addParameterFix, scopePlan, type SpawnSite, spawnFix, type WrapTarget, wrapFix } from './scope-fix.js';
-import { isAsyncFunction, skipParentheses } from '../../lib/syntax.js';
-import type { AnalysisContext, Detector, Finding, Fix, TextEdit } from '../../lib/types.js';
+import { addParameterFix, scopePlan, spawnFix, type SpawnSite, type WrapTarget, wrapFix } from './scope-fix.js';
 
 export type NoFloatingPromisesOptions = FloatingOptions;
 
-const messageIds: Record<FloatingKind, string> = {
+const messageIds: Record<FloatingKind, NoFloatingPromisesMessageId> = {
   promise: 'floating',
   handled: 'floatingHandled',
   void: 'floatingVoid',
@@ -30,15 +30,56 @@ const reasons = {
   shape: 'floating promise the codemod cannot spawn as written: give it an owner',
 };
 
+export type NoFloatingPromisesMessageId = | 'floating'
+  | 'floatingHandled'
+  | 'floatingVoid'
+  | 'floatingArray'
+  | 'floatingUselessHandler'
+  | 'unusedPromise'
+  | 'awaitedTooLate'
+  | 'awaitPromise'
+  | 'awaitAll'
+  | 'spawnIntoScope';
+
 /**
  * Promises nobody owns: expression statements (and `void` arrow bodies) whose
  * promise is not awaited, returned or handled; `const`/`let` promises never
  * awaited, returned or passed on; and promises awaited only after another
  * `await`. Typed: thenable types; syntactic: the shapes of `isPromise`.
  */
-export const noFloatingPromises: Detector<NoFloatingPromisesOptions> = {
+export const noFloatingPromises: Detector<NoFloatingPromisesOptions, NoFloatingPromisesMessageId> = {
   rule: 'no-floating-promises',
   kinds: ['ExpressionStatement', 'VariableDeclaration', 'ArrowFunction'],
+  messages: {
+    floating:
+      'This promise floats: nothing awaits it, returns it or handles its rejection, so a failure goes unhandled and nothing waits for the work.',
+    floatingHandled:
+      'This promise handles its rejection, but nothing owns it: nothing awaits it or waits for the work, which outlives its caller (checkHandled).',
+    floatingVoid:
+      '`void` discards this promise: its rejection goes unhandled and nothing waits for the work. Await it or spawn it into a scope.',
+    floatingArray:
+      'This array of promises floats: nothing waits for them and their rejections go unhandled. Await them together or spawn each one.',
+    floatingUselessHandler:
+      'The rejection handler is not a function, so it is ignored and this promise floats with its rejection unhandled.',
+    unusedPromise:
+      "Promise '{{name}}' is started but never awaited, returned or passed on: nothing waits for it and its rejection goes unhandled.",
+    awaitedTooLate:
+      "Promise '{{name}}' is awaited only after another await: if that one throws, or '{{name}}' rejects first, its rejection goes unhandled.",
+    awaitPromise: 'Await it.',
+    awaitAll: 'Await them all with Promise.all.',
+    spawnIntoScope: 'Spawn it into a taskscope scope, so the function completes only when the work does.',
+  },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      ignoreVoid: { type: 'boolean', description: 'Accept `void promise` as a deliberate discard.' },
+      checkHandled: {
+        type: 'boolean',
+        description: 'Also report promises handled with `.catch(handler)` or `.then(ok, handler)`: nothing waits for them.',
+      },
+    },
+  },
   defaultOptions: { ignoreVoid: false, checkHandled: false },
   check(node, context, options) {
     const site = siteOf(node, context, options);
@@ -50,7 +91,7 @@ export const noFloatingPromises: Detector<NoFloatingPromisesOptions> = {
 interface Site {
   /** Where the diagnostic points. */
   node: TS.Node;
-  messageId: string;
+  messageId: NoFloatingPromisesMessageId;
   data?: Record<string, string>;
   /** How to spawn it, when spawning the expression owns the promise. */
   spawn?: SpawnSite;
@@ -131,9 +172,9 @@ function arrowVoidSite(arrow: TS.ArrowFunction, context: AnalysisContext, option
   return site;
 }
 
-function findingFor(site: Site, context: AnalysisContext, options: FloatingOptions): Finding {
+function findingFor(site: Site, context: AnalysisContext, options: FloatingOptions): Finding<NoFloatingPromisesMessageId> {
   const owner = ownerFunction(site.node);
-  const fixes: Fix[] = [];
+  const fixes: Fix<NoFloatingPromisesMessageId>[] = [];
   if (site.await && isAsyncFunction(owner)) fixes.push({ messageId: site.await.messageId, edits: site.await.edits, imports: [] });
   const plan = site.spawn && scopePlan(owner, context);
   if (plan && site.spawn) {
@@ -141,7 +182,7 @@ function findingFor(site: Site, context: AnalysisContext, options: FloatingOptio
     else if (plan.kind === 'addParameter') fixes.push(addParameterFix(plan, spawnSitesIn(plan.fn, context, options), context));
     else fixes.push(wrapFix(wrapGroup(plan.fn, context, options), context));
   }
-  const finding: Finding = { rule: 'no-floating-promises', messageId: site.messageId, node: site.node, fixes };
+  const finding: Finding<NoFloatingPromisesMessageId> = { rule: 'no-floating-promises', messageId: site.messageId, node: site.node, fixes };
   if (site.data) finding.data = site.data;
   if (!plan) {
     const reason = site.array ? reasons.array : isAsyncFunction(owner) ? reasons.shape : reasons.outside;

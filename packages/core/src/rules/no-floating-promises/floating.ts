@@ -1,12 +1,13 @@
 import type * as TS from 'typescript';
-import { perCompiler, ts } from '../../lib/compiler.js';
 
-import { spelling } from '../../lib/spelling.js';
+import { perCompiler, ts } from '../../lib/compiler.js';
 import { isThenableType, looksLikePromise } from '../../lib/promises.js';
+import { RUNTIME_API, isOwnedSpawn, taskscopeCallee } from '../../lib/runtime-api.js';
+import { spelling } from '../../lib/spelling.js';
 import { isAsyncFunction, memberName, skipParentheses } from '../../lib/syntax.js';
-import { isOwnedSpawn, RUNTIME_API, taskscopeCallee } from '../../lib/runtime-api.js';
-import { blockStatements, lexicalBinding } from '../../lib/value-flow.js';
+import { unionMembers } from '../../lib/type-members.js';
 import type { AnalysisContext } from '../../lib/types.js';
+import { bindsName, blockStatements, lexicalBinding } from '../../lib/value-flow.js';
 
 /**
  * What leaves a promise without an owner: nothing awaits it, returns it, hands
@@ -85,7 +86,7 @@ function isThenable(checker: TS.TypeChecker, type: TS.Type, at: TS.Node): boolea
 
 // Primitives, `void`, `any` and their unions: what most statements evaluate to.
 function isPlainValue(type: TS.Type): boolean {
-  return unionParts(type).every((part) => (part.flags & plainValueFlags()) !== 0);
+  return unionMembers(type).every((part) => (part.flags & plainValueFlags()) !== 0);
 }
 
 const plainValueFlags = perCompiler(
@@ -210,7 +211,6 @@ export function isPromise(expression: TS.Expression, context: AnalysisContext): 
   return looksLikePromise(node, context.sourceFile);
 }
 
-
 /**
  * An array (or tuple) holding promises, whose rejections nobody handles:
  * typed, by element type; without types, an array literal with a promise
@@ -232,8 +232,8 @@ export function isPromiseArray(expression: TS.Expression, context: AnalysisConte
 }
 
 function isPromiseArrayType(checker: TS.TypeChecker, type: TS.Type, at: TS.Node): boolean {
-  return unionParts(type).some((part) =>
-    unionParts(checker.getApparentType(part)).some((candidate) => {
+  return unionMembers(type).some((part) =>
+    unionMembers(checker.getApparentType(part)).some((candidate) => {
       if (checker.isTupleType(candidate)) {
         return checker.getTypeArguments(candidate as TS.TypeReference).some((t) => isThenableType(checker, t, at));
       }
@@ -242,10 +242,6 @@ function isPromiseArrayType(checker: TS.TypeChecker, type: TS.Type, at: TS.Node)
       return element !== undefined && isThenableType(checker, element, at);
     }),
   );
-}
-
-function unionParts(type: TS.Type): readonly TS.Type[] {
-  return type.isUnion() ? type.types : [type];
 }
 
 // A rejection handler counts when it can be called. Typed: its type has call signatures (or is `any`).
@@ -268,7 +264,6 @@ function isFunctionValue(handler: TS.Expression, context: AnalysisContext): bool
     node.kind === ts.SyntaxKind.FalseKeyword
   );
 }
-
 
 /**
  * The function whose body `node` runs in, or a class static block (which is
@@ -325,8 +320,8 @@ function referenceVerdict(
   context: AnalysisContext,
 ): VariableVerdict | undefined {
   const container = ts.isCaseClause(statement.parent) || ts.isDefaultClause(statement.parent) ? statement.parent.parent : statement.parent;
-  const references = referencesOf(container, declaration, name, context.sourceFile);
-  const uses = references.map(useOf);
+  const references = identifierReferences(container, declaration, name, context.sourceFile);
+  const uses = references.map(promiseUse);
   if (uses.includes('write')) return undefined;
   const consumer = references[uses.indexOf('consume')];
   if (!consumer) return { kind: 'unused', references };
@@ -375,7 +370,7 @@ function isAncestor(ancestor: TS.Node, node: TS.Node): boolean {
  * The identifiers in `container` that refer to `declaration`, in source order.
  * Scopes that declare the same name again are skipped (shadowing).
  */
-function referencesOf(
+function identifierReferences(
   container: TS.Node,
   declaration: TS.VariableDeclaration,
   name: TS.Identifier,
@@ -415,11 +410,6 @@ function redeclares(node: TS.Node, name: string, declaration: TS.VariableDeclara
   );
 }
 
-function bindsName(binding: TS.BindingName, name: string): boolean {
-  if (ts.isIdentifier(binding)) return binding.text === name;
-  return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
-}
-
 // Identifiers that name a property, a label or a declaration are not references to a variable.
 function isValueReference(identifier: TS.Identifier): boolean {
   const parent = identifier.parent;
@@ -440,7 +430,7 @@ type Use = 'consume' | 'write' | 'other';
  * statement check reports). Containers (`[p]`, `{ p }`, `c ? p : q`) pass
  * the question on to where they end up.
  */
-function useOf(reference: TS.Identifier): Use {
+function promiseUse(reference: TS.Identifier): Use {
   let node: TS.Node = reference;
   for (;;) {
     const parent = node.parent;

@@ -1,13 +1,13 @@
 import type * as TS from 'typescript';
-import { ts } from '../../lib/compiler.js';
 
-import { identifiersIn, signalParameterName, threadSignalEdits } from '../../lib/fan-out.js';
-import { isScopeBody, isScopeValue } from '../../lib/runtime-api.js';
+import { ts } from '../../lib/compiler.js';
+import { threadSignalEdits } from '../../lib/fan-out.js';
 import { indentAt, multilineLiterals } from '../../lib/layout.js';
+import { freeName, identifiersIn, signalParameterName } from '../../lib/names.js';
+import { isScopeBody, isScopeValue, isSpawnCall } from '../../lib/runtime-api.js';
 import { runtimeName } from '../../lib/runtime-imports.js';
 import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
 import { isAsyncFunction, skipParentheses } from '../../lib/syntax.js';
-import { isSpawnCall } from '../../lib/runtime-api.js';
 import type { AnalysisContext, Fix, TextEdit } from '../../lib/types.js';
 
 /**
@@ -90,7 +90,7 @@ export interface WrapTarget {
   sites: readonly SpawnSite[];
 }
 
-const spawnIntoScope = (edits: TextEdit[], imports: string[]): Fix => ({
+const spawnIntoScope = (edits: TextEdit[], imports: string[]): Fix<'spawnIntoScope'> => ({
   messageId: 'spawnIntoScope',
   transform: 'floating',
   edits,
@@ -98,7 +98,7 @@ const spawnIntoScope = (edits: TextEdit[], imports: string[]): Fix => ({
 });
 
 /** Inside a scope body or task: `s.spawn(() => expression)`, touching nothing else. */
-export function spawnFix(site: SpawnSite, scopeName: string, context: AnalysisContext): Fix {
+export function spawnFix(site: SpawnSite, scopeName: string, context: AnalysisContext): Fix<'spawnIntoScope'> {
   return spawnIntoScope(spawnEdits(site, scopeName, context), []);
 }
 
@@ -111,8 +111,8 @@ export function addParameterFix(
   plan: Extract<ScopePlan, { kind: 'addParameter' }>,
   sites: readonly SpawnSite[],
   context: AnalysisContext,
-): Fix {
-  const name = freshName(plan.fn, runtimeName(context.sourceFile, 'scope'));
+): Fix<'spawnIntoScope'> {
+  const name = freeName(['s'], [plan.fn], { reserved: [runtimeName(context.sourceFile, 'scope')], firstNumber: 1 });
   return spawnIntoScope([{ ...plan.parentheses, text: `(${name})` }, ...sites.flatMap((s) => spawnEdits(s, name, context))], []);
 }
 
@@ -123,7 +123,7 @@ export function addParameterFix(
  * up; every finding among them gets this same fix, whose `{` replacements make
  * duplicates overlap and drop out: one codemod pass reaches the fixed point.
  */
-export function wrapFix(targets: readonly WrapTarget[], context: AnalysisContext): Fix {
+export function wrapFix(targets: readonly WrapTarget[], context: AnalysisContext): Fix<'spawnIntoScope'> {
   const { sourceFile } = context;
   const { text } = sourceFile;
   const scopeFn = runtimeName(sourceFile, 'scope');
@@ -186,7 +186,7 @@ interface Layout {
 function layoutOf(target: WrapTarget, scopeFn: string, sourceFile: TS.SourceFile): Layout {
   const { text } = sourceFile;
   const { body } = target.fn;
-  const name = freshName(target.fn, scopeFn);
+  const name = freeName(['s'], [target.fn], { reserved: [scopeFn], firstNumber: 1 });
   const passed = target.signal?.text;
   const signal = passed === undefined ? '' : `, { ${passed === 'signal' ? 'signal' : `signal: ${passed}`} }`;
   const open = body.getStart(sourceFile);
@@ -229,11 +229,3 @@ function indentUnit(body: TS.Block, base: string, sourceFile: TS.SourceFile): st
   return base.includes('\t') ? '\t' : '  ';
 }
 
-// A name for the scope parameter that no identifier in `fn` uses, so nothing is shadowed.
-function freshName(fn: TS.Node, reserved: string): string {
-  const used = identifiersIn(fn);
-  for (let index = 0; ; index++) {
-    const candidate = index === 0 ? 's' : `s${index}`;
-    if (!used.has(candidate) && candidate !== reserved) return candidate;
-  }
-}

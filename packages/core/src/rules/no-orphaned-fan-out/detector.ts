@@ -1,20 +1,19 @@
 import type * as TS from 'typescript';
-import { ts } from '../../lib/compiler.js';
 
 import { combinatorFix } from '../../lib/combinator-fix.js';
+import { ts } from '../../lib/compiler.js';
 import {
-  type CalleeFilter,
-  type FanOutSource,
-  calleeMatcher,
   callbackStartsWork,
+  calleeMatcher,
   fanOutSource,
   mapFanOutOf,
   mayReject,
   startsWork,
-  unwrapExpression,
+  type CalleeFilter,
+  type FanOutSource,
 } from '../../lib/fan-out.js';
-import { promiseCombinatorOf } from '../../lib/syntax.js';
 import { isInsideScope } from '../../lib/runtime-api.js';
+import { promiseCombinatorOf, unwrapExpression } from '../../lib/syntax.js';
 import type { AnalysisContext, Detector, Finding } from '../../lib/types.js';
 
 export interface NoOrphanedFanOutOptions {
@@ -25,15 +24,33 @@ export interface NoOrphanedFanOutOptions {
 /** What happens to the siblings, by combinator, for the message. */
 const leftRunning = { all: 'one rejects', any: 'one fulfils' } as const;
 
+export type NoOrphanedFanOutMessageId = 'orphanedFanOut' | 'useTaskscope';
+
 /**
  * `Promise.all` / `Promise.any` outside a taskscope scope whose iterable starts
  * two or more units of work: calls in an array literal, or a `.map` /
  * `Array.from` callback that starts work. When the combinator settles early
  * nothing cancels the rest. See the rule's docs for the exact counting.
  */
-export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions> = {
+export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions, NoOrphanedFanOutMessageId> = {
   rule: 'no-orphaned-fan-out',
   kinds: ['CallExpression'],
+  messages: {
+    orphanedFanOut:
+      '`Promise.{{combinator}}` starts several tasks that nothing owns: when {{outcome}}, the others keep running.',
+    useTaskscope: 'Run them as tasks of taskscope `{{name}}()`, which aborts and awaits the others.',
+  },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      allow: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Callee patterns whose calls are not counted as work (`*`: within a name segment, `**`: across segments).',
+      },
+    },
+    additionalProperties: false,
+  },
   defaultOptions: { allow: [] },
   check(node, context, options) {
     if (!ts.isCallExpression(node)) return [];
@@ -47,7 +64,7 @@ export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions> = {
     if (!units || units.working < 2 || (combinator === 'all' && units.rejecting === 0)) return [];
 
     const fix = combinatorFix(node, context, { messageId: 'useTaskscope', transform: 'promise-all' });
-    const finding: Finding = {
+    const finding: Finding<NoOrphanedFanOutMessageId> = {
       rule: 'no-orphaned-fan-out',
       messageId: 'orphanedFanOut',
       data: { combinator, outcome: leftRunning[combinator] },

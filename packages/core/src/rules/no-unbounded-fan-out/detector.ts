@@ -1,11 +1,12 @@
 import type * as TS from 'typescript';
-import { ts } from '../../lib/compiler.js';
 
 import { combinatorFix } from '../../lib/combinator-fix.js';
-import { callbackStartsWork, fanOutSource, type MapFanOut, unwrapExpression } from '../../lib/fan-out.js';
-import { memberName, promiseCombinatorOf, skipParentheses } from '../../lib/syntax.js';
+import { ts } from '../../lib/compiler.js';
+import { callbackStartsWork, fanOutSource, type MapFanOut } from '../../lib/fan-out.js';
 import { taskscopeCallee } from '../../lib/runtime-api.js';
+import { memberName, promiseCombinatorOf, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
 import type { AnalysisContext, Detector, Finding, Fix, TextEdit, TransformId } from '../../lib/types.js';
+import { bindsName, constInitializer } from '../../lib/value-flow.js';
 
 export interface NoUnboundedFanOutOptions {
   /** The limit the suggestion proposes. */
@@ -15,15 +16,33 @@ export interface NoUnboundedFanOutOptions {
 const promiseCombinators: ReadonlySet<string> = new Set(['all', 'allSettled', 'any']);
 const taskscopeCombinators: ReadonlySet<string> = new Set(['all', 'allSettled']);
 
+export type NoUnboundedFanOutMessageId = 'unboundedFanOut' | 'limitConcurrency';
+
 /**
  * `Promise.all / allSettled / any` or taskscope `all / allSettled` over the
  * `.map` (or `Array.from`) of a collection of unknown size, with no
  * concurrency limit: every item's work starts at once. See `isBounded` for
  * which collections have a known size.
  */
-export const noUnboundedFanOut: Detector<NoUnboundedFanOutOptions> = {
+export const noUnboundedFanOut: Detector<NoUnboundedFanOutOptions, NoUnboundedFanOutMessageId> = {
   rule: 'no-unbounded-fan-out',
   kinds: ['CallExpression'],
+  messages: {
+    unboundedFanOut:
+      '`{{callee}}` over the `.map` of a collection of unknown size starts every task at once; give it a concurrency limit.',
+    limitConcurrency: 'Run at most {{concurrency}} at a time with taskscope `{{name}}()`.',
+  },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      defaultConcurrency: {
+        type: 'integer',
+        minimum: 1,
+        description: 'The concurrency limit the suggestion proposes.',
+      },
+    },
+    additionalProperties: false,
+  },
   defaultOptions: { defaultConcurrency: 8 },
   check(node, context, options) {
     if (!ts.isCallExpression(node)) return [];
@@ -36,7 +55,7 @@ export const noUnboundedFanOut: Detector<NoUnboundedFanOutOptions> = {
     const fanOut = source.map;
     const concurrency = Math.max(1, Math.floor(options.defaultConcurrency));
 
-    let fix: Fix | undefined;
+    let fix: Fix<NoUnboundedFanOutMessageId> | undefined;
     let callee: string;
     let transform: TransformId = 'promise-all';
     if (combinator) {
@@ -52,7 +71,7 @@ export const noUnboundedFanOut: Detector<NoUnboundedFanOutOptions> = {
       fix = concurrencyOptionFix(node, name!, concurrency, context);
     }
 
-    const finding: Finding = {
+    const finding: Finding<NoUnboundedFanOutMessageId> = {
       rule: 'no-unbounded-fan-out',
       messageId: 'unboundedFanOut',
       data: { callee },
@@ -85,7 +104,7 @@ function lacksConcurrency(options: TS.Expression): boolean {
  * added to its options literal. Editor-only (no transform): the codemod
  * migrates `Promise` combinators and leaves taskscope calls as written.
  */
-function concurrencyOptionFix(call: TS.CallExpression, name: string, concurrency: number, context: AnalysisContext): Fix {
+function concurrencyOptionFix(call: TS.CallExpression, name: string, concurrency: number, context: AnalysisContext): Fix<NoUnboundedFanOutMessageId> {
   const [tasks, options] = call.arguments;
   const property = `concurrency: ${concurrency}`;
   const literal = options && skipParentheses(options);
@@ -207,50 +226,3 @@ function hasBoundedLength(object: TS.ObjectLiteralExpression, context: AnalysisC
   );
 }
 
-/**
- * The initializer of the `const` an identifier refers to. Typed: through its
- * symbol. Syntactic: the nearest enclosing block or parameter list that binds
- * the name decides, so a shadowing parameter or `let` is never mistaken for it.
- */
-function constInitializer(identifier: TS.Identifier, context: AnalysisContext): TS.Expression | undefined {
-  const { checker } = context;
-  if (checker) {
-    const declaration = checker.getSymbolAtLocation(identifier)?.valueDeclaration;
-    return declaration && isConstDeclaration(declaration) ? declaration.initializer : undefined;
-  }
-  for (let scope: TS.Node | undefined = identifier.parent; scope; scope = scope.parent) {
-    if (ts.isFunctionLike(scope) && scope.parameters.some((p) => bindsName(p.name, identifier.text))) return undefined;
-    if (!ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isModuleBlock(scope)) continue;
-    for (const statement of scope.statements) {
-      const binding = bindingIn(statement, identifier.text);
-      if (binding === undefined) continue;
-      return binding !== null && isConstDeclaration(binding) ? binding.initializer : undefined;
-    }
-  }
-  return undefined;
-}
-
-/** The declaration of `name` that a statement makes: a variable declaration, null for another kind, undefined for none. */
-function bindingIn(statement: TS.Statement, name: string): TS.VariableDeclaration | null | undefined {
-  if (ts.isVariableStatement(statement)) {
-    return statement.declarationList.declarations.find((d) => bindsName(d.name, name)) ?? undefined;
-  }
-  const declared = (statement as { name?: TS.Node }).name;
-  const declares = ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement);
-  return declares && declared && ts.isIdentifier(declared) && declared.text === name ? null : undefined;
-}
-
-function bindsName(binding: TS.BindingName, name: string): boolean {
-  if (ts.isIdentifier(binding)) return binding.text === name;
-  return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
-}
-
-function isConstDeclaration(node: TS.Node): node is TS.VariableDeclaration & { initializer: TS.Expression } {
-  return (
-    ts.isVariableDeclaration(node) &&
-    ts.isIdentifier(node.name) &&
-    node.initializer !== undefined &&
-    ts.isVariableDeclarationList(node.parent) &&
-    (node.parent.flags & ts.NodeFlags.Const) !== 0
-  );
-}

@@ -1,13 +1,21 @@
 import type * as TS from 'typescript';
-import { ts } from '../../lib/compiler.js';
 
-import { calleePath, unwrapExpression, workCall } from '../../lib/fan-out.js';
+import { ts } from '../../lib/compiler.js';
+import { calleePath, workCall } from '../../lib/fan-out.js';
 import { isPromiseValued } from '../../lib/promises.js';
-import { isGlobalCallee, raceMigration, timeoutRace } from './timeout.js';
 import { bindingPropertyName } from '../../lib/signal-slots.js';
-import { enclosingFunction, isFunctionExpressionLike, promiseCombinatorOf } from '../../lib/syntax.js';
+import {
+  enclosingFunction,
+  isFunctionExpressionLike,
+  promiseCombinatorOf,
+  someNode,
+  unwrapExpression,
+} from '../../lib/syntax.js';
 import type { AnalysisContext, Detector } from '../../lib/types.js';
 import { declarationOf } from '../../lib/value-flow.js';
+import { isGlobalCallee, raceMigration, timeoutRace } from './timeout.js';
+
+export type NoUncancelledRaceMessageId = 'uncancelled' | 'uncancelledTimeout' | 'useWithTimeout' | 'useRace';
 
 /**
  * `Promise.race` over work started here whose losers are not all cancelled.
@@ -32,9 +40,17 @@ import { declarationOf } from '../../lib/value-flow.js';
  * when it is released anywhere in the file. Typed, bindings are resolved by
  * symbol; syntactic, by name.
  */
-export const noUncancelledRace: Detector = {
+export const noUncancelledRace: Detector<Record<string, never>, NoUncancelledRaceMessageId> = {
   rule: 'no-uncancelled-race',
   kinds: ['CallExpression'],
+  messages: {
+    uncancelled:
+      'The losers of this `Promise.race` keep running after it settles: no signal they were given is aborted and no timer racing them is cleared. Use taskscope `race`, which aborts them.',
+    uncancelledTimeout:
+      'This hand-made timeout leaks: when it fires the work runs on, and when the work wins the timer runs on. Use taskscope `withTimeout`, which cancels both.',
+    useWithTimeout: 'Rewrite to taskscope `withTimeout` (it rejects with its `TimeoutError`, not this error).',
+    useRace: 'Rewrite to taskscope `{{name}}`, which aborts the losers.',
+  },
   defaultOptions: {},
   check(node, context) {
     if (!ts.isCallExpression(node) || promiseCombinatorOf(node) !== 'race') return [];
@@ -43,7 +59,7 @@ export const noUncancelledRace: Detector = {
     const list = unwrapExpression(iterable);
     const racers = ts.isArrayLiteralExpression(list) ? list.elements : [iterable];
     const started = racers.some((racer) =>
-      ts.isSpreadElement(racer) ? startsWork(racer.expression, true, context) : startsWork(racer, racer === iterable, context),
+      ts.isSpreadElement(racer) ? racerStartsWork(racer.expression, true, context) : racerStartsWork(racer, racer === iterable, context),
     );
     if (!started || losersAreCancelled(node, racers, context)) return [];
     const timeout = timeoutRace(node, context);
@@ -59,7 +75,7 @@ export const noUncancelledRace: Detector = {
 };
 
 /** Whether `expression` (a racer, or with `many` an iterable of racers) starts work in this file. */
-function startsWork(expression: TS.Expression, many: boolean, context: AnalysisContext): boolean {
+function racerStartsWork(expression: TS.Expression, many: boolean, context: AnalysisContext): boolean {
   const node = unwrapExpression(expression);
   const started = ts.isIdentifier(node) ? initializerOf(node, context) : node;
   if (!started || workCall(started) === undefined) return false;
@@ -314,11 +330,6 @@ function isClearTimeoutOf(node: TS.Node, path: string): boolean {
 function isSetTimeoutCall(expression: TS.Expression): boolean {
   const node = unwrapExpression(expression);
   return ts.isCallExpression(node) && isGlobalCallee(node.expression, 'setTimeout');
-}
-
-function someNode(root: TS.Node, predicate: (node: TS.Node) => boolean): boolean {
-  const visit = (node: TS.Node): boolean => predicate(node) || (ts.forEachChild(node, visit) ?? false);
-  return visit(root);
 }
 
 function isPropertyName(id: TS.Identifier): boolean {

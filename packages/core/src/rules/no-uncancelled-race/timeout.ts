@@ -1,21 +1,20 @@
 import type * as TS from 'typescript';
-import { ts } from '../../lib/compiler.js';
 
 import { combinatorFix } from '../../lib/combinator-fix.js';
+import { ts } from '../../lib/compiler.js';
 import {
   calleePath,
-  signalParameterName,
   suspendsOutsideFunctions,
   taskscopeOptions,
   threadSignalEdits,
   thunkParameters,
-  unwrapExpression,
   workCall,
 } from '../../lib/fan-out.js';
+import { signalParameterName } from '../../lib/names.js';
 import { runtimeName } from '../../lib/runtime-imports.js';
-import { isFunctionExpressionLike } from '../../lib/syntax.js';
+import { isFunctionExpressionLike, mentions, outermost, outermostAwaited, unwrapExpression } from '../../lib/syntax.js';
 import type { AnalysisContext, Fix, Review, TextEdit } from '../../lib/types.js';
-import { declarationOf, outermost, returnedExpression } from '../../lib/value-flow.js';
+import { declarationOf, returnedExpression } from '../../lib/value-flow.js';
 
 /**
  * The race transform: `Promise.race([work, timer])`, where the timer only
@@ -43,12 +42,12 @@ export function raceMigration(
   call: TS.CallExpression,
   timeout: TimeoutRace | undefined,
   context: AnalysisContext,
-): { fixes: Fix[]; review: Review | undefined } {
+): { fixes: Fix<'useWithTimeout' | 'useRace'>[]; review: Review | undefined } {
   const inspected = timeout !== undefined && timeoutErrorInspected(call);
   const fixes = [
     timeout && withTimeoutFix(call, timeout, context, !inspected),
     combinatorFix(call, context, { messageId: 'useRace', transform: 'race' }),
-  ].filter((fix): fix is Fix => fix !== undefined);
+  ].filter((fix): fix is Fix<'useWithTimeout' | 'useRace'> => fix !== undefined);
   const review: Review | undefined = inspected ? { transform: 'race', reason: INSPECTED_TIMEOUT_REASON, node: call } : undefined;
   return { fixes, review };
 }
@@ -87,7 +86,7 @@ export function timeoutRace(call: TS.CallExpression, context: AnalysisContext): 
  * function (it holds `await` or `yield`). Without `codemod` the fix has no
  * transform: an editor-only suggestion.
  */
-export function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, context: AnalysisContext, codemod: boolean): Fix | undefined {
+export function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, context: AnalysisContext, codemod: boolean): Fix<'useWithTimeout'> | undefined {
   const { sourceFile } = context;
   const { work, delay } = race;
   if (suspendsOutsideFunctions(work)) return undefined;
@@ -119,7 +118,7 @@ export function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, conte
 export function timeoutErrorInspected(call: TS.CallExpression): boolean {
   let node: TS.Expression = call;
   for (;;) {
-    const access = outer(node).parent;
+    const access = outermostAwaited(node).parent;
     const chained = access.parent;
     if (!ts.isPropertyAccessExpression(access) || !ts.isCallExpression(chained) || chained.expression !== access) break;
     const method = access.name.text;
@@ -152,7 +151,7 @@ function errorInspected(name: string, body: TS.Node): boolean {
   const visit = (node: TS.Node): void => {
     if (found) return;
     if (ts.isIdentifier(node) && node.text === name) {
-      const value = outer(node);
+      const value = outermostAwaited(node);
       const parent = value.parent;
       if (ts.isBinaryExpression(parent)) {
         const operator = parent.operatorToken.kind;
@@ -244,14 +243,3 @@ function helperFunction(id: TS.Identifier, context: AnalysisContext): TS.Functio
   return isFunctionExpressionLike(fn) ? fn : undefined;
 }
 
-function mentions(node: TS.Node, names: ReadonlySet<string>): boolean {
-  if (ts.isIdentifier(node)) return names.has(node.text);
-  return ts.forEachChild(node, (child) => mentions(child, names) || undefined) ?? false;
-}
-
-/** `node` seen through the wrappers `outermost` skips and `await`: the expression its value ends up in. */
-function outer(node: TS.Expression): TS.Expression {
-  let current = outermost(node);
-  while (ts.isAwaitExpression(current.parent)) current = outermost(current.parent);
-  return current;
-}

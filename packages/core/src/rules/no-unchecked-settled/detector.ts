@@ -1,7 +1,7 @@
-import { ts } from '../../lib/compiler.js';
 
-import { allSettledMigration, settledCallee, settledResultsUse } from './settled.js';
+import { ts } from '../../lib/compiler.js';
 import type { Detector } from '../../lib/types.js';
+import { allSettledMigration, settledCallee, settledResultsUse } from './settled.js';
 
 /** Options of no-unchecked-settled's detector; the rule has none. */
 export interface NoUncheckedSettledOptions {
@@ -13,6 +13,8 @@ export interface NoUncheckedSettledOptions {
   rewriteChecked?: boolean;
 }
 
+export type NoUncheckedSettledMessageId = 'discarded' | 'unchecked' | 'useAllSettled';
+
 /**
  * `allSettled` whose results are discarded or whose rejected entries are never
  * examined (see `settledResultsUse` for what examining means). Candidates:
@@ -23,9 +25,17 @@ export interface NoUncheckedSettledOptions {
  * with task thunks. Every finding also carries a review, because the rewrite
  * keeps the results unchecked; the codemod applies the rewrite and the marker.
  */
-export const noUncheckedSettled: Detector<NoUncheckedSettledOptions> = {
+export const noUncheckedSettled: Detector<NoUncheckedSettledOptions, NoUncheckedSettledMessageId> = {
   rule: 'no-unchecked-settled',
   kinds: ['CallExpression'],
+  messages: {
+    discarded:
+      'The result of `{{callee}}` is discarded, so every rejection it collected is silently lost. Check the entries for `status === "rejected"`, or use `all` if one failure should fail the whole.',
+    unchecked:
+      'The results of `{{callee}}` are never checked for rejected entries, so failures are silently dropped. Compare `status` with "rejected" or read `reason`.',
+    useAllSettled:
+      'Rewrite to taskscope `{{name}}` with cancellable tasks (the results still need a rejection check).',
+  },
   defaultOptions: {},
   check(node, context, options) {
     if (!ts.isCallExpression(node)) return [];
@@ -38,7 +48,8 @@ export const noUncheckedSettled: Detector<NoUncheckedSettledOptions> = {
     return [
       {
         rule: 'no-unchecked-settled',
-        messageId: use,
+        // An examined call is only rewritten (the codemod's rewriteChecked), never reported.
+        messageId: use === 'discarded' ? 'discarded' : 'unchecked',
         data: { callee: node.expression.getText(context.sourceFile) },
         node: node.expression,
         fixes,

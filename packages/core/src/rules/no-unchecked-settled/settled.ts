@@ -1,13 +1,19 @@
 import type * as TS from 'typescript';
-import { perCompiler, ts } from '../../lib/compiler.js';
 
 import { combinatorFix } from '../../lib/combinator-fix.js';
-import { unwrapExpression } from '../../lib/fan-out.js';
-import { declarationOf, outermost, referencesOf, returnedExpression } from '../../lib/value-flow.js';
-import { bindingPropertyName } from '../../lib/signal-slots.js';
-import { calleeName, isFunctionExpressionLike, memberName, promiseCombinatorOf } from '../../lib/syntax.js';
+import { perCompiler, ts } from '../../lib/compiler.js';
 import { taskscopeCallee } from '../../lib/runtime-api.js';
+import { bindingPropertyName } from '../../lib/signal-slots.js';
+import {
+  calleeName,
+  isFunctionExpressionLike,
+  memberName,
+  outermost,
+  promiseCombinatorOf,
+  unwrapExpression,
+} from '../../lib/syntax.js';
 import type { AnalysisContext, Fix, Review } from '../../lib/types.js';
+import { declarationOf, referencesOf, returnedExpression } from '../../lib/value-flow.js';
 
 /**
  * Whether anything reads the rejections an `allSettled` collected. Shared by
@@ -49,7 +55,7 @@ export function settledCallee(call: TS.CallExpression, context: AnalysisContext)
  * destructured into entries, every entry bound must be examined.
  */
 export function settledResultsUse(call: TS.CallExpression, context: AnalysisContext): SettledUse {
-  return useOf(call, 'promise', { context, seen: new Set() });
+  return settledUse(call, 'promise', { context, seen: new Set() });
 }
 
 /**
@@ -63,7 +69,7 @@ export function allSettledMigration(
   callee: SettledCallee,
   use: SettledUse,
   context: AnalysisContext,
-): { fixes: Fix[]; review: Review | undefined } {
+): { fixes: Fix<'useAllSettled'>[]; review: Review | undefined } {
   const fix =
     callee === 'Promise' ? combinatorFix(call, context, { messageId: 'useAllSettled', transform: 'all-settled' }) : undefined;
   const review: Review | undefined =
@@ -80,15 +86,15 @@ interface Walk {
   seen: Set<TS.Node>;
 }
 
-function useOf(expression: TS.Expression, flow: Flow, walk: Walk): SettledUse {
+function settledUse(expression: TS.Expression, flow: Flow, walk: Walk): SettledUse {
   const node = outermost(expression);
   const parent = node.parent;
   if (ts.isExpressionStatement(parent) || ts.isVoidExpression(parent)) return 'discarded';
-  if (ts.isAwaitExpression(parent)) return useOf(parent, flow === 'promise' ? 'results' : flow, walk);
+  if (ts.isAwaitExpression(parent)) return settledUse(parent, flow === 'promise' ? 'results' : flow, walk);
   if (ts.isVariableDeclaration(parent) && parent.initializer === node) return bindingUse(parent.name, flow, walk);
   if (isTruthinessTest(node)) return 'unchecked';
   if (ts.isConditionalExpression(parent) || (ts.isBinaryExpression(parent) && valueOperators().has(parent.operatorToken.kind))) {
-    return useOf(parent, flow, walk);
+    return settledUse(parent, flow, walk);
   }
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node) {
     return assignmentUse(parent.left, flow, walk);
@@ -109,9 +115,9 @@ function promiseUse(node: TS.Expression, walk: Walk): SettledUse {
   const method = methodCalledOn(node);
   if (method?.name === 'then') {
     const [onFulfilled] = method.call.arguments;
-    return onFulfilled ? callbackUse(onFulfilled, 0, 'results', walk) : useOf(method.call, 'promise', walk);
+    return onFulfilled ? callbackUse(onFulfilled, 0, 'results', walk) : settledUse(method.call, 'promise', walk);
   }
-  if (method?.name === 'catch' || method?.name === 'finally') return useOf(method.call, 'promise', walk);
+  if (method?.name === 'catch' || method?.name === 'finally') return settledUse(method.call, 'promise', walk);
   return 'examined';
 }
 
@@ -141,7 +147,7 @@ function resultsUse(node: TS.Expression, walk: Walk): SettledUse {
     return declaration ? bindingUse(declaration.name, 'entry', walk) : 'examined';
   }
   if (ts.isElementAccessExpression(parent) && parent.expression === node && !ts.isStringLiteralLike(parent.argumentExpression)) {
-    return useOf(parent, 'entry', walk);
+    return settledUse(parent, 'entry', walk);
   }
   const method = methodCalledOn(node);
   if (!method) return memberReadOn(node) !== undefined ? 'unchecked' : 'examined';
@@ -152,10 +158,10 @@ function resultsUse(node: TS.Expression, walk: Walk): SettledUse {
     if (inCallback === 'examined') return inCallback;
     // What a filter or find keeps is examined only if it may hold rejected entries.
     const kept = name === 'filter' ? 'results' : name === 'find' || name === 'findLast' ? 'entry' : undefined;
-    return kept && !(callback && keepsFulfilledOnly(callback)) ? useOf(call, kept, walk) : 'unchecked';
+    return kept && !(callback && keepsFulfilledOnly(callback)) ? settledUse(call, kept, walk) : 'unchecked';
   }
-  if (entryArrayMethods.has(name)) return useOf(call, 'results', walk);
-  if (entryMethods.has(name)) return useOf(call, 'entry', walk);
+  if (entryArrayMethods.has(name)) return settledUse(call, 'results', walk);
+  if (entryMethods.has(name)) return settledUse(call, 'entry', walk);
   return blindMethods.has(name) ? 'unchecked' : 'examined';
 }
 
@@ -167,7 +173,7 @@ function entryUse(node: TS.Expression, walk: Walk): SettledUse {
   }
   const member = memberReadOn(node);
   if (member === undefined || member === 'reason') return 'examined';
-  return member === 'status' ? useOf(parent as TS.Expression, 'status', walk) : 'unchecked';
+  return member === 'status' ? settledUse(parent as TS.Expression, 'status', walk) : 'unchecked';
 }
 
 function statusUse(node: TS.Expression): SettledUse {
@@ -260,7 +266,7 @@ function bindingUse(name: TS.BindingName, flow: Flow, walk: Walk): SettledUse {
   if (ts.isIdentifier(name)) {
     if (walk.seen.has(name)) return 'unchecked';
     walk.seen.add(name);
-    const examined = referencesOf(name, walk.context).some((reference) => useOf(reference, flow, walk) === 'examined');
+    const examined = referencesOf(name, walk.context).some((reference) => settledUse(reference, flow, walk) === 'examined');
     return examined ? 'examined' : 'unchecked';
   }
   if (ts.isArrayBindingPattern(name)) {

@@ -1,13 +1,14 @@
 import type * as TS from 'typescript';
-import { ts } from '../../lib/compiler.js';
 
-import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
-import { unwrapExpression } from '../../lib/fan-out.js';
+import { ts } from '../../lib/compiler.js';
 import { isThenableType } from '../../lib/promises.js';
-import { isAbortSignalType, passesSignal, passSignalEdit, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
-import { calleeName, memberName, skipParentheses } from '../../lib/syntax.js';
+import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
+import { isAbortSignalType, passSignalEdit, passesSignal, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
+import { calleeName, memberName, mentions, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
 import type { AnalysisContext, Detector, Finding, Fix } from '../../lib/types.js';
 import { declarationOf } from '../../lib/value-flow.js';
+
+export type RequireSignalPropagationMessageId = 'missingSignal' | 'passSignal';
 
 /**
  * A call that accepts an AbortSignal (see `signalSlot`) made where one is in
@@ -27,9 +28,14 @@ import { declarationOf } from '../../lib/value-flow.js';
  * with signals from parameters named `signal`, `{ signal }` destructuring,
  * `opts.signal` reads and taskscope task fns.
  */
-export const requireSignalPropagation: Detector = {
+export const requireSignalPropagation: Detector<Record<string, never>, RequireSignalPropagationMessageId> = {
   rule: 'require-signal-propagation',
   kinds: ['CallExpression'],
+  messages: {
+    missingSignal:
+      "'{{callee}}' accepts an AbortSignal but is not given '{{signal}}': when the surrounding work is cancelled, this call keeps running.",
+    passSignal: "Pass '{{signal}}'.",
+  },
   defaultOptions: {},
   check(node, context) {
     if (!ts.isCallExpression(node)) return [];
@@ -44,9 +50,9 @@ export const requireSignalPropagation: Detector = {
   },
 };
 
-function finding(call: TS.CallExpression, signal: SignalInScope, slot: SignalSlot, context: AnalysisContext): Finding {
+function finding(call: TS.CallExpression, signal: SignalInScope, slot: SignalSlot, context: AnalysisContext): Finding<RequireSignalPropagationMessageId> {
   const data = { callee: calleeName(call) ?? 'this call', signal: signal.text };
-  const result: Finding = { rule: 'require-signal-propagation', messageId: 'missingSignal', data, node: call.expression, fixes: [] };
+  const result: Finding<RequireSignalPropagationMessageId> = { rule: 'require-signal-propagation', messageId: 'missingSignal', data, node: call.expression, fixes: [] };
   const { checker } = context;
   if (checker && signal.type && slot.type && !checker.isTypeAssignableTo(signal.type, slot.type)) {
     result.review = { transform: 'signal', reason: `the type of ${signal.text} does not fit the signal ${data.callee} takes`, node: call };
@@ -54,7 +60,7 @@ function finding(call: TS.CallExpression, signal: SignalInScope, slot: SignalSlo
   }
   const pass = passSignalEdit(call, slot, signal.text, context.sourceFile);
   if (!pass) return result;
-  const fix: Fix = {
+  const fix: Fix<RequireSignalPropagationMessageId> = {
     messageId: 'passSignal',
     data: { signal: signal.text },
     transform: 'signal',
@@ -113,13 +119,6 @@ function handsOnOwner(call: TS.CallExpression, signal: SignalInScope, context: A
     return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && carries(declaration.initializer, depth + 1);
   };
   return call.arguments.some((argument) => !ts.isSpreadElement(argument) && carries(argument, 0));
-}
-
-// `owner` read as a value anywhere in `node`, outside nested functions: `owner`, `...owner`, `f(owner)`.
-function mentions(node: TS.Node, owner: string): boolean {
-  if (ts.isIdentifier(node)) return node.text === owner && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node);
-  if (ts.isFunctionLike(node)) return false;
-  return ts.forEachChild(node, (child) => mentions(child, owner) || undefined) ?? false;
 }
 
 /** Typed: the call's result is a promise, an async iterable or `any`: something the signal could stop. */
