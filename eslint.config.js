@@ -22,6 +22,22 @@ export default [
   },
   { ...taskscope.configs.strict, files: sources },
   {
+    // Core's boundary: lib is rule-agnostic, and a rule uses lib, never another rule (CONTRIBUTING.md).
+    files: ['packages/core/src/lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)rules/', message: 'core/src/lib is rule-agnostic: it never imports a rule.' }] }],
+    },
+  },
+  {
+    files: ['packages/core/src/rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./(?!\\.\\./lib/)', message: 'A rule imports core/src/lib (../../lib/…), never another rule.' }] },
+      ],
+    },
+  },
+  {
     // The runtime is the owner: its internal promises carry `.catch(noop)` only so that a
     // failure its scope already records is not also reported as unhandled.
     files: ['packages/runtime/src/**/*.ts'],

@@ -182,11 +182,10 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
       if (syntaxError) throw new MigrationError(`does not parse: ${syntaxError}`);
 
       const { rewrites, markers, ignored } = plan(findingsOf({ sourceFile, checker, ...project }), sourceFile);
-      const { redundant, collided } = insertionConflicts(rewrites.map((r) => r.fix));
-      const fixes = rewrites.map((r) => r.fix).filter((f) => !redundant.has(f) && !collided.has(f));
-      const { edits, skipped } = core.planEdits(sourceFile, fixes);
-      const dropped = new Set([...skipped, ...collided]);
-      const applied = rewrites.filter((r) => !dropped.has(r.fix) && !redundant.has(r.fix));
+      const { edits, skipped, redundant } = core.planEdits(sourceFile, rewrites.map((r) => r.fix));
+      const dropped = new Set(skipped);
+      const applied = rewrites.filter((r) => !dropped.has(r.fix) && !redundant.includes(r.fix));
+      const fixes = applied.map((r) => r.fix);
 
       // The import edit (the one no fix owns) goes first, so that what a fix
       // inserts at the same offset (the first statement) stays below it.
@@ -241,34 +240,6 @@ interface Marker {
   /** Where the marked statement starts in the original text. */
   at: number;
   comment: string;
-}
-
-/**
- * Sorts out fixes that insert where an earlier fix inserts something else.
- * planEdits lets two insertions share an offset, which is right within one fix
- * but not across fixes: two rules each adding `, signal` and `, s.signal` to one
- * call would pass two signals. Such a fix has `collided` and waits for the next
- * round, which sees the first one's result. An edit identical to an earlier
- * one is shared (planEdits applies it once), and a fix whose every edit is
- * shared that way is `redundant`: it is already done.
- */
-function insertionConflicts(fixes: readonly Fix[]): { redundant: Set<Fix>; collided: Set<Fix> } {
-  const key = (edit: TextEdit) => `${edit.start}:${edit.end}:${edit.text}`;
-  const made = new Set<string>();
-  const insertedAt = new Set<number>();
-  const redundant = new Set<Fix>();
-  const collided = new Set<Fix>();
-  for (const fix of fixes) {
-    const fresh = fix.edits.filter((e) => !made.has(key(e)));
-    const insertions = fresh.filter((e) => e.start === e.end);
-    if (fresh.length === 0) redundant.add(fix);
-    else if (insertions.some((e) => insertedAt.has(e.start))) collided.add(fix);
-    else {
-      for (const edit of fresh) made.add(key(edit));
-      for (const edit of insertions) insertedAt.add(edit.start);
-    }
-  }
-  return { redundant, collided };
 }
 
 /**

@@ -134,7 +134,7 @@ describe('taskTree', () => {
     await vi.advanceTimersByTimeAsync(20);
     await run;
     expect(names).toEqual([['hedge', ['attempt 1', 'attempt 2']]]);
-    const inMap = map([1, 2], async (n) => taskTree()[0]!.children.map((c) => c.name));
+    const inMap = map([1, 2], async () => taskTree()[0]!.children.map((c) => c.name));
     expect((await inMap)[1]).toEqual(['task 0', 'task 1']);
   });
 

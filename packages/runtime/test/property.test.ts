@@ -25,7 +25,7 @@ interface Node {
 }
 type Tree = Leaf | Node;
 
-const { tree: treeArb, node: nodeArb } = fc.letrec<{ tree: Tree; leaf: Leaf; node: Node }>((tie) => ({
+const { node: nodeArb } = fc.letrec<{ tree: Tree; leaf: Leaf; node: Node }>((tie) => ({
   tree: fc.oneof({ maxDepth: 3, depthSize: 'small', withCrossShrink: true }, tie('leaf'), tie('node')),
   leaf: fc.record({
     kind: fc.constant('leaf' as const),

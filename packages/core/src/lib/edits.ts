@@ -32,20 +32,32 @@ export function checkFix(text: string, fix: Fix): Fix | undefined {
 
 /**
  * All edits of `fixes` plus one import edit for the runtime names they use,
- * sorted by position. Fixes whose edits overlap an earlier fix's are dropped
- * (and returned in `skipped`), so one pass over the file is always consistent.
- * The fixes must have passed `checkFix`.
+ * sorted by position: the one place that decides which fixes can be applied
+ * together (the fixes must have passed `checkFix`). A fix is `skipped`, to
+ * wait for another pass over the rewritten text, when an edit of it overlaps
+ * an earlier fix's, or inserts something else where an earlier fix inserts
+ * (two rules adding `, signal` and `, s.signal` to one call would pass two
+ * signals). An edit identical to an earlier one is shared (two findings
+ * declaring the same parameter), and a fix whose every edit is shared is
+ * `redundant`: it is done already.
  */
-export function planEdits(sourceFile: TS.SourceFile, fixes: readonly Fix[]): { edits: TextEdit[]; skipped: Fix[] } {
+export function planEdits(sourceFile: TS.SourceFile, fixes: readonly Fix[]): { edits: TextEdit[]; skipped: Fix[]; redundant: Fix[] } {
   const accepted: { fix: Fix; edits: TextEdit[] }[] = [];
   const skipped: Fix[] = [];
+  const redundant: Fix[] = [];
+  // Where a fix inserts, applied now or retried on the next pass: no other fix inserts there.
+  const claimed = new Set<number>();
   for (const fix of fixes) {
-    // An edit identical to one already accepted is shared (two findings declaring the same
-    // parameter, say), not a conflict: it is applied once.
     const taken = accepted.flatMap((a) => a.edits);
     const fresh = fix.edits.filter((edit) => !taken.some((other) => sameEdit(edit, other)));
-    if (fresh.some((edit) => taken.some((other) => overlaps(edit, other)))) skipped.push(fix);
-    else accepted.push({ fix, edits: fresh });
+    const insertions = fresh.filter((edit) => edit.start === edit.end);
+    if (fresh.length === 0) redundant.push(fix);
+    else if (insertions.some((edit) => claimed.has(edit.start))) skipped.push(fix);
+    else {
+      for (const edit of insertions) claimed.add(edit.start);
+      if (fresh.some((edit) => taken.some((other) => overlaps(edit, other)))) skipped.push(fix);
+      else accepted.push({ fix, edits: fresh });
+    }
   }
   // The import goes where no fix edits; a fix that edits there waits (rare: it rewrites the import).
   for (;;) {
@@ -53,7 +65,7 @@ export function planEdits(sourceFile: TS.SourceFile, fixes: readonly Fix[]): { e
     const clash = importEdit && accepted.findIndex((a) => a.edits.some((edit) => overlaps(edit, importEdit)));
     if (clash === undefined || clash === -1) {
       const edits = accepted.flatMap((a) => a.edits);
-      return { edits: sortEdits(importEdit ? [...edits, importEdit] : edits), skipped };
+      return { edits: sortEdits(importEdit ? [...edits, importEdit] : edits), skipped, redundant };
     }
     skipped.push(accepted.splice(clash, 1)[0]!.fix);
   }

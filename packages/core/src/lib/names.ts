@@ -30,7 +30,7 @@ export function freeName(
 const identifiersByNode = new WeakMap<TS.Node, ReadonlySet<string>>();
 
 /** The names every identifier in `root` (itself included) spells. */
-export function identifiersIn(root: TS.Node): ReadonlySet<string> {
+function identifiersIn(root: TS.Node): ReadonlySet<string> {
   let found = identifiersByNode.get(root);
   if (found) return found;
   const names = new Set<string>();

@@ -54,7 +54,7 @@ export function looksLikePromise(expression: TS.Expression, sourceFile: TS.Sourc
 const asyncNamesByFile = new WeakMap<TS.SourceFile, Set<string>>();
 
 /** Names bound in this file to async functions: `async function f`, `const f = async () => …`. */
-export function asyncFunctionNames(sourceFile: TS.SourceFile): ReadonlySet<string> {
+function asyncFunctionNames(sourceFile: TS.SourceFile): ReadonlySet<string> {
   let names = asyncNamesByFile.get(sourceFile);
   if (names) return names;
   const found = new Set<string>();

@@ -137,7 +137,7 @@ function isDeclarationWithName(node: TS.Node): boolean {
 const quotesByFile = new WeakMap<TS.SourceFile, "'" | '"'>();
 
 /** The file's quote style, read from its first string literal (single quotes when it has none). */
-export function quoteStyle(sourceFile: TS.SourceFile): "'" | '"' {
+function quoteStyle(sourceFile: TS.SourceFile): "'" | '"' {
   let quote = quotesByFile.get(sourceFile);
   if (quote) return quote;
   const visit = (node: TS.Node): boolean => {

@@ -4,7 +4,7 @@ import { ts } from './compiler.js';
 import { signalParameterName } from './names.js';
 import { RUNTIME_API, isSpawnCall, taskscopeCallee } from './runtime-api.js';
 import { bindingPropertyName, isAbortSignalAnnotation, isAbortSignalType } from './signal-slots.js';
-import { containsNodeSpelling, spelling } from './spelling.js';
+import { spelling } from './spelling.js';
 import { enclosingFunction, isFunctionExpressionLike, skipParentheses } from './syntax.js';
 import type { AnalysisContext, TextEdit } from './types.js';
 

@@ -40,7 +40,7 @@ export interface SweepResult {
 
 const SOURCES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 
-/** Lints the corpus files under `repositories` (those `only` accepts) in one ESLint run per repository. */
+/** Lints the corpus files under `repositories` (those `only` accepts), one ESLint run per repository. */
 export async function lintRepositories(
   corpus: Corpus,
   repositories: readonly string[],
@@ -50,17 +50,22 @@ export async function lintRepositories(
   const total: SweepResult = { files: 0, fatal: [], findings: [], wallMs: 0, cpuMs: 0 };
   const relative = (file: string) => path.relative(corpus.dir, file).split(path.sep).join('/');
   for (const repository of repositories) {
-    const files = corpus.files.filter((file) => relative(file).startsWith(`${repository}/`) && only(relative(file)));
-    if (files.length === 0) continue;
-    const eslint = new ESLint({ cwd: corpus.dir, overrideConfigFile: true, ignore: false, overrideConfig: config(corpus, files, mode, preset) });
+    const chosen = corpus.files.filter((file) => relative(file).startsWith(`${repository}/`) && only(relative(file)));
+    if (chosen.length === 0) continue;
     const wall = performance.now();
     const cpu = process.cpuUsage();
-    const results = await eslint.lintFiles(files);
+    let outside = mode === 'typed' ? filesOutsideProjects(chosen) : [];
+    let results = await lint(corpus, chosen, outside, mode, preset);
+    // A file no tsconfig lists can still be in one's program, imported by a file it lists; the
+    // project service then finds it there and refuses it the default project: lint it again without.
+    const found = new Set(results.filter(inAProjectAfterAll).map((result) => result.filePath));
+    if (found.size > 0) {
+      outside = outside.filter((file) => !found.has(file));
+      results = [...results.filter((result) => !found.has(result.filePath)), ...(await lint(corpus, [...found], outside, mode, preset))];
+    }
     const used = process.cpuUsage(cpu);
     total.wallMs += performance.now() - wall;
     total.cpuMs += (used.user + used.system) / 1000;
-    // The project service of one repository is not needed by the next one.
-    clearCaches();
     total.files += results.length;
     for (const result of results) {
       for (const message of result.messages) {
@@ -88,13 +93,25 @@ export async function lintRepositories(
   return total;
 }
 
-function config(corpus: Corpus, files: readonly string[], mode: Mode, preset: 'recommended' | 'strict'): Linter.Config[] {
+async function lint(corpus: Corpus, files: readonly string[], outside: readonly string[], mode: Mode, preset: 'recommended' | 'strict'): Promise<ESLint.LintResult[]> {
+  const eslint = new ESLint({ cwd: corpus.dir, overrideConfigFile: true, ignore: false, overrideConfig: config(corpus, files, outside, mode, preset) });
+  const results = await eslint.lintFiles([...files]);
+  // Its project service is not needed by the next run.
+  clearCaches();
+  return results;
+}
+
+function inAProjectAfterAll(result: ESLint.LintResult): boolean {
+  return result.messages.some((message) => message.fatal && message.message.includes('was included by allowDefaultProject but also was found in the project service'));
+}
+
+function config(corpus: Corpus, files: readonly string[], outside: readonly string[], mode: Mode, preset: 'recommended' | 'strict'): Linter.Config[] {
   const parserOptions =
     mode === 'typed'
       ? {
           projectService: {
             // Files no tsconfig claims get the default project, as a user's config would give them.
-            allowDefaultProject: defaultProjectGlobs(corpus.dir, files, filesOutsideProjects(files)),
+            allowDefaultProject: defaultProjectGlobs(corpus.dir, files, outside),
             maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: files.length,
           },
           tsconfigRootDir: corpus.dir,

@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 
 import { ts } from '../../lib/compiler.js';
-import { isAsyncFunction, skipParentheses } from '../../lib/syntax.js';
+import { isAsyncFunction } from '../../lib/syntax.js';
 import type { AnalysisContext, Detector, Finding, Fix, TextEdit } from '../../lib/types.js';
 import {
   carriesFloating,

@@ -3,7 +3,7 @@ import type * as TS from 'typescript';
 import { ts } from '../../lib/compiler.js';
 import { threadSignalEdits } from '../../lib/fan-out.js';
 import { indentAt, multilineLiterals } from '../../lib/layout.js';
-import { freeName, identifiersIn, signalParameterName } from '../../lib/names.js';
+import { freeName, signalParameterName } from '../../lib/names.js';
 import { isScopeBody, isScopeValue, isSpawnCall } from '../../lib/runtime-api.js';
 import { runtimeName } from '../../lib/runtime-imports.js';
 import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';

@@ -6,7 +6,7 @@ import { callbackStartsWork, fanOutSource, type MapFanOut } from '../../lib/fan-
 import { taskscopeCallee } from '../../lib/runtime-api.js';
 import { memberName, promiseCombinatorOf, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
 import type { AnalysisContext, Detector, Finding, Fix, TextEdit, TransformId } from '../../lib/types.js';
-import { bindsName, constInitializer } from '../../lib/value-flow.js';
+import { constInitializer } from '../../lib/value-flow.js';
 
 export interface NoUnboundedFanOutOptions {
   /** The limit the suggestion proposes. */

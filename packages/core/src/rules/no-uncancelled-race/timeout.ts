@@ -12,7 +12,7 @@ import {
 } from '../../lib/fan-out.js';
 import { signalParameterName } from '../../lib/names.js';
 import { runtimeName } from '../../lib/runtime-imports.js';
-import { isFunctionExpressionLike, mentions, outermost, outermostAwaited, unwrapExpression } from '../../lib/syntax.js';
+import { isFunctionExpressionLike, mentions, outermostAwaited, unwrapExpression } from '../../lib/syntax.js';
 import type { AnalysisContext, Fix, Review, TextEdit } from '../../lib/types.js';
 import { declarationOf, returnedExpression } from '../../lib/value-flow.js';
 
@@ -86,7 +86,7 @@ export function timeoutRace(call: TS.CallExpression, context: AnalysisContext): 
  * function (it holds `await` or `yield`). Without `codemod` the fix has no
  * transform: an editor-only suggestion.
  */
-export function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, context: AnalysisContext, codemod: boolean): Fix<'useWithTimeout'> | undefined {
+function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, context: AnalysisContext, codemod: boolean): Fix<'useWithTimeout'> | undefined {
   const { sourceFile } = context;
   const { work, delay } = race;
   if (suspendsOutsideFunctions(work)) return undefined;
