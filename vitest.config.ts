@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+import HeaviestFirst from './test/heaviest-first.js';
+
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The tests that lint or migrate whole corpora: minutes, not seconds. `npm run test:quick` leaves them out. */
@@ -28,6 +30,7 @@ export default defineConfig({
   test: {
     // Rules swallow detector errors in production; tests must see them.
     env: { TASKSCOPE_STRICT: '1' },
+    sequence: { sequencer: HeaviestFirst },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

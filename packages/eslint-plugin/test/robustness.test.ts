@@ -63,20 +63,19 @@ function config(mode: Mode, rules: Linter.Config['rules']): Linter.Config[] {
 }
 
 /**
- * The runs: configs.strict typed and untyped, and every rule with its default
- * options typed (they differ from strict only in options). The suite sets
- * TASKSCOPE_STRICT=1, so a detector error, or a fix with overlapping edits,
- * crashes the run instead of being swallowed; core's detect tests check that
- * users get the swallowing.
+ * The runs: configs.strict typed, and every rule with its default options
+ * untyped (they differ from strict only in options), so each option set and
+ * each mode is crossed once. The suite sets TASKSCOPE_STRICT=1, so a detector
+ * error, or a fix with overlapping edits, crashes the run instead of being
+ * swallowed; core's detect tests check that users get the swallowing.
  */
-const runs: [string, Linter.Config['rules'], Mode][] = [
-  ['configs.strict', plugin.configs.strict.rules, 'typed'],
-  ['configs.strict', plugin.configs.strict.rules, 'untyped'],
-  ['every rule, default options', everyRule, 'typed'],
+const runs: [string, Mode, Linter.Config['rules']][] = [
+  ['configs.strict', 'typed', plugin.configs.strict.rules],
+  ['every rule with default options', 'untyped', everyRule],
 ];
 
 describe('no rule throws on any file ESLint parses', () => {
-  it.each(runs)('%s, %s', { timeout: 300_000 }, async (_name, rules, mode) => {
+  it.each(runs)('%s, %s', { timeout: 300_000 }, async (_name, mode, rules) => {
     expect(process.env.TASKSCOPE_STRICT).toBe('1');
     sawProgram.clear();
     const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: true, overrideConfig: config(mode, rules) });

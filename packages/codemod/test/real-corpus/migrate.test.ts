@@ -24,6 +24,15 @@ function migrate(cwd: string, args: string[]): { code: number; report: RunReport
   return { code, report: JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport, stderr: stderr.text() };
 }
 
+function timed<T>(run: () => T, record: (ms: number) => void): T {
+  const started = performance.now();
+  try {
+    return run();
+  } finally {
+    record(performance.now() - started);
+  }
+}
+
 function parseErrors(file: string): number {
   const kind = file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const sourceFile = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false, kind);
@@ -38,12 +47,15 @@ describe.skipIf(!corpusAvailable(label))(label, () => {
   afterAll(() => corpus?.dispose());
 
   it('migrates every repository: no error, parsable output, idempotent, and nothing fixable left unmarked', { timeout: 900_000 }, async () => {
-    const started = performance.now();
     const changed: string[] = [];
+    let analysed = 0;
+    let firstMs = 0;
+    let secondMs = 0;
     const lines: string[] = [];
     for (const repository of corpus.repositories) {
       const cwd = path.join(corpus.dir, repository);
-      const first = migrate(cwd, []);
+      const first = timed(() => migrate(cwd, []), (ms) => (firstMs += ms));
+      analysed += first.report.files.length;
       // An input that doesn't parse (the corpus stores a git symlink as text) is reported and left as it is.
       const unparsable = corpus.unparsable.filter((file) => file.startsWith(cwd + path.sep));
       const errors = first.report.files.filter((f) => f.status === 'error');
@@ -54,16 +66,18 @@ describe.skipIf(!corpusAvailable(label))(label, () => {
       changed.push(...ok);
 
       // The second run looks again at what the first changed: there is nothing left to do.
-      const second = ok.length > 0 ? migrate(cwd, ok) : undefined;
+      const second = ok.length > 0 ? timed(() => migrate(cwd, ok), (ms) => (secondMs += ms)) : undefined;
       expect(second?.report.files.filter((f) => f.status !== 'unmodified').map((f) => `${f.path}: ${f.status} ${f.message ?? ''}`) ?? []).toEqual([]);
 
       const { summary, counts, markers } = first.report;
       lines.push(`  ${repository.padEnd(20)} ${String(first.report.files.length).padStart(5)} files, ${String(summary.ok).padStart(4)} changed, ${String(summary.skipped).padStart(4)} skipped, ${markers} markers; ${Object.entries(counts).map(([id, c]) => `${id} ${c.rewritten}`).join(', ')}`);
     }
-    const seconds = (performance.now() - started) / 1000;
-    const files = changed.length;
-    console.log(`${label}: ${files} files changed, ${seconds.toFixed(1)} s for both runs\n${lines.join('\n')}`);
-    expect(files).toBeGreaterThan(100);
+    const rate = (files: number, ms: number) => `${(ms / 1000).toFixed(1)} s, ${(files / (ms / 1000)).toFixed(1)} files/s`;
+    console.log(
+      `${label}: ${analysed} files analysed (${rate(analysed, firstMs)}), ${changed.length} changed; ` +
+        `the second run over those ${rate(changed.length, secondMs)}\n${lines.join('\n')}`,
+    );
+    expect(changed.length).toBeGreaterThan(100);
 
     const relative = new Set(changed.map((file) => path.relative(corpus.dir, file).split(path.sep).join('/')));
     const after = await lintRepositories(corpus, corpus.repositories, 'typed', { only: (file) => relative.has(file), preset: 'recommended' });
@@ -73,7 +87,9 @@ describe.skipIf(!corpusAvailable(label))(label, () => {
       const sourceFile = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
       return !isMarked(sourceFile as never, sourceFile.getPositionOfLineAndCharacter(finding.line - 1, finding.column - 1));
     });
-    console.log(`${label}: the lint afterwards finds ${after.findings.length} findings in the changed files, ${unmarked.length} without a marker`);
+    console.log(
+      `${label}: the lint afterwards (${rate(after.files, after.wallMs)}) finds ${after.findings.length} findings in the changed files, ${unmarked.length} without a marker`,
+    );
     expect(unmarked.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([]);
   });
 });

@@ -54,14 +54,13 @@ export async function lintRepositories(
     if (chosen.length === 0) continue;
     const wall = performance.now();
     const cpu = process.cpuUsage();
-    let outside = mode === 'typed' ? filesOutsideProjects(chosen) : [];
+    const outside = mode === 'typed' ? filesOutsideProjects(chosen) : [];
     let results = await lint(corpus, chosen, outside, mode, preset);
     // A file no tsconfig lists can still be in one's program, imported by a file it lists; the
     // project service then finds it there and refuses it the default project: lint it again without.
     const found = new Set(results.filter(inAProjectAfterAll).map((result) => result.filePath));
     if (found.size > 0) {
-      outside = outside.filter((file) => !found.has(file));
-      results = [...results.filter((result) => !found.has(result.filePath)), ...(await lint(corpus, [...found], outside, mode, preset))];
+      results = [...results.filter((result) => !found.has(result.filePath)), ...(await lint(corpus, [...found], [], mode, preset))];
     }
     const used = process.cpuUsage(cpu);
     total.wallMs += performance.now() - wall;
