@@ -9,7 +9,7 @@
 //
 // `generateCorpus()` is the same thing as a function; `ensureCorpus()` skips the
 // work when the directory already holds that corpus.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,11 +51,13 @@ export function generateCorpus(dir = DEFAULT_CORPUS_DIR, { files = 1000, seed = 
   return { dir: target, files: written };
 }
 
-/** Generates the corpus unless `dir` already holds one made with these options by this version. Returns whether it did. */
+/** Generates the corpus unless `dir` already holds one made with these options by this version, or holds anything else (a real project is linted as it is). Returns whether it did. */
 export function ensureCorpus(dir = DEFAULT_CORPUS_DIR, { files = 1000, seed = 1 } = {}) {
   const manifest = join(dir, 'corpus.json');
   const current = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : undefined;
   if (current?.version === CORPUS_VERSION && current.files === files && current.seed === seed) return false;
+  // Never write over a directory that is not a corpus of ours: a real project passed as --corpus is measured as it is.
+  if (!current && existsSync(dir) && readdirSync(dir).length > 0) return false;
   generateCorpus(dir, { files, seed });
   return true;
 }

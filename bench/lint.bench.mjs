@@ -15,6 +15,8 @@
 // runs are interleaved and repeated, and the medians are printed.
 //
 //   node bench/lint.bench.mjs [--corpus dir] [--files N] [--repeat R] [--only typed|syntactic] [--json file]
+//   --corpus names a generated corpus (made there when the directory is absent or empty) or a real
+//   project, whose src/ is linted as it is (its tsconfig must include src).
 //
 // Needs the built plugin (packages/eslint-plugin/dist): run `pnpm build` first.
 import { execFileSync } from 'node:child_process';

@@ -35,7 +35,7 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** bench/gen-corpus.mjs, loaded at run time (plain JavaScript, no types). */
 interface CorpusModule {
   DEFAULT_CORPUS_DIR: string;
-  /** Generates the corpus unless `dir` holds it already; true when it did. */
+  /** Generates the corpus unless `dir` holds it already, or holds anything else (a real project, measured as it is); true when it did. */
   ensureCorpus(dir: string, options: { files: number }): boolean;
 }
 
