@@ -108,6 +108,8 @@ describe('no-orphaned-fan-out: inert elements', () => {
     ['a method that awaits', store('waited'), true],
     ['a function declared here that never suspends', 'async function size(s: string): Promise<number> { return s.length; }\nawait Promise.all((urls ?? []).map((u) => size(u)));', false],
     ['a function declared here that returns work', 'async function load(s: string) { return get(s); }\nawait Promise.all((urls ?? []).map((u) => load(u)));', true],
+    ['an arrow bound here that never suspends', 'const size = async (s: string) => s.length;\nawait Promise.all((urls ?? []).map((u) => size(u)));', false],
+    ['an arrow bound here that returns work of any type', 'declare const api: any;\nconst load = async (s: string) => api.load(s);\nawait Promise.all((urls ?? []).map((u) => load(u)));', true],
     ['dynamic imports', "await Promise.all([import('./a.js').then((m) => m.default), import('./b.js')]);", false],
     ['a dynamic import beside two requests', "await Promise.all([import('./a.js'), get('/b'), get('/c')]);", true],
   ];

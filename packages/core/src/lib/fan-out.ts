@@ -183,15 +183,17 @@ function calledFunction(call: TS.CallExpression, context: AnalysisContext): TS.F
   const method = methodCalledOnThis(call);
   if (method) return method;
   const callee = skipParentheses(call.expression);
-  const declaration = ts.isIdentifier(callee) ? declarationOf(callee, context) : undefined;
+  if (!ts.isIdentifier(callee)) return undefined;
+  const declaration = declarationOf(callee, context);
   if (declaration && ts.isFunctionDeclaration(declaration)) return declaration;
-  const initializer = declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(callee) ? constInitializer(callee, context) : undefined;
+  const initializer = declaration && ts.isVariableDeclaration(declaration) ? constInitializer(callee, context) : undefined;
   const fn = initializer && unwrapExpression(initializer);
   return fn && isFunctionExpressionLike(fn) ? fn : undefined;
 }
 
-/** The operands of a function body's `return`s, outside nested functions. */
+/** What a function returns: its expression body, or the operands of its `return`s outside nested functions. */
 function returnedExpressions(fn: TS.FunctionLikeDeclaration | undefined): TS.Expression[] {
+  if (fn?.body && !ts.isBlock(fn.body)) return [fn.body];
   const returned: TS.Expression[] = [];
   const visit = (node: TS.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
