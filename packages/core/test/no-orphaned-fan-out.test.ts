@@ -77,3 +77,59 @@ describe('no-orphaned-fan-out: rewrites', () => {
     });
   });
 });
+
+describe('no-orphaned-fan-out: what a callback starts', () => {
+  const api = 'declare function stream(url: string): AsyncGenerator<string>;\ndeclare const held: Promise<string>;\nconst items = urls ?? [];\n';
+  const cases: [string, string, boolean][] = [
+    ['a stream it starts and drives with for await', 'await Promise.all(items.map(async (u) => {\n  const chunks = stream(u);\n  for await (const c of chunks) console.log(c);\n}));', true],
+    ['a stream started once, outside it', "const chunks = stream('/a');\nawait Promise.all(items.map(async () => {\n  for await (const c of chunks) console.log(c);\n}));", false],
+    ['an object literal whose field awaits work', 'await Promise.all(items.map(async (u) => ({ u, body: await get(u) })));', true],
+    ['an object literal whose field awaits a promise held outside', 'await Promise.all(items.map(async (u) => ({ u, body: await held })));', false],
+  ];
+  it.each(cases)('%s', (_name, body, reported) => {
+    each(`${api}${body}`, (context) => {
+      expect(orphaned(context)).toHaveLength(reported ? 1 : 0);
+      expect(unbounded(context)).toHaveLength(reported ? 1 : 0);
+    });
+  });
+
+  it('does not take for await over a plain array for work (typed)', () => {
+    const body = 'declare function names(u: string): string[];\nawait Promise.all((urls ?? []).map(async (u) => {\n  for await (const n of names(u)) console.log(n);\n}));';
+    expect(orphaned(contextFor(`${prelude}async function f() {\n${body}\n}`, true))).toHaveLength(0);
+  });
+});
+
+describe('no-orphaned-fan-out: inert elements', () => {
+  const store = (method: string) =>
+    `class Store {\n  m = new Map<string, string>();\n  async lookup(k: string) {\n    const v = this.m.get(k);\n    if (!v) throw new Error(k);\n    return v;\n  }\n  async fetched(k: string) { return get(k); }\n  async waited(k: string) { await get(k); }\n  all(keys: string[]) { return Promise.all(keys.map((k) => this.${method}(k))); }\n}`;
+  const cases: [string, string, boolean][] = [
+    ['a method of this class that never suspends', store('lookup'), false],
+    ['a method that returns work', store('fetched'), true],
+    ['a method that awaits', store('waited'), true],
+    ['a function declared here that never suspends', 'async function size(s: string): Promise<number> { return s.length; }\nawait Promise.all((urls ?? []).map((u) => size(u)));', false],
+    ['a function declared here that returns work', 'async function load(s: string) { return get(s); }\nawait Promise.all((urls ?? []).map((u) => load(u)));', true],
+    ['an arrow bound here that never suspends', 'const size = async (s: string) => s.length;\nawait Promise.all((urls ?? []).map((u) => size(u)));', false],
+    ['an arrow bound here that returns work of any type', 'declare const api: any;\nconst load = async (s: string) => api.load(s);\nawait Promise.all((urls ?? []).map((u) => load(u)));', true],
+    ['dynamic imports', "await Promise.all([import('./a.js').then((m) => m.default), import('./b.js')]);", false],
+    ['a dynamic import beside two requests', "await Promise.all([import('./a.js'), get('/b'), get('/c')]);", true],
+  ];
+  it.each(cases)('%s', (_name, body, reported) => {
+    each(body, (context) => expect(orphaned(context)).toHaveLength(reported ? 1 : 0));
+  });
+});
+
+describe('no-orphaned-fan-out: a failure that aborts the siblings', () => {
+  const fanOut = (work: string, handler: string) =>
+    `const round = new AbortController();\nconst other = new AbortController();\nconst init = { signal: round.signal };\nawait Promise.${handler.startsWith('any:') ? 'any' : 'all'}((urls ?? []).map(async (u) => {\n  try {\n    return await ${work};\n  } catch (error) {\n    ${handler.replace('any:', '')}\n    throw error;\n  }\n}));`;
+  const cases: [string, string, boolean][] = [
+    ['aborts the controller whose signal each task got', fanOut('get(u, { signal: round.signal })', 'round.abort(error);'), false],
+    ['the signal handed in a const of options', fanOut('get(u, init)', 'round.abort(error);'), false],
+    ['aborts a controller the tasks were not given', fanOut('get(u, { signal: round.signal })', 'other.abort(error);'), true],
+    ['aborts nothing', fanOut('get(u, init)', 'console.error(error);'), true],
+    ['aborts only in a callback that may never run', fanOut('get(u, init)', 'setTimeout(() => round.abort(error));'), true],
+    ['Promise.any still leaves the others running when one fulfils', fanOut('get(u, init)', 'any:round.abort(error);'), true],
+  ];
+  it.each(cases)('%s', (_name, body, reported) => {
+    each(body, (context) => expect(orphaned(context)).toHaveLength(reported ? 1 : 0));
+  });
+});

@@ -4,12 +4,12 @@
 import type * as TS from 'typescript';
 
 import { ts } from './compiler.js';
-import { isThenableType } from './promises.js';
+import { isAsyncIterableType, isPromiseValued, isThenableType } from './promises.js';
 import { signalInScope } from './signal-in-scope.js';
 import { passSignalEdit, passesSignal, signalSlot } from './signal-slots.js';
-import { memberName, skipParentheses, unwrapExpression, withoutAwait } from './syntax.js';
+import { isAsyncFunction, isFunctionExpressionLike, memberName, skipParentheses, someNode, unwrapExpression, withoutAwait } from './syntax.js';
 import type { AnalysisContext, TextEdit } from './types.js';
-import { declarationOf, referencesOf } from './value-flow.js';
+import { constInitializer, declarationOf, referencesOf } from './value-flow.js';
 
 /** `items.map(cb)` or `Array.from(items, cb)`: one unit of work per item. */
 export interface MapFanOut {
@@ -72,8 +72,9 @@ export function fanOutSource(argument: TS.Expression, context: AnalysisContext):
   const held: HeldTasks = { declaration: declaration as HeldTasks['declaration'] };
   const initializer = unwrapExpression(declaration.initializer);
   if (ts.isArrayLiteralExpression(initializer) && initializer.elements.length === 0) {
-    const pushed = referencesOf(declaration.name, context).flatMap((reference) => pushedBy(reference));
-    return pushed.length > 0 ? { shape: 'pushed', pushed, inLoop: pushed.some(inLoop), held } : undefined;
+    const pushes = pushesInto(declaration.name, context);
+    const pushed = pushes.calls.flatMap((call) => call.arguments.filter((argument) => !ts.isSpreadElement(argument)));
+    return pushed.length > 0 ? { shape: 'pushed', pushed, inLoop: pushes.inLoop, held } : undefined;
   }
   const source = literalSource(initializer);
   return source && { ...source, held };
@@ -95,13 +96,20 @@ function emptyFallbackOf(node: TS.Expression): TS.Expression | undefined {
   return ts.isArrayLiteralExpression(right) && right.elements.length === 0 ? node.left : undefined;
 }
 
-/** The arguments of `name.push(…)` when `reference` is its receiver. */
-function pushedBy(reference: TS.Identifier): TS.Expression[] {
+/** The `name.push(…)` calls on the binding `name` declares, and whether one runs in a loop (so any number of times). */
+export function pushesInto(name: TS.Identifier, context: AnalysisContext): { calls: TS.CallExpression[]; inLoop: boolean } {
+  const calls = referencesOf(name, context).flatMap((reference) => {
+    const call = pushCallOn(reference);
+    return call ? [call] : [];
+  });
+  return { calls, inLoop: calls.some(inLoop) };
+}
+
+function pushCallOn(reference: TS.Identifier): TS.CallExpression | undefined {
   const access = reference.parent;
-  if (!ts.isPropertyAccessExpression(access) || access.expression !== reference || access.name.text !== 'push') return [];
+  if (!ts.isPropertyAccessExpression(access) || access.expression !== reference || access.name.text !== 'push') return undefined;
   const call = access.parent;
-  if (!ts.isCallExpression(call) || call.expression !== access) return [];
-  return call.arguments.filter((argument) => !ts.isSpreadElement(argument));
+  return ts.isCallExpression(call) && call.expression === access ? call : undefined;
 }
 
 /** Inside a loop, or a `.forEach` / `.map` callback, of the function holding it. */
@@ -139,12 +147,13 @@ export function workCall(expression: TS.Expression): TS.CallExpression | TS.NewE
 
 /**
  * `Promise.resolve(x)` / `Promise.reject(e)`: already settled, nothing to
- * cancel; `this.parse()` where the class's `parse` only hands out a promise
- * the object holds (`return this.response.then(…)`): no work of its own.
+ * cancel; `import(m)`: a module load, cached and not cancellable; `this.parse()`
+ * where the class's `parse` only hands out a promise the object holds
+ * (`return this.response.then(…)`): no work of its own.
  */
 function isInertCall(call: TS.CallExpression | TS.NewExpression): boolean {
   if (!ts.isCallExpression(call)) return false;
-  if (returnsHeldPromise(call)) return true;
+  if (call.expression.kind === ts.SyntaxKind.ImportKeyword || returnsHeldPromise(call)) return true;
   const callee = skipParentheses(call.expression);
   const name = memberName(callee);
   if (name !== 'resolve' && name !== 'reject') return false;
@@ -153,22 +162,64 @@ function isInertCall(call: TS.CallExpression | TS.NewExpression): boolean {
 }
 
 function returnsHeldPromise(call: TS.CallExpression): boolean {
+  const returned = returnedExpressions(methodCalledOnThis(call));
+  return returned.length > 0 && returned.every(isHeldPromise);
+}
+
+/** `this.m(…)` → the method `m` of the class the call is written in, when it has a body. */
+function methodCalledOnThis(call: TS.CallExpression): (TS.MethodDeclaration & { body: TS.Block }) | undefined {
   const callee = skipParentheses(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+  if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
   let owner: TS.Node | undefined = call.parent;
   while (owner && !ts.isClassLike(owner)) owner = owner.parent;
-  const method = owner?.members.find(
-    (member): member is TS.MethodDeclaration => ts.isMethodDeclaration(member) && member.body !== undefined && member.name.getText() === callee.name.text,
+  return owner?.members.find(
+    (member): member is TS.MethodDeclaration & { body: TS.Block } =>
+      ts.isMethodDeclaration(member) && member.body !== undefined && member.name.getText() === callee.name.text,
   );
-  if (!method?.body) return false;
+}
+
+/** The same-file function a call runs: a method of this class (`this.m()`), a function declaration or a `const` bound to a function. */
+function calledFunction(call: TS.CallExpression, context: AnalysisContext): TS.FunctionLikeDeclaration | undefined {
+  const method = methodCalledOnThis(call);
+  if (method) return method;
+  const callee = skipParentheses(call.expression);
+  if (!ts.isIdentifier(callee)) return undefined;
+  const declaration = declarationOf(callee, context);
+  if (declaration && ts.isFunctionDeclaration(declaration)) return declaration;
+  const initializer = declaration && ts.isVariableDeclaration(declaration) ? constInitializer(callee, context) : undefined;
+  const fn = initializer && unwrapExpression(initializer);
+  return fn && isFunctionExpressionLike(fn) ? fn : undefined;
+}
+
+/** What a function returns: its expression body, or the operands of its `return`s outside nested functions. */
+function returnedExpressions(fn: TS.FunctionLikeDeclaration | undefined): TS.Expression[] {
+  if (fn?.body && !ts.isBlock(fn.body)) return [fn.body];
   const returned: TS.Expression[] = [];
   const visit = (node: TS.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
     ts.forEachChild(node, visit);
   };
-  ts.forEachChild(method.body, visit);
-  return returned.length > 0 && returned.every(isHeldPromise);
+  if (fn?.body) ts.forEachChild(fn.body, visit);
+  return returned;
+}
+
+/**
+ * A same-file `async` function that never suspends, calls nothing known to
+ * hand back a promise (`isPromiseValued`) and returns no call that may (its
+ * promise would follow that one): it runs to completion before its call
+ * returns, so nothing of it is still running when a sibling settles.
+ */
+function completesSynchronously(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext): boolean {
+  const fn = ts.isCallExpression(call) ? calledFunction(call, context) : undefined;
+  if (!fn?.body || !isAsyncFunction(fn) || fn.asteriskToken || suspendsOutsideFunctions(fn.body)) return false;
+  if (returnedExpressions(fn).some((returned) => workCall(returned) !== undefined && hasWorkType(returned, context))) return false;
+  const callsWork = (node: TS.Node): boolean => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && isPromiseValued(node, context)) return true;
+    return ts.forEachChild(node, callsWork) ?? false;
+  };
+  return !(ts.forEachChild(fn.body, callsWork) ?? false);
 }
 
 // `this.x`, or a `.then/.catch/.finally` chain on it.
@@ -246,12 +297,12 @@ export function thunkParameters(signal: string, works: boolean, threaded: readon
   return declared ? `(${signal})` : '()';
 }
 
-/** True when `node` contains `await` or `yield` outside nested functions: it can't move into a thunk. */
+/** True when `node` contains `await`, `for await` or `yield` outside nested functions: it can't move into a thunk. */
 export function suspendsOutsideFunctions(node: TS.Node): boolean {
   let found = false;
   const visit = (child: TS.Node): void => {
     if (found || ts.isFunctionLike(child) || ts.isClassLike(child)) return;
-    if (ts.isAwaitExpression(child) || ts.isYieldExpression(child)) found = true;
+    if (ts.isAwaitExpression(child) || ts.isYieldExpression(child) || (ts.isForOfStatement(child) && child.awaitModifier)) found = true;
     else ts.forEachChild(child, visit);
   };
   visit(node);
@@ -297,10 +348,29 @@ const allowNothing: CalleeFilter = () => false;
  * an `any` value is presumed to be a promise, as it is without types.
  */
 export function startsWork(expression: TS.Expression, context: AnalysisContext, allowed = allowNothing): boolean {
+  return startsWorkOfType(expression, context, allowed, mayBePromise);
+}
+
+/** Whether `for await` over `iterated` drives work started here: a call that hands back a promise or an async iterable. */
+function iteratesWork(iterated: TS.Expression, context: AnalysisContext, allowed: CalleeFilter): boolean {
+  return startsWorkOfType(iterated, context, allowed, (checker, type, at) => mayBePromise(checker, type, at) || isAsyncIterableType(checker, type));
+}
+
+function startsWorkOfType(
+  expression: TS.Expression,
+  context: AnalysisContext,
+  allowed: CalleeFilter,
+  isWork: (checker: TS.TypeChecker, type: TS.Type, at: TS.Node) => boolean,
+): boolean {
   const call = workCall(expression);
   if (!call || allowed(calleePath(call.expression))) return false;
+  return hasWorkType(expression, context, isWork) && !completesSynchronously(call, context);
+}
+
+/** Typed: whether the value's type passes `isWork` (a promise or `any` by default); syntactic: presumed to. */
+function hasWorkType(expression: TS.Expression, context: AnalysisContext, isWork = mayBePromise): boolean {
   const { checker } = context;
-  return !checker || mayBePromise(checker, checker.getTypeAtLocation(expression), expression);
+  return !checker || isWork(checker, checker.getTypeAtLocation(expression), expression);
 }
 
 function mayBePromise(checker: TS.TypeChecker, type: TS.Type, at: TS.Node): boolean {
@@ -309,9 +379,10 @@ function mayBePromise(checker: TS.TypeChecker, type: TS.Type, at: TS.Node): bool
 
 /**
  * Whether a `.map` / `Array.from` callback starts work per item: its expression
- * body, or a `return` / `await` operand in its block body, starts work. A named
- * callback (identifier or `a.b`) counts unless allowed; with types, only if it
- * returns a promise (or `any`).
+ * body, or a `return` / `await` operand or a `for await` iterable in its body,
+ * starts work (an operand may name a `const` of the callback that holds the
+ * call). A named callback (identifier or `a.b`) counts unless allowed; with
+ * types, only if it returns a promise (or `any`).
  */
 export function callbackStartsWork(callback: TS.Expression, context: AnalysisContext, allowed = allowNothing): boolean {
   const fn = inlineCallback(callback);
@@ -324,16 +395,27 @@ export function callbackStartsWork(callback: TS.Expression, context: AnalysisCon
       .getCallSignatures()
       .some((signature) => mayBePromise(checker, signature.getReturnType(), callback));
   }
-  if (!ts.isBlock(fn.body)) return startsWork(withoutAwait(fn.body), context, allowed);
+  if (!ts.isBlock(fn.body) && startsWork(withoutAwait(fn.body), context, allowed)) return true;
   let found = false;
   const visit = (node: TS.Node): void => {
     if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    const operand = ts.isReturnStatement(node) || ts.isAwaitExpression(node) ? node.expression : undefined;
-    if (operand && startsWork(operand, context, allowed)) found = true;
+    if ((ts.isReturnStatement(node) || ts.isAwaitExpression(node)) && node.expression && startsWork(node.expression, context, allowed)) found = true;
+    else if (ts.isForOfStatement(node) && node.awaitModifier && iteratesWork(iteratedValue(node.expression, fn, context), context, allowed)) found = true;
     else ts.forEachChild(node, visit);
   };
-  ts.forEachChild(fn.body, visit);
+  visit(fn.body);
   return found;
+}
+
+/**
+ * `stream` → `get(x)` for `const stream = get(x)` declared in `fn`: a stream
+ * each call of `fn` starts itself and then drives with `for await`.
+ */
+function iteratedValue(iterated: TS.Expression, fn: TS.FunctionLikeDeclaration, context: AnalysisContext): TS.Expression {
+  const node = unwrapExpression(iterated);
+  const initializer = ts.isIdentifier(node) ? constInitializer(node, context) : undefined;
+  const local = initializer !== undefined && initializer.getSourceFile() === context.sourceFile && initializer.pos >= fn.pos && initializer.end <= fn.end;
+  return local ? initializer : iterated;
 }
 
 /**
@@ -346,12 +428,52 @@ export function mayReject(work: TS.Expression): boolean {
   const fn = inlineCallback(work);
   if (!fn) return !isHandledChain(withoutAwait(work));
   if (!ts.isBlock(fn.body)) return !isHandledChain(withoutAwait(fn.body));
-  const statements = fn.body.statements;
+  const guarded = workTry(fn.body);
+  if (!guarded) return true;
+  return throwsIn(guarded.catchClause.block) || (guarded.finallyBlock !== undefined && throwsIn(guarded.finallyBlock));
+}
+
+/**
+ * Whether a callback's failure aborts its siblings: its work is in a `try`
+ * whose `catch` calls `c.abort(…)` on a controller whose `c.signal` the work
+ * is given, directly or in a `const` of this file (`{ signal: c.signal }`).
+ * Every item runs the same callback, so every sibling holds that signal.
+ */
+export function abortsSiblingsOnFailure(callback: TS.Expression, context: AnalysisContext): boolean {
+  const fn = inlineCallback(callback);
+  const guarded = fn && ts.isBlock(fn.body) ? workTry(fn.body) : undefined;
+  if (!guarded) return false;
+  const aborted = abortedControllers(guarded.catchClause.block);
+  if (aborted.size === 0) return false;
+  const readsSignal = (root: TS.Node) =>
+    someNode(root, (node) => ts.isPropertyAccessExpression(node) && node.name.text === 'signal' && ts.isIdentifier(node.expression) && aborted.has(node.expression.text));
+  return someNode(guarded.tryBlock, (node) => {
+    if (readsSignal(node)) return true;
+    const held = ts.isIdentifier(node) ? constInitializer(node, context) : undefined;
+    return held !== undefined && held.getSourceFile() === context.sourceFile && readsSignal(held);
+  });
+}
+
+/** The names `c` of the `c.abort(…)` calls in a block, outside nested functions (which may never run). */
+function abortedControllers(block: TS.Block): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: TS.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    const callee = ts.isCallExpression(node) ? skipParentheses(node.expression) : undefined;
+    if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'abort' && ts.isIdentifier(callee.expression)) names.add(callee.expression.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(block);
+  return names;
+}
+
+/** A body's closing `try … catch` when what comes before it only prepares (no `await`, no `throw`): the work is in the `try`. */
+function workTry(body: TS.Block): (TS.TryStatement & { catchClause: TS.CatchClause }) | undefined {
+  const statements = body.statements;
   const last = statements[statements.length - 1];
-  if (!last || !ts.isTryStatement(last) || !last.catchClause) return true;
-  // What comes before the `try` only prepares (no `await`, no `throw`): the work is in the `try`.
-  if (statements.slice(0, -1).some((statement) => throwsIn(statement) || suspendsOutsideFunctions(statement))) return true;
-  return throwsIn(last.catchClause.block) || (last.finallyBlock !== undefined && throwsIn(last.finallyBlock));
+  if (!last || !ts.isTryStatement(last) || !last.catchClause) return undefined;
+  if (statements.slice(0, -1).some((statement) => throwsIn(statement) || suspendsOutsideFunctions(statement))) return undefined;
+  return last as TS.TryStatement & { catchClause: TS.CatchClause };
 }
 
 function isHandledChain(expression: TS.Expression): boolean {

@@ -27,6 +27,14 @@ export function isThenableType(checker: TS.TypeChecker, type: TS.Type, at: TS.No
   return false;
 }
 
+/** Whether the type (or its apparent type) has a `[Symbol.asyncIterator]` member: something `for await` drives. */
+export function isAsyncIterableType(checker: TS.TypeChecker, type: TS.Type): boolean {
+  return checker
+    .getApparentType(type)
+    .getProperties()
+    .some((property) => property.escapedName.toString().startsWith('__@asyncIterator'));
+}
+
 const promiseMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
 /**

@@ -61,8 +61,28 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       filename: 'react.tsx',
     },
     { code: 'async function get() { return 1; }\nconst x = 2;\nawait Promise.any([get(), x]);', filename: 'file.js' },
+    // Module loads are cached and can't be cancelled; an async function that never suspends has finished when its call returns.
+    withApi("await Promise.all([import('./a.js'), import('./b.js')]);"),
+    withApi('async function size(id: string): Promise<number> { return id.length; }\nawait Promise.all(ids.map((id) => size(id)));'),
+    { code: 'async function getUser(id) { return { id }; }\nexport const both = (a, b) => Promise.all([getUser(a), getUser(b)]);', filename: 'file.js' },
+    // A failing task aborts the signal every task was given.
+    withApi(
+      'const round = new AbortController();\nawait Promise.all(ids.map(async (id) => {\n  try {\n    return await load(id, round.signal);\n  } catch (error) {\n    round.abort(error);\n    throw error;\n  }\n}));',
+    ),
   ],
   invalid: [
+    {
+      // The work is awaited inside the object literal the callback returns.
+      code: withApi('await Promise.all(ids.map(async (id) => ({ id, user: await getUser(id) })));'),
+      errors: [
+        {
+          messageId: 'orphanedFanOut',
+          line: 8,
+          column: 7,
+          suggestions: [{ messageId: 'useTaskscope', output: importing('map', 'await map(ids, async (id, signal) => ({ id, user: await getUser(id) }));') }],
+        },
+      ],
+    },
     {
       // `start` on something that is no taskscope scope gives the work no owner.
       code: withApi("declare const worker: { start(job: () => unknown): void };\nworker.start(() => Promise.all([getUser('a'), getOrders('a')]));"),
@@ -311,7 +331,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       filename: 'file.js',
-      code: 'async function getUser(id) { return { id }; }\nexport const both = (a, b) => Promise.all([getUser(a), getUser(b)]);',
+      code: 'async function getUser(id) { return fetch(id); }\nexport const both = (a, b) => Promise.all([getUser(a), getUser(b)]);',
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -321,7 +341,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
             {
               messageId: 'useTaskscope',
               output:
-                "import { all } from 'taskscope';\n\nasync function getUser(id) { return { id }; }\nexport const both = (a, b) => all([(signal) => getUser(a), (signal) => getUser(b)]);",
+                "import { all } from 'taskscope';\n\nasync function getUser(id) { return fetch(id); }\nexport const both = (a, b) => all([(signal) => getUser(a), (signal) => getUser(b)]);",
             },
           ],
         },

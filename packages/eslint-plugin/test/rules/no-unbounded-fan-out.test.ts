@@ -26,6 +26,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
     withApi('await Promise.any(ids.slice(-3).map((id) => getUser(id)));'),
     withApi('await Promise.all(Array.from({ length: 3 }, (_, i) => getUser(String(i))));'),
     withApi('await Promise.all(Object.keys({ a: 1, b: 2 }).map((id) => getUser(id)));'),
+    withApi('const MAX = 10;\nawait Promise.all(Array.from({ length: MAX + 1 }, (_, i) => getUser(String(i))));'),
     // A limit is given (or may be, in an options object we can't see into).
     withApi(
       "import { all } from 'taskscope';\nawait all(ids.map((id) => (signal: AbortSignal) => load(id, signal)), { concurrency: 4 });",
@@ -45,6 +46,26 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
     },
   ],
   invalid: [
+    {
+      // A const filled in a loop has as many items as the loop runs.
+      code: withApi('const picked: string[] = [];\nfor (const id of ids) picked.push(id);\nawait Promise.all(picked.map((id) => getUser(id)));'),
+      errors: [
+        {
+          messageId: 'unboundedFanOut',
+          line: 8,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'limitConcurrency',
+              output: importing(
+                'map',
+                'const picked: string[] = [];\nfor (const id of ids) picked.push(id);\nawait map(picked, (id, signal) => getUser(id), { concurrency: 8 });',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       // A cast around the map hides nothing; map() gives the result its type.
       code: withApi('const flags = await Promise.all(ids.map((id) => load(id)) as Promise<boolean>[]);'),

@@ -3,6 +3,7 @@ import type * as TS from 'typescript';
 import { combinatorFix } from '../../lib/combinator-fix.js';
 import { ts } from '../../lib/compiler.js';
 import {
+  abortsSiblingsOnFailure,
   callbackStartsWork,
   calleeMatcher,
   fanOutSource,
@@ -92,7 +93,8 @@ function mayFanOut(iterable: TS.Expression): boolean {
 }
 
 /**
- * How many units of work the tasks start, and how many of them can reject;
+ * How many units of work the tasks start, and how many of them can reject
+ * and leave the others running;
  * a map or a push loop over an unknown collection counts as many (2).
  */
 function unitsOfWork(source: FanOutSource, context: AnalysisContext, allowed: CalleeFilter): { working: number; rejecting: number } {
@@ -122,5 +124,6 @@ function addMap(expression: TS.Expression, context: AnalysisContext, allowed: Ca
   const items = unwrapExpression(fanOut.items);
   // `[only].map(load)` starts one; any other collection may hold many.
   const count = ts.isArrayLiteralExpression(items) && !items.elements.some(ts.isSpreadElement) ? items.elements.length : 2;
-  add(count, mayReject(fanOut.callback));
+  // A task whose failure aborts the others' signal orphans nothing when it rejects.
+  add(count, mayReject(fanOut.callback) && !abortsSiblingsOnFailure(fanOut.callback, context));
 }

@@ -1,8 +1,8 @@
 import type * as TS from 'typescript';
 
 import { combinatorFix } from '../../lib/combinator-fix.js';
-import { ts } from '../../lib/compiler.js';
-import { callbackStartsWork, fanOutSource, type MapFanOut } from '../../lib/fan-out.js';
+import { perCompiler, ts } from '../../lib/compiler.js';
+import { callbackStartsWork, fanOutSource, pushesInto, type MapFanOut } from '../../lib/fan-out.js';
 import { taskscopeCallee } from '../../lib/runtime-api.js';
 import { memberName, promiseCombinatorOf, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
 import type { AnalysisContext, Detector, Finding, Fix, TextEdit, TransformId } from '../../lib/types.js';
@@ -129,8 +129,8 @@ function concurrencyOptionFix(call: TS.CallExpression, name: string, concurrency
  * without spreads of unknown size, `x.slice(a, b)` with literal bounds (or
  * `x.slice(-n)`), `filter` / `slice` / `map` / `toSorted` / `toReversed` of a
  * bounded collection, `Object.keys / values / entries` of an object literal,
- * `Array.from({ length: <literal> })`, a `const` bound to any of these, and
- * (typed) any tuple.
+ * `Array.from({ length: <literal> })`, a `const` bound to any of these (and
+ * not pushed into in a loop), and (typed) any tuple.
  */
 function isBounded(fanOut: MapFanOut, context: AnalysisContext): boolean {
   if (isWorkerPool(fanOut)) return true;
@@ -167,7 +167,7 @@ function isBoundedCollection(expression: TS.Expression, context: AnalysisContext
   if (context.checker && context.checker.isTupleType(context.checker.getTypeAtLocation(node))) return true;
   if (ts.isIdentifier(node)) {
     const initializer = constInitializer(node, context);
-    return initializer !== undefined && isBoundedCollection(initializer, context, depth + 1);
+    return initializer !== undefined && !growsUnboundedly(initializer, context) && isBoundedCollection(initializer, context, depth + 1);
   }
   if (!ts.isCallExpression(node)) return false;
   const callee = skipParentheses(node.expression);
@@ -189,6 +189,14 @@ function isBoundedCollection(expression: TS.Expression, context: AnalysisContext
   return false;
 }
 
+// `const xs = []; for (…) xs.push(x)`: as many items as the loop runs, or as a spread pushes.
+function growsUnboundedly(initializer: TS.Expression, context: AnalysisContext): boolean {
+  const declaration = initializer.parent;
+  if (initializer.getSourceFile() !== context.sourceFile || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  const pushes = pushesInto(declaration.name, context);
+  return pushes.inLoop || pushes.calls.some((call) => call.arguments.some(ts.isSpreadElement));
+}
+
 // `slice(0, 10)`, `slice(0, MAX)` or `slice(-3)`: at most a known number of items.
 function hasKnownBounds(args: TS.NodeArray<TS.Expression>, context: AnalysisContext): boolean {
   const [start, end] = args;
@@ -198,8 +206,9 @@ function hasKnownBounds(args: TS.NodeArray<TS.Expression>, context: AnalysisCont
 }
 
 /**
- * A number fixed in the code: a literal, a `const` holding one, `Math.min`
- * with one such argument, and (typed) anything of a number literal type.
+ * A number fixed in the code: a literal, a `const` holding one, arithmetic
+ * on such numbers (`MAX + 1`), `Math.min` with one such argument, and (typed)
+ * anything of a number literal type.
  */
 function isKnownCount(node: TS.Expression, context: AnalysisContext, depth: number): boolean {
   const inner = unwrapExpression(node);
@@ -209,11 +218,19 @@ function isKnownCount(node: TS.Expression, context: AnalysisContext, depth: numb
     const initializer = constInitializer(inner, context);
     if (initializer) return isKnownCount(initializer, context, depth + 1);
   }
+  if (ts.isBinaryExpression(inner) && arithmetic().has(inner.operatorToken.kind)) {
+    return isKnownCount(inner.left, context, depth + 1) && isKnownCount(inner.right, context, depth + 1);
+  }
   if (ts.isCallExpression(inner) && skipParentheses(inner.expression).getText() === 'Math.min') {
     return inner.arguments.some((argument) => !ts.isSpreadElement(argument) && isKnownCount(argument, context, depth + 1));
   }
   return context.checker?.getTypeAtLocation(inner).isNumberLiteral() ?? false;
 }
+
+const arithmetic = perCompiler(
+  (): ReadonlySet<TS.SyntaxKind> =>
+    new Set([ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken]),
+);
 
 function isNegativeLiteral(node: TS.Expression): boolean {
   const inner = skipParentheses(node);

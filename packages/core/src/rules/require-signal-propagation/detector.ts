@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 
 import { ts } from '../../lib/compiler.js';
-import { isThenableType } from '../../lib/promises.js';
+import { isAsyncIterableType, isThenableType } from '../../lib/promises.js';
 import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
 import { isAbortSignalType, passSignalEdit, passesSignal, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
 import { calleeName, memberName, mentions, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
@@ -125,11 +125,7 @@ function handsOnOwner(call: TS.CallExpression, signal: SignalInScope, context: A
 function startsAsyncWork(call: TS.CallExpression, checker: TS.TypeChecker): boolean {
   const type = checker.getTypeAtLocation(call);
   if ((type.flags & ts.TypeFlags.Any) !== 0) return true;
-  if (isThenableType(checker, type, call)) return true;
-  return checker
-    .getApparentType(type)
-    .getProperties()
-    .some((property) => property.escapedName.toString().startsWith('__@asyncIterator'));
+  return isThenableType(checker, type, call) || isAsyncIterableType(checker, type);
 }
 
 /**
