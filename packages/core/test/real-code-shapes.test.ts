@@ -116,3 +116,32 @@ describe('require-signal-propagation (typed)', () => {
     expect(findingsOf(requireSignalPropagation, contextFor(code, true), {}).map((f) => f.data?.['callee'])).toEqual(['fetch']);
   });
 });
+
+describe('round 2: held-out shapes', () => {
+  const strict = { ...noFloatingPromises.defaultOptions, checkHandled: true };
+  const typedOnly = [true] as const;
+  const thenables = [
+    'function makeStream(): PromiseLike<string> & { text: AsyncIterable<string> } { throw 0; }',
+    'function makeRunner(): PromiseLike<void> & { runUntilDone(): Promise<void> } { throw 0; }',
+  ].join('\n');
+  describe('no-floating-promises: a thenable used through its own members', () => {
+    check(noFloatingPromises, strict, [
+      ['iterating a view of it', `${thenables}\nconst stream = makeStream();\nfor await (const delta of stream.text) noop();`, false],
+      ['awaiting a method of it', `${thenables}\nconst runner = makeRunner();\nawait runner.runUntilDone();`, false],
+      ['never used', `${thenables}\nconst runner = makeRunner();`, true],
+      ['used only after another await', `${thenables}\nconst runner = makeRunner();\nawait later();\nawait runner.runUntilDone();`, true],
+    ], typedOnly);
+    check(noFloatingPromises, strict, [
+      ['a member a promise does not have is a forgotten await', 'const response = fetch("/a");\nconsole.log(response.ok);', true],
+    ]);
+  });
+
+  it('no-floating-promises: a handled entry point in a module-level block is no floating promise', () => {
+    const code = `${prelude}\ndeclare const entry: boolean;\nif (entry) {\n  later().catch(console.error);\n}\nexport function f() {\n  if (entry) {\n    later().catch(console.error);\n  }\n}`;
+    for (const typed of [true, false]) {
+      const context = contextFor(code, typed);
+      const lines = findingsOf(noFloatingPromises, context, strict).map((f) => context.sourceFile.getLineAndCharacterOfPosition(f.node.getStart()).line);
+      expect(lines, typed ? 'typed' : 'syntactic').toEqual([10]);
+    }
+  });
+});
