@@ -116,3 +116,63 @@ describe('require-signal-propagation (typed)', () => {
     expect(findingsOf(requireSignalPropagation, contextFor(code, true), {}).map((f) => f.data?.['callee'])).toEqual(['fetch']);
   });
 });
+
+describe('round 2: held-out shapes', () => {
+  const strict = { ...noFloatingPromises.defaultOptions, checkHandled: true };
+  const typedOnly = [true] as const;
+  const thenables = [
+    'function makeStream(): PromiseLike<string> & { text: AsyncIterable<string> } { throw 0; }',
+    'function makeRunner(): PromiseLike<void> & { runUntilDone(): Promise<void> } { throw 0; }',
+  ].join('\n');
+  describe('no-floating-promises: a thenable used through its own members', () => {
+    check(noFloatingPromises, strict, [
+      ['iterating a view of it', `${thenables}\nconst stream = makeStream();\nfor await (const delta of stream.text) noop();`, false],
+      ['awaiting a method of it', `${thenables}\nconst runner = makeRunner();\nawait runner.runUntilDone();`, false],
+      ['never used', `${thenables}\nconst runner = makeRunner();`, true],
+      ['used only after another await', `${thenables}\nconst runner = makeRunner();\nawait later();\nawait runner.runUntilDone();`, true],
+    ], typedOnly);
+    check(noFloatingPromises, strict, [
+      ['a member a promise does not have is a forgotten await', 'const response = fetch("/a");\nconsole.log(response.ok);', true],
+    ]);
+  });
+
+  it('no-floating-promises: a handled entry point in a module-level block is no floating promise', () => {
+    const code = `${prelude}\ndeclare const entry: boolean;\nif (entry) {\n  later().catch(console.error);\n}\nexport function f() {\n  if (entry) {\n    later().catch(console.error);\n  }\n}`;
+    for (const typed of [true, false]) {
+      const context = contextFor(code, typed);
+      const lines = findingsOf(noFloatingPromises, context, strict).map((f) => context.sourceFile.getLineAndCharacterOfPosition(f.node.getStart()).line);
+      expect(lines, typed ? 'typed' : 'syntactic').toEqual([10]);
+    }
+  });
+
+  const waiter = (s: string) => `new Promise<never>((_, reject) => {\n  if (${s}?.aborted) return reject(new Error("aborted"));\n  ${s}?.addEventListener("abort", () => reject(new Error("aborted")));\n})`;
+  const aborted = 'function aborted(s?: AbortSignal) {\n  return new Promise<void>((resolve) => {\n    if (!s) return;\n    if (s.aborted) resolve();\n    else s.addEventListener("abort", () => resolve(), { once: true });\n  });\n}';
+  describe('no-uncancelled-race: work that loses only to the abort of a signal it was given', () => {
+    check(noUncancelledRace, {}, [
+      ['given the signal', `await Promise.race([fetch("/a", { signal }), ${waiter('signal')}]);`, false],
+      ['given the request init that carries it', `const send = (init?: RequestInit) => Promise.race([fetch("/a", init), ${waiter('init.signal')}]);\nawait send();`, false],
+      ['through an alias of the carried signal', `const send = (init: RequestInit) => {\n  const s = init.signal;\n  return Promise.race([fetch("/a", init), ${waiter('s')}]);\n};\nawait send({});`, false],
+      ['not given it', `await Promise.race([fetch("/a"), ${waiter('signal')}]);`, true],
+      ['given another signal', `const other = new AbortController();\nawait Promise.race([fetch("/a", { signal: other.signal }), ${waiter('signal')}]);`, true],
+      ['a third racer can win without an abort', `await Promise.race([fetch("/a", { signal }), ${waiter('signal')}, later()]);`, true],
+      ['a waiter that settles on something else too', `let resume = noop;\nawait Promise.race([fetch("/a", { signal }), new Promise<void>((resolve) => {\n  resume = resolve;\n  signal.addEventListener("abort", () => resolve());\n})]);\nresume();`, true],
+      ['a same-file helper waiting for it', `${aborted}\nawait Promise.race([fetch("/a", { signal }), aborted(signal)]);`, false],
+      ['a same-file helper waiting for another', `${aborted}\nconst other = new AbortController();\nawait Promise.race([fetch("/a", { signal }), aborted(other.signal)]);`, true],
+    ]);
+  });
+
+  describe('no-uncancelled-race: a bag of values that holds the signal is not given it (typed)', () => {
+    const call = 'function call(values: Record<string, unknown>): Promise<void> { void values; return later(); }';
+    check(noUncancelledRace, {}, [
+      ['a bag of values', `${call}\nconst values: Record<string, unknown> & { signal: AbortSignal } = { signal };\nawait Promise.race([call(values), ${waiter('values.signal')}]);`, true],
+      ['an options parameter', `const send = (init: RequestInit) => Promise.race([fetch("/a", init), ${waiter('init.signal')}]);\nawait send({});`, false],
+    ], typedOnly);
+  });
+
+  describe('no-uncancelled-race: a same-file helper returning a new Promise is that promise', () => {
+    check(noUncancelledRace, {}, [
+      ['the caller’s promise against a helper that only listens', `${aborted}\nconst wait = (serving: Promise<void>, s?: AbortSignal) => Promise.race([serving, aborted(s)]);\nawait wait(later());`, false],
+      ['the caller’s promise against a helper that starts a timer', 'function sleep(ms: number) {\n  return new Promise<void>((resolve) => setTimeout(resolve, ms));\n}\nconst wait = (serving: Promise<void>) => Promise.race([serving, sleep(5)]);\nawait wait(later());', true],
+    ]);
+  });
+});

@@ -29,6 +29,10 @@ typedTester.run('no-floating-promises (typed)', rule, {
     },
     { code: "async function f() {\n  await fetch('/a');\n}", filename: 'file.js' },
     { code: 'async function work() {}\nexport const ready = work();', filename: 'file.js' },
+    // An entry point in a block at module level is still no function's work.
+    { code: `${decls}declare const entry: boolean;\nif (entry) {\n  save().catch(console.error);\n}`, options: [{ checkHandled: true }] },
+    // A thenable used through its own API is an object in use.
+    `declare function open(): PromiseLike<string> & { text: AsyncIterable<string> };\nasync function f() {\n  const stream = open();\n  for await (const delta of stream.text) console.log(delta);\n}`,
   ],
   invalid: [
     {

@@ -79,8 +79,37 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
       code: 'export async function first(urls) {\n  const ac = new AbortController();\n  try {\n    return await Promise.race(urls.map((u) => fetch(u, { signal: ac.signal })));\n  } finally {\n    ac.abort();\n  }\n}',
       filename: 'file.js',
     },
+    // The request is given the signal, and loses only once that signal is aborted.
+    withApi(
+      "export function send(url: string, init?: RequestInit) {\n  return Promise.race([\n    fetch(url, init),\n    new Promise<never>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))),\n  ]);\n}",
+    ),
+    // A helper from this file that only waits for an abort, against the caller's promise.
+    withApi(
+      "function aborted(signal: AbortSignal) {\n  return new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));\n}\nexport function until(work: Promise<void>, signal: AbortSignal) {\n  return Promise.race([work, aborted(signal)]);\n}",
+    ),
   ],
   invalid: [
+    {
+      // The abort the request loses to is not of a signal it was given.
+      code: withApi(
+        "export function send(url: string, signal: AbortSignal) {\n  return Promise.race([\n    fetch(url),\n    new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')))),\n  ]);\n}",
+      ),
+      errors: [
+        {
+          messageId: 'uncancelled',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'useRace',
+              output: importing(
+                'race',
+                "export function send(url: string, signal: AbortSignal) {\n  return race([\n    (taskSignal) => fetch(url, { signal: taskSignal }),\n    (taskSignal) => new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')))),\n  ], { signal });\n}",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       // The hand-made timeout: the signal is threaded into fetch and the timer disappears.
       code: withApi(`async function load(url: string) {\n  return Promise.race([\n    fetch(url),\n    ${inlineTimer},\n  ]);\n}`),

@@ -109,7 +109,7 @@ function siteOf(node: TS.Node, context: AnalysisContext, options: FloatingOption
 
 function statementSite(statement: TS.ExpressionStatement, context: AnalysisContext, options: FloatingOptions): Site | undefined {
   const { expression } = statement;
-  const kind = floatingKind(expression, context, options, ts.isSourceFile(statement.parent));
+  const kind = floatingKind(expression, context, options, ownerFunction(statement) === undefined);
   if (!kind) return undefined;
   const site: Site = { node: expression, messageId: messageIds[kind] };
   const value = ts.isVoidExpression(expression) ? expression.expression : expression;

@@ -29,8 +29,9 @@ export type FloatingKind = 'promise' | 'handled' | 'void' | 'array' | 'uselessHa
 
 /**
  * Why the value of expression statement `expression` floats, or undefined when
- * it does not. `moduleLevel`: the statement is a top-level one, where a handled
- * `main().catch(report)` is the program's entry point and always fine.
+ * it does not. `moduleLevel`: the statement runs in no function (a top-level
+ * `if` block too), where a handled `main().catch(report)` is the program's
+ * entry point and always fine.
  */
 export function floatingKind(
   expression: TS.Expression,
@@ -321,7 +322,7 @@ function referenceVerdict(
 ): VariableVerdict | undefined {
   const container = ts.isCaseClause(statement.parent) || ts.isDefaultClause(statement.parent) ? statement.parent.parent : statement.parent;
   const references = identifierReferences(container, declaration, name, context.sourceFile);
-  const uses = references.map(promiseUse);
+  const uses = references.map((reference) => promiseUse(reference, context));
   if (uses.includes('write')) return undefined;
   const consumer = references[uses.indexOf('consume')];
   if (!consumer) return { kind: 'unused', references };
@@ -426,11 +427,11 @@ type Use = 'consume' | 'write' | 'other';
 /**
  * What a reference does with the promise. It is consumed when awaited,
  * returned, yielded, passed to a call, stored elsewhere, chained with
- * `.then/.catch/.finally`, or used as a statement of its own (which the
- * statement check reports). Containers (`[p]`, `{ p }`, `c ? p : q`) pass
- * the question on to where they end up.
+ * `.then/.catch/.finally`, used through another member its type has, or used
+ * as a statement of its own (which the statement check reports). Containers
+ * (`[p]`, `{ p }`, `c ? p : q`) pass the question on to where they end up.
  */
-function promiseUse(reference: TS.Identifier): Use {
+function promiseUse(reference: TS.Identifier, context: AnalysisContext): Use {
   let node: TS.Node = reference;
   for (;;) {
     const parent = node.parent;
@@ -477,9 +478,11 @@ function promiseUse(reference: TS.Identifier): Use {
   ) {
     return 'consume';
   }
-  if (ts.isPropertyAccessExpression(parent) && parent.expression === node && ts.isCallExpression(parent.parent)) {
-    const chained = promiseMethods.has(parent.name.text) && parent.parent.expression === parent;
-    return chained ? 'consume' : 'other';
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
+    if (promiseMethods.has(parent.name.text)) return ts.isCallExpression(parent.parent) && parent.parent.expression === parent ? 'consume' : 'other';
+    // A thenable used through a member of its own (`stream.text`, `runner.run()`) is an object in use: that API owns
+    // its work. Typed only: the promise shapes known without types have no such members (`fetch(url).ok` forgot an await).
+    return context.checker?.getSymbolAtLocation(parent.name) !== undefined ? 'consume' : 'other';
   }
   return 'other';
 }

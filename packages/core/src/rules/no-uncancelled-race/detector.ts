@@ -3,7 +3,7 @@ import type * as TS from 'typescript';
 import { ts } from '../../lib/compiler.js';
 import { calleePath, workCall } from '../../lib/fan-out.js';
 import { isPromiseValued } from '../../lib/promises.js';
-import { bindingPropertyName } from '../../lib/signal-slots.js';
+import { bindingPropertyName, isAbortSignalType } from '../../lib/signal-slots.js';
 import {
   enclosingFunction,
   isFunctionExpressionLike,
@@ -11,8 +11,9 @@ import {
   someNode,
   unwrapExpression,
 } from '../../lib/syntax.js';
+import { unionMembers } from '../../lib/type-members.js';
 import type { AnalysisContext, Detector } from '../../lib/types.js';
-import { declarationOf } from '../../lib/value-flow.js';
+import { constInitializer, declarationOf, returnedExpression } from '../../lib/value-flow.js';
 import { isGlobalCallee, raceMigration, timeoutRace } from './timeout.js';
 
 export type NoUncancelledRaceMessageId = 'uncancelled' | 'uncancelledTimeout' | 'useWithTimeout' | 'useRace';
@@ -25,7 +26,8 @@ export type NoUncancelledRaceMessageId = 'uncancelled' | 'uncancelledTimeout' | 
  * element must also be promise-valued. `Promise.race(ps)` over a parameter is
  * the caller's work and is left alone. A `new Promise` only needs cancelling
  * when its executor starts something: a timer (not `.unref()`ed) or a call
- * other than resolving, rejecting and (un)registering a listener.
+ * other than resolving, rejecting and (un)registering a listener; a same-file
+ * helper whose one statement returns a `new Promise` counts as that promise.
  *
  * The race is cancelled when every racer that needs it is: after the race in
  * the same function (a `finally`, a `.finally` callback, a later statement),
@@ -36,7 +38,9 @@ export type NoUncancelledRaceMessageId = 'uncancelled' | 'uncancelledTimeout' | 
  * two initialisers away), and the object it comes from (`t` for `t.promise`).
  * Work with no handle of its own also counts as cancelled when a sibling
  * racer releases something when it settles (a timeout callback that aborts a
- * controller). A handle declared outside the function (or on `this`) counts
+ * controller). Work handed a signal (or the object carrying it) that loses
+ * only to racers waiting for that signal's abort counts too: it is told when
+ * it loses. A handle declared outside the function (or on `this`) counts
  * when it is released anywhere in the file. Typed, bindings are resolved by
  * symbol; syntactic, by name.
  */
@@ -117,8 +121,10 @@ function losersAreCancelled(race: TS.CallExpression, racers: readonly TS.Express
     if (need === 'stands-for-work') return someNode(enclosingFunction(race) ?? context.sourceFile, (node) => node.pos >= race.end && isAnyRelease(node));
     const { owners, timers } = cancellationHandles([own], context);
     if (released(owners, isOwnerRelease) || released(timers, isClearTimeoutOf)) return true;
-    // A sibling that cancels something as it settles: a timeout callback that aborts the work's controller.
     const siblings = racers.filter((_, other) => other !== index);
+    // It loses only once a signal it was given is aborted: it is told.
+    if (siblings.length > 0 && siblings.every((sibling) => isGivenSignal(own, abortWaitedOn(sibling, context), context))) return true;
+    // A sibling that cancels something as it settles: a timeout callback that aborts the work's controller.
     return timers.size === 0 && siblings.some((sibling) => someNode(valueOf(sibling, context), isAnyRelease));
   });
 }
@@ -139,12 +145,137 @@ function cancellationNeed(racer: TS.Expression, race: TS.CallExpression, timed: 
   const value = declaration ? (ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined) : node;
   if (!value) return 'none';
   const started = unwrapExpression(value);
-  if (ts.isNewExpression(started) && ts.isIdentifier(started.expression) && started.expression.text === 'Promise') {
-    const executor = started.arguments?.[0];
+  const made = promiseMade(started, context)?.promise;
+  if (made) {
+    const executor = made.arguments?.[0];
     if (executor === undefined || startsSomething(executor)) return 'handles';
     return timed && local && !isTimer(racer, context) ? 'stands-for-work' : 'none';
   }
   return workCall(started) !== undefined ? 'handles' : 'none';
+}
+
+/** A `new Promise(…)`, written here or returned by the same-file helper `call` calls (`aborted(signal)`). */
+interface MadePromise {
+  promise: TS.NewExpression;
+  helper?: { fn: TS.FunctionLikeDeclaration; call: TS.CallExpression };
+}
+
+function promiseMade(node: TS.Expression, context: AnalysisContext): MadePromise | undefined {
+  if (isNewPromise(node)) return { promise: node };
+  const callee = ts.isCallExpression(node) ? unwrapExpression(node.expression) : undefined;
+  const declaration = callee && ts.isIdentifier(callee) ? declarationOf(callee, context) : undefined;
+  const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && unwrapExpression(declaration.initializer);
+  const fn = declaration && ts.isFunctionDeclaration(declaration) ? declaration : initializer && isFunctionExpressionLike(initializer) ? initializer : undefined;
+  const returned = fn && returnedExpression(fn);
+  return returned && isNewPromise(returned) ? { promise: returned, helper: { fn, call: node as TS.CallExpression } } : undefined;
+}
+
+function isNewPromise(node: TS.Expression): node is TS.NewExpression {
+  return ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Promise';
+}
+
+/**
+ * The signal a racer waits on, as an access path: a `new Promise` (or a
+ * helper's) whose executor starts nothing and settles only in an `'abort'`
+ * listener on that one signal or under `if (signal.aborted)`.
+ */
+function abortWaitedOn(racer: TS.Expression, context: AnalysisContext): string | undefined {
+  const made = promiseMade(valueOf(racer, context) as TS.Expression, context);
+  const executor = made?.promise.arguments?.[0] && unwrapExpression(made.promise.arguments[0]);
+  if (!made || !executor || !isFunctionExpressionLike(executor) || startsSomething(executor)) return undefined;
+  const settles = new Set(executor.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+  const signals = new Set<string | undefined>();
+  let settlesOtherwise = false;
+  const visit = (node: TS.Node, onAbort: boolean): void => {
+    if (ts.isIdentifier(node) && settles.has(node.text) && !onAbort) settlesOtherwise = true;
+    const listened = abortListenerTarget(node);
+    if (listened) signals.add(signalPath(listened, context));
+    const checked = ts.isIfStatement(node) ? abortedCheckTarget(node.expression) : undefined;
+    if (checked) {
+      const branches = node as TS.IfStatement;
+      signals.add(signalPath(checked, context));
+      visit(branches.thenStatement, true);
+      if (branches.elseStatement) visit(branches.elseStatement, onAbort);
+      return;
+    }
+    ts.forEachChild(node, (child) => visit(child, onAbort || listened !== undefined));
+  };
+  visit(executor.body, false);
+  const [signal, ...others] = signals;
+  if (settlesOtherwise || signal === undefined || others.length > 0) return undefined;
+  return made.helper ? inCallerTerms(signal, made.helper, context) : signal;
+}
+
+// `S.addEventListener('abort', …)` → S
+function abortListenerTarget(node: TS.Node): TS.Expression | undefined {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'addEventListener') return undefined;
+  const [event] = node.arguments;
+  return event && ts.isStringLiteralLike(event) && event.text === 'abort' ? node.expression.expression : undefined;
+}
+
+// `S.aborted` → S
+function abortedCheckTarget(condition: TS.Expression): TS.Expression | undefined {
+  const node = unwrapExpression(condition);
+  return ts.isPropertyAccessExpression(node) && node.name.text === 'aborted' ? node.expression : undefined;
+}
+
+/** A helper's signal path with its parameter replaced by what the call passes: `signal` in `aborted(opts.signal)` → `opts.signal`. */
+function inCallerTerms(path: string, helper: NonNullable<MadePromise['helper']>, context: AnalysisContext): string | undefined {
+  const [root, ...rest] = path.split('.');
+  const index = helper.fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === root);
+  if (index < 0) return path;
+  const argument = helper.call.arguments[index];
+  const passed = argument && !ts.isSpreadElement(argument) ? signalPath(argument, context) : undefined;
+  return passed && [passed, ...rest].join('.');
+}
+
+/** The access path of a signal, through up to two `const` aliases: `signal` after `const signal = init?.signal` → `init.signal`. */
+function signalPath(expression: TS.Expression, context: AnalysisContext): string | undefined {
+  let node = unwrapExpression(expression);
+  for (let hops = 0; hops < 2 && ts.isIdentifier(node); hops++) {
+    const initializer = constInitializer(node, context);
+    if (!initializer) break;
+    node = unwrapExpression(initializer);
+  }
+  return calleePath(node);
+}
+
+/**
+ * Whether a racer's work call is handed `signal`: itself, the object carrying
+ * it (`init` for `init.signal`), or as an options literal's `signal`, in a
+ * parameter that can take it.
+ */
+function isGivenSignal(racer: TS.Expression, signal: string | undefined, context: AnalysisContext): boolean {
+  if (signal === undefined) return false;
+  const call = workCall(valueOf(racer, context) as TS.Expression);
+  if (!call || !ts.isCallExpression(call)) return false;
+  return call.arguments.some((argument, index) => passesSignal(argument, signal, context) && canTakeSignal(call, index, context));
+}
+
+function passesSignal(argument: TS.Expression, signal: string, context: AnalysisContext): boolean {
+  if (ts.isSpreadElement(argument)) return false;
+  const node = unwrapExpression(argument);
+  if (ts.isObjectLiteralExpression(node)) {
+    const member = node.properties.find((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'signal');
+    const value = member && (ts.isShorthandPropertyAssignment(member) ? member.name : ts.isPropertyAssignment(member) ? member.initializer : undefined);
+    return value !== undefined && signalPath(value, context) === signal;
+  }
+  const path = signalPath(node, context);
+  return path !== undefined && (path === signal || `${path}.signal` === signal);
+}
+
+/**
+ * Typed: the parameter is an AbortSignal, has a `signal` property, or is of a
+ * type not known here (`any`, unresolved). A bag of values (`Record<string,
+ * any>`) that happens to hold the signal is not read as one.
+ */
+function canTakeSignal(call: TS.CallExpression, index: number, context: AnalysisContext): boolean {
+  const { checker } = context;
+  if (!checker) return true;
+  const parameter = checker.getResolvedSignature(call)?.getParameters()[index];
+  if (!parameter) return false;
+  const type = checker.getApparentType(checker.getTypeOfSymbol(parameter).getNonNullableType());
+  return (type.flags & ts.TypeFlags.Any) !== 0 || isAbortSignalType(type) || unionMembers(type).some((part) => part.getProperty('signal') !== undefined);
 }
 
 function isTimer(racer: TS.Expression, context: AnalysisContext): boolean {
