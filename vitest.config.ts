@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -30,6 +31,8 @@ export default defineConfig({
   test: {
     // Rules swallow detector errors in production; tests must see them.
     env: { TASKSCOPE_STRICT: '1' },
+    // Vitest's default leaves a core free (one worker on CI's two); the sweeps are CPU-bound, so use both.
+    maxWorkers: availableParallelism(),
     sequence: { sequencer: HeaviestFirst },
     testTimeout: 30_000,
     hookTimeout: 60_000,
