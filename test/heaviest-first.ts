@@ -9,13 +9,10 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const HEAVIEST = [
   'packages/codemod/test/real-corpus/migrate.test.ts',
-  'packages/eslint-plugin/test/real-corpus/typed-2.test.ts',
-  'packages/eslint-plugin/test/real-corpus/typed-3.test.ts',
-  'packages/eslint-plugin/test/real-corpus/typed-1.test.ts',
+  'packages/eslint-plugin/test/real-corpus/typed.test.ts',
+  'test/install/matrix.test.ts',
   'packages/eslint-plugin/test/real-corpus/untyped.test.ts',
   'packages/eslint-plugin/test/robustness.test.ts',
-  'packages/eslint-plugin/test/real-corpus/accuracy.test.ts',
-  'test/install/matrix.test.ts',
 ];
 
 export default class HeaviestFirst extends BaseSequencer {

@@ -60,17 +60,17 @@ const nativeOnly: Case = {
 };
 
 /**
- * All four compilers with npm, the bare 7.0 project, and pnpm (strict
- * node_modules, where an undeclared import fails) at the two ends of the range.
- * The README says why these and what they cost.
+ * Every compiler once at least: npm, the package manager most users have, at
+ * the floor (5.5), on 6.0 and on 7.0 side by side, plus the bare 7.0 project;
+ * pnpm (strict node_modules, where an undeclared import fails) on the last 5.x
+ * and on 7.0. The README says why these and what they cost.
  */
 export const allCases: Case[] = [
   plain('npm', '5.5'),
-  plain('npm', '5.9'),
   plain('npm', '6.0'),
   sideBySide('npm'),
   nativeOnly,
-  plain('pnpm', '5.5'),
+  plain('pnpm', '5.9'),
   sideBySide('pnpm'),
 ];
 

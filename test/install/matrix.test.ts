@@ -9,12 +9,10 @@
 // `taskscope-migrate` prints a diff and writes nothing, `--write` writes that
 // diff, tsc still passes, and eslint reports less, only at review markers.
 //
-// Cases: all four compilers with npm, pnpm for 5.5 and 7.0, and the bare 7.0
-// project with npm: seven, three at a time, sharing one npm cache and one pnpm
-// store (in the run's temp folder, or TASKSCOPE_INSTALL_CACHE to keep them).
-// Measured cold on the 2-core machine: 213 s, 257 s of CPU. A linted case costs
-// about 90 s, so pnpm 5.9 and 6.0 would add two of those for what pnpm 5.5 and
-// 7.0 already bracket. test/install/README.md has the figures per case.
+// Cases (cases.ts says why these): npm on 5.5, 6.0 and 7.0, pnpm on 5.9 and
+// 7.0, and the bare 7.0 project with npm: six, three at a time, sharing one npm
+// cache and one pnpm store (in the run's temp folder, or TASKSCOPE_INSTALL_CACHE
+// to keep them). test/install/README.md has the figures per case.
 // Needs `pnpm build` first; skips, loudly, only when the npm registry can't be
 // reached. TASKSCOPE_INSTALL_CASES=id,id runs some cases only.
 import { mkdtempSync, readFileSync, statfsSync } from 'node:fs';

@@ -1,3 +1,3 @@
 import { sweep } from './register.js';
 
-sweep('untyped', ['agent-kit', 'anthropic-sdk', 'langchainjs', 'mcp-typescript-sdk', 'openai-node', 'tanstack-query', 'trpc']);
+sweep('untyped', [['agent-kit', 'anthropic-sdk', 'langchainjs', 'mcp-typescript-sdk', 'openai-node', 'tanstack-query', 'trpc']]);

@@ -1,3 +1,0 @@
-import { sweep } from './register.js';
-
-sweep('typed', ['tanstack-query', 'trpc']);

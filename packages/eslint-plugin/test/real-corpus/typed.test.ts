@@ -1,0 +1,7 @@
+import { sweep } from './register.js';
+
+sweep('typed', [
+  ['langchainjs', 'agent-kit'],
+  ['tanstack-query', 'trpc'],
+  ['mcp-typescript-sdk', 'openai-node', 'anthropic-sdk'],
+]);
