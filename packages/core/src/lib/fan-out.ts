@@ -7,9 +7,9 @@ import { ts } from './compiler.js';
 import { isAsyncIterableType, isPromiseValued, isThenableType } from './promises.js';
 import { signalInScope } from './signal-in-scope.js';
 import { passSignalEdit, passesSignal, signalSlot } from './signal-slots.js';
-import { isAsyncFunction, isFunctionExpressionLike, memberName, skipParentheses, someNode, unwrapExpression, withoutAwait } from './syntax.js';
+import { isAsyncFunction, memberName, skipParentheses, someNode, unwrapExpression, withoutAwait } from './syntax.js';
 import type { AnalysisContext, TextEdit } from './types.js';
-import { constInitializer, declarationOf, referencesOf } from './value-flow.js';
+import { boundFunction, constInitializer, declarationOf, referencesOf } from './value-flow.js';
 
 /** `items.map(cb)` or `Array.from(items, cb)`: one unit of work per item. */
 export interface MapFanOut {
@@ -183,12 +183,7 @@ function calledFunction(call: TS.CallExpression, context: AnalysisContext): TS.F
   const method = methodCalledOnThis(call);
   if (method) return method;
   const callee = skipParentheses(call.expression);
-  if (!ts.isIdentifier(callee)) return undefined;
-  const declaration = declarationOf(callee, context);
-  if (declaration && ts.isFunctionDeclaration(declaration)) return declaration;
-  const initializer = declaration && ts.isVariableDeclaration(declaration) ? constInitializer(callee, context) : undefined;
-  const fn = initializer && unwrapExpression(initializer);
-  return fn && isFunctionExpressionLike(fn) ? fn : undefined;
+  return ts.isIdentifier(callee) ? boundFunction(callee, context) : undefined;
 }
 
 /** What a function returns: its expression body, or the operands of its `return`s outside nested functions. */

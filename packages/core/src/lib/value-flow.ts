@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 
 import { ts } from './compiler.js';
 import { spelling } from './spelling.js';
-import { unwrapExpression } from './syntax.js';
+import { isFunctionExpressionLike, unwrapExpression } from './syntax.js';
 import type { AnalysisContext } from './types.js';
 
 /**
@@ -229,6 +229,15 @@ export function bindsName(binding: TS.BindingName, name: string): boolean {
 export function constInitializer(identifier: TS.Identifier, context: AnalysisContext): TS.Expression | undefined {
   const declaration = context.checker ? context.checker.getSymbolAtLocation(identifier)?.valueDeclaration : declarationOf(identifier, context);
   return declaration && isConstDeclaration(declaration) ? declaration.initializer : undefined;
+}
+
+/** The function a name is bound to where it is declared: a function declaration, or a `const` set to a function expression. */
+export function boundFunction(name: TS.Identifier, context: AnalysisContext): TS.FunctionLikeDeclaration | undefined {
+  const declaration = declarationOf(name, context);
+  if (declaration && ts.isFunctionDeclaration(declaration)) return declaration;
+  if (!declaration || !isConstDeclaration(declaration)) return undefined;
+  const fn = unwrapExpression(declaration.initializer);
+  return isFunctionExpressionLike(fn) ? fn : undefined;
 }
 
 function isConstDeclaration(node: TS.Node): node is TS.VariableDeclaration & { initializer: TS.Expression } {

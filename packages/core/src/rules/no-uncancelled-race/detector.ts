@@ -13,7 +13,7 @@ import {
 } from '../../lib/syntax.js';
 import { unionMembers } from '../../lib/type-members.js';
 import type { AnalysisContext, Detector } from '../../lib/types.js';
-import { constInitializer, declarationOf, returnedExpression } from '../../lib/value-flow.js';
+import { boundFunction, constInitializer, declarationOf, returnedExpression } from '../../lib/value-flow.js';
 import { isGlobalCallee, raceMigration, timeoutRace } from './timeout.js';
 
 export type NoUncancelledRaceMessageId = 'uncancelled' | 'uncancelledTimeout' | 'useWithTimeout' | 'useRace';
@@ -163,9 +163,7 @@ interface MadePromise {
 function promiseMade(node: TS.Expression, context: AnalysisContext): MadePromise | undefined {
   if (isNewPromise(node)) return { promise: node };
   const callee = ts.isCallExpression(node) ? unwrapExpression(node.expression) : undefined;
-  const declaration = callee && ts.isIdentifier(callee) ? declarationOf(callee, context) : undefined;
-  const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && unwrapExpression(declaration.initializer);
-  const fn = declaration && ts.isFunctionDeclaration(declaration) ? declaration : initializer && isFunctionExpressionLike(initializer) ? initializer : undefined;
+  const fn = callee && ts.isIdentifier(callee) ? boundFunction(callee, context) : undefined;
   const returned = fn && returnedExpression(fn);
   return returned && isNewPromise(returned) ? { promise: returned, helper: { fn, call: node as TS.CallExpression } } : undefined;
 }

@@ -14,7 +14,7 @@ import { signalParameterName } from '../../lib/names.js';
 import { runtimeName } from '../../lib/runtime-imports.js';
 import { isFunctionExpressionLike, mentions, outermostAwaited, unwrapExpression } from '../../lib/syntax.js';
 import type { AnalysisContext, Fix, Review, TextEdit } from '../../lib/types.js';
-import { declarationOf, returnedExpression } from '../../lib/value-flow.js';
+import { boundFunction, returnedExpression } from '../../lib/value-flow.js';
 
 /**
  * The race transform: `Promise.race([work, timer])`, where the timer only
@@ -185,7 +185,7 @@ function timerDelay(expression: TS.Expression, context: AnalysisContext): string
     return delay && delay.getText(context.sourceFile);
   }
   if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.arguments.some(ts.isSpreadElement)) return undefined;
-  const helper = helperFunction(node.expression, context);
+  const helper = boundFunction(node.expression, context);
   const returned = helper && returnedExpression(helper);
   if (!helper || !returned || !ts.isNewExpression(unwrapExpression(returned))) return undefined;
   const delay = rejectingTimerDelay(unwrapExpression(returned) as TS.NewExpression);
@@ -231,15 +231,5 @@ function callsReject(callback: TS.Expression, reject: string): boolean {
   if (!isFunctionExpressionLike(fn) || fn.parameters.length > 0) return false;
   const body = returnedExpression(fn);
   return body !== undefined && ts.isCallExpression(body) && ts.isIdentifier(body.expression) && body.expression.text === reject;
-}
-
-/** A function declared in this file under `id`'s name: a declaration, or a `const` arrow / function expression. */
-function helperFunction(id: TS.Identifier, context: AnalysisContext): TS.FunctionLikeDeclaration | undefined {
-  const declaration = declarationOf(id, context);
-  if (declaration && ts.isFunctionDeclaration(declaration)) return declaration;
-  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
-  if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
-  const fn = unwrapExpression(declaration.initializer);
-  return isFunctionExpressionLike(fn) ? fn : undefined;
 }
 
