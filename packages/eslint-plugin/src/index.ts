@@ -1,17 +1,11 @@
+import type { RuleId } from '@taskscope/core';
 import type { ESLint, Linter, Rule } from 'eslint';
 
 import { recommendedRules, strictRules } from './configs.js';
 import { rules } from './rules/index.js';
 
-/** The rule ids, a contract: configs, docs and users name them. */
-export type TaskscopeRuleName =
-  | 'no-floating-promises'
-  | 'no-orphaned-fan-out'
-  | 'no-unchecked-settled'
-  | 'no-uncancelled-race'
-  | 'no-async-iteration-callback'
-  | 'require-signal-propagation'
-  | 'no-unbounded-fan-out';
+/** The rule ids, a contract: configs, docs and users name them (core's list, the one the detectors use). */
+export type TaskscopeRuleName = RuleId;
 
 /** The plugin as ESLint's own types see it: using it needs no typescript-eslint types. */
 export interface TaskscopePlugin extends ESLint.Plugin {
