@@ -26,6 +26,7 @@ export default defineConfig({
       'taskscope/inspect': src('./packages/runtime/src/inspect.ts'),
       taskscope: src('./packages/runtime/src/index.ts'),
       '@taskscope/core': src('./packages/core/src/index.ts'),
+      'eslint-plugin-taskscope': src('./packages/eslint-plugin/src/index.ts'),
     },
   },
   test: {

@@ -63,10 +63,11 @@ function parses(file: string): boolean {
 /**
  * The files no tsconfig claims, which typescript-eslint's project service
  * needs listed in `allowDefaultProject`: the codemod's search for a file's
- * tsconfig, which is the project service's, finds none.
+ * tsconfig, which is the project service's, finds none (a file the nearest
+ * tsconfig's program imports is claimed, and must not be listed).
  */
 export function filesOutsideProjects(files: readonly string[]): string[] {
-  const finder = configFinder();
+  const finder = configFinder({ followImports: true });
   return files.filter((file) => finder.find(file).config === undefined);
 }
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { gitRoot, uncommittedPaths } from './git.js';
+import { dirtyTreeRefusal, gitRoot } from './git.js';
 import { createProgress } from './progress.js';
 import { jsonReport, markdownReport, summaryText } from './report.js';
 import { runMigration } from './run.js';
@@ -60,15 +60,10 @@ export function main(argv: readonly string[], io: CliIo): number {
   }
 
   const root = gitRoot(io.cwd);
-  if (args.write && !args.allowDirty && root !== undefined) {
-    const dirty = uncommittedPaths(root);
-    if (dirty.length > 0) {
-      io.stderr.write(
-        `taskscope-migrate: refusing to write: the git tree has uncommitted changes (${dirty.length} path(s), e.g. ${dirty[0]}).\n` +
-          'Commit or stash them first so the migration is one reviewable diff, or pass --allow-dirty.\n',
-      );
-      return EXIT.usage;
-    }
+  const refusal = args.write && !args.allowDirty && root !== undefined ? dirtyTreeRefusal('taskscope-migrate', root) : undefined;
+  if (refusal) {
+    io.stderr.write(refusal);
+    return EXIT.usage;
   }
 
   const progress = createProgress(io.stderr);

@@ -1,21 +1,9 @@
-import {
-  type AnalysisContext,
-  type Finding,
-  type Fix,
-  type Review,
-  type TextEdit,
-  type TransformId,
-  type Compiler,
-  applyEdits,
-  engineFor,
-} from '@taskscope/core';
+import { type AnalysisContext, type Finding, type Fix, type Review, type TextEdit, type TransformId, applyEdits } from '@taskscope/core';
 import { ts } from 'ts-morph';
 
+import { core } from './compiler.js';
 import type { DetectorUse, MigrationSettings, Transform } from './transforms/index.js';
-
-// The codemod reads every file with the compiler ts-morph brings, whatever TypeScript the project has.
-// ts-morph declares its own copy of TypeScript's types, which differ from core's in brands only.
-const core = engineFor(ts as unknown as Compiler);
+import { type DetectorRun, createWalk } from './walk.js';
 
 /** Per transform: sites rewritten and review markers inserted. */
 export type TransformCounts = Partial<Record<TransformId, { rewritten: number; marked: number }>>;
@@ -82,32 +70,22 @@ export interface Migrator {
   another(round: FileMigration): boolean;
 }
 
-interface Use {
-  detector: DetectorUse['detector'];
-  options: unknown;
-}
-
-const none: readonly Use[] = [];
-
 /**
  * The engine shared by the CLI and the jscodeshift entry. The dispatch table
  * (node kind → detectors) is built once; each file is then walked once.
  */
 export function createMigrator(selected: readonly Transform[], settings: MigrationSettings = {}): Migrator {
-  const byKind = new Map<ts.SyntaxKind, Use[]>();
+  const runs: DetectorRun[] = [];
   const seen = new Set<DetectorUse['detector']>();
   for (const transform of selected) {
     for (const { detector, options } of transform.detectors) {
       const resolved = options(settings);
       if (resolved === undefined || seen.has(detector)) continue;
       seen.add(detector);
-      for (const kind of core.kindsOf(detector)) {
-        let list = byKind.get(kind);
-        if (!list) byKind.set(kind, (list = []));
-        list.push({ detector, options: resolved });
-      }
+      runs.push({ detector, options: resolved });
     }
   }
+  const findingsOf = createWalk(runs);
   const selectedIds = new Set(selected.map((t) => t.id));
   const transformByRule = new Map(selected.flatMap((t) => t.rules.map((rule) => [rule, t.id] as const)));
 
@@ -117,18 +95,6 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
     const transform = transformByRule.get(finding.rule);
     if (transform === undefined || finding.fixes.some((f) => f.transform !== undefined)) return undefined;
     return { transform, reason: `no automatic rewrite (${finding.rule})`, node: finding.node };
-  };
-
-  const findingsOf = (context: AnalysisContext): Finding[] => {
-    const findings: Finding[] = [];
-    const visit = (node: ts.Node): void => {
-      for (const { detector, options } of byKind.get(node.kind) ?? none) {
-        findings.push(...core.detect(detector, node, context, options));
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(context.sourceFile);
-    return findings;
   };
 
   /** What the codemod does with each finding: a rewrite, a marker, both, or nothing. */
@@ -301,12 +267,18 @@ function parseForCheck(fileName: string, text: string): ts.SourceFile {
   return ts.createSourceFile(fileName, text, options, false, core.scriptKindOf(fileName));
 }
 
-/** `line:column message` of the file's first syntax error, if any. */
-function firstSyntaxError(sourceFile: ts.SourceFile): string | undefined {
+/** The file's first syntax error, if any: what typescript-eslint reports as its parsing error. */
+export function syntaxErrorOf(sourceFile: ts.SourceFile): { start: number; message: string } | undefined {
   // parseDiagnostics is internal but stable; typescript-eslint reads it the same way.
   const diagnostics = (sourceFile as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics;
   const first = diagnostics?.[0];
-  if (!first) return undefined;
-  const { line, character } = sourceFile.getLineAndCharacterOfPosition(first.start);
-  return `${line + 1}:${character + 1} ${ts.flattenDiagnosticMessageText(first.messageText, '\n')}`;
+  return first && { start: first.start, message: ts.flattenDiagnosticMessageText(first.messageText, '\n') };
+}
+
+/** `line:column message` of the file's first syntax error, if any. */
+function firstSyntaxError(sourceFile: ts.SourceFile): string | undefined {
+  const error = syntaxErrorOf(sourceFile);
+  if (!error) return undefined;
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(error.start);
+  return `${line + 1}:${character + 1} ${error.message}`;
 }

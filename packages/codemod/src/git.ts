@@ -21,6 +21,19 @@ export function uncommittedPaths(root: string): string[] {
   return paths;
 }
 
+/**
+ * Why `command` must not write in the work tree at `root`, or undefined: it has
+ * uncommitted changes, and a migration must be one reviewable diff.
+ */
+export function dirtyTreeRefusal(command: string, root: string): string | undefined {
+  const dirty = uncommittedPaths(root);
+  if (dirty.length === 0) return undefined;
+  return (
+    `${command}: refusing to write: the git tree has uncommitted changes (${dirty.length} path(s), e.g. ${dirty[0]}).\n` +
+    'Commit or stash them first so the migration is one reviewable diff, or pass --allow-dirty.\n'
+  );
+}
+
 /** The subset of `files` (absolute paths) that .gitignore rules exclude; tracked files never are. */
 export function gitIgnored(root: string, files: readonly string[]): Set<string> {
   if (files.length === 0) return new Set();

@@ -1,13 +1,8 @@
-import { type Compiler, engineFor } from '@taskscope/core';
 import type { API, FileInfo, Options } from 'jscodeshift';
-import { ts } from 'ts-morph';
 
+import { core } from './compiler.js';
 import { MAX_ROUNDS, type Migrator, createMigrator, nextRound } from './engine.js';
 import { selectTransforms } from './transforms/index.js';
-
-// Parsed with the compiler ts-morph brings, as the CLI reads files.
-// ts-morph declares its own copy of TypeScript's types, which differ from core's in brands only.
-const core = engineFor(ts as unknown as Compiler);
 
 /**
  * jscodeshift entry: the same rewrites as `taskscope-migrate`, in syntactic

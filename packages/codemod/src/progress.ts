@@ -9,7 +9,7 @@ export interface Progress {
   done(): void;
 }
 
-interface Stream extends NodeJS.WritableStream {
+export interface Stream extends NodeJS.WritableStream {
   isTTY?: boolean;
   columns?: number;
 }
@@ -31,15 +31,41 @@ function lineProgress(stream: Stream): Progress {
 }
 
 function barProgress(stream: Stream): Progress {
+  const bar = progressBar(stream);
+  return {
+    start: bar.start,
+    file: (file) => {
+      bar.update(file.path, true);
+      if (file.status === 'error') bar.note(fileLine(file));
+    },
+    print: bar.print,
+    done: bar.done,
+  };
+}
+
+/** `[####------] 12/40 label` on one terminal line, redrawn in place (taskscope-migrate, taskscope check). */
+export interface ProgressBar {
+  start(total: number): void;
+  /** Shows `label`; with `advance`, one more of the total is done. */
+  update(label: string, advance?: boolean): void;
+  /** Prints a line above the bar. */
+  note(line: string): void;
+  /** Prints text to `out` without tearing the bar. */
+  print(out: NodeJS.WritableStream, text: string): void;
+  /** Clears the bar. */
+  done(): void;
+}
+
+export function progressBar(stream: Stream): ProgressBar {
   let total = 0;
   let done = 0;
-  let last = '';
+  let label = '';
   let drawnAt = 0;
   const clear = () => stream.write('\r\x1b[2K');
   const draw = () => {
     const width = 30;
     const filled = total === 0 ? width : Math.round((done / total) * width);
-    const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${last}`;
+    const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${label}`;
     clear();
     stream.write(line.slice(0, (stream.columns ?? 80) - 1));
     drawnAt = Date.now();
@@ -49,15 +75,16 @@ function barProgress(stream: Stream): Progress {
       total = count;
       draw();
     },
-    file: (file) => {
-      done++;
-      last = file.path;
-      if (file.status === 'error') {
-        clear();
-        stream.write(`${fileLine(file)}\n`);
-      }
-      // Redrawing for every file costs more than the migration of a small one.
-      if (Date.now() - drawnAt > 50 || done === total || file.status === 'error') draw();
+    update: (text, advance = false) => {
+      label = text;
+      if (advance) done++;
+      // Redrawing for every file costs more than the work on a small one.
+      if (!advance || Date.now() - drawnAt > 50 || done === total) draw();
+    },
+    note: (line) => {
+      clear();
+      stream.write(`${line}\n`);
+      draw();
     },
     print: (out, text) => {
       clear();

@@ -38,6 +38,15 @@ export interface LoadOptions {
   paths?: readonly string[];
   /** The git work tree root, for .gitignore; undefined outside git. */
   gitRoot?: string;
+  /**
+   * Give the files no tsconfig includes typescript-eslint's default project, as
+   * its project service does with `allowDefaultProject`: those that a tsconfig
+   * above leaves out too, all in one project with the default project's
+   * compiler options (`defaultProjectOptions`). `taskscope check` does, so that
+   * it sees what ESLint sees. Without it (the codemod) files a tsconfig leaves
+   * out are skipped, and those with none above get strict ES2022 options.
+   */
+  defaultProject?: boolean;
 }
 
 /**
@@ -74,7 +83,8 @@ export function loadProjects(options: LoadOptions): ProjectSelection {
       else byConfig.set(config, [file]);
     }
   }
-  const projects = [...byConfig].map(([configPath, files]) => plannedProject(configPath, files));
+  const fallback = options.defaultProject ? defaultProjectOptions(options.cwd) : codemodFallbackOptions;
+  const projects = [...byConfig].map(([configPath, files]) => plannedProject(configPath, files, fallback));
   return { projects, skipped, unmatched };
 }
 
@@ -87,10 +97,10 @@ interface Choice {
 
 /** Without `--project`: each file under the paths with the tsconfig the project service would give it. */
 function nearestConfigs(options: LoadOptions, filters: readonly string[], unmatched: string[]): Choice[] {
-  const finder = configFinder();
+  const finder = configFinder({ followImports: options.defaultProject });
   return filesUnder(filters.length > 0 ? filters : [options.cwd], unmatched).map((file) => {
     const { config, nearest } = finder.find(file);
-    if (config !== undefined || nearest === undefined) return { file, config };
+    if (config !== undefined || nearest === undefined || options.defaultProject) return { file, config };
     return { file, config, reason: `not included by ${path.relative(options.cwd, nearest) || nearest}` };
   });
 }
@@ -178,9 +188,18 @@ const lenient: ReadonlySet<number> = new Set([18003, 6053, 5083]);
  * The project service's search for a file's tsconfig, with each config read
  * once: up from the file's folder, the first `tsconfig.json` that includes it
  * (or whose references do) is its project. `nearest` is the closest one seen.
+ *
+ * With `followImports`, as the project service does, a file that the nearest
+ * tsconfig leaves out but whose program imports it (a test including
+ * `../jest.config.ts`) belongs to that tsconfig: the service finds it in the
+ * project it loads first. Its imports are followed without building the
+ * program (`importClosure`).
  */
-export function configFinder(): { find(file: string): { config: string | undefined; nearest: string | undefined } } {
+export function configFinder(options: { followImports?: boolean } = {}): {
+  find(file: string): { config: string | undefined; nearest: string | undefined };
+} {
   const claimed = new Map<string, ReadonlyMap<string, string>>();
+  const imported = new Map<string, ReadonlySet<string>>();
   // File → the config that owns it: the config's own files, then those of the projects it references.
   const filesOf = (config: string, visiting = new Set<string>()): ReadonlyMap<string, string> => {
     const cached = claimed.get(config);
@@ -196,32 +215,76 @@ export function configFinder(): { find(file: string): { config: string | undefin
     claimed.set(config, owners);
     return owners;
   };
+  const importedBy = (config: string, file: string): boolean => {
+    let files = imported.get(config);
+    if (!files) imported.set(config, (files = importClosure(config)));
+    return files.has(file);
+  };
   return {
     find(file) {
       let nearest: string | undefined;
-      for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      let owner: string | undefined;
+      for (let dir = path.dirname(file); owner === undefined; dir = path.dirname(dir)) {
         const config = path.join(dir, 'tsconfig.json');
         if (existsSync(config)) {
           nearest ??= config;
-          const owner = filesOf(config).get(file);
-          if (owner) return { config: owner, nearest };
+          owner = filesOf(config).get(file);
         }
-        if (path.dirname(dir) === dir) return { config: undefined, nearest };
+        if (path.dirname(dir) === dir) break;
       }
+      if (options.followImports && nearest !== undefined && owner !== nearest && importedBy(nearest, file)) return { config: nearest, nearest };
+      return { config: owner, nearest };
     },
   };
 }
 
-function plannedProject(configPath: string | undefined, files: string[]): PlannedProject {
+/**
+ * The TypeScript sources a tsconfig's program holds: its own files and, through
+ * their imports and `/// <reference path>`s as its options resolve them, every
+ * source file they reach outside `node_modules`. Read with the scanner, not
+ * parsed or checked.
+ */
+function importClosure(config: string): ReadonlySet<string> {
+  const { fileNames, options } = parseConfig(config);
+  const cache = ts.createModuleResolutionCache(path.dirname(config), (name) => name, options);
+  const seen = new Set<string>();
+  const pending = fileNames.map((file) => path.resolve(file));
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = ts.sys.readFile(file);
+    if (text === undefined) continue;
+    const { importedFiles, referencedFiles } = ts.preProcessFile(text, true, true);
+    for (const reference of referencedFiles) pending.push(path.resolve(path.dirname(file), reference.fileName));
+    for (const { fileName } of importedFiles) {
+      const resolved = ts.resolveModuleName(fileName, file, options, ts.sys, cache).resolvedModule;
+      if (resolved && !resolved.isExternalLibraryImport && isSource(resolved.resolvedFileName)) pending.push(path.resolve(resolved.resolvedFileName));
+    }
+  }
+  return seen;
+}
+
+const codemodFallbackOptions: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.Preserve, strict: true, skipLibCheck: true };
+
+/**
+ * The compiler options of typescript-eslint's default project: those of
+ * `tsconfig.json` in its root (here the working directory) when there is one,
+ * else the ones TypeScript gives an inferred project (its defaults, with `allowJs`).
+ */
+export function defaultProjectOptions(root: string): ts.CompilerOptions {
+  const config = path.join(root, 'tsconfig.json');
+  if (existsSync(config)) return parseConfig(config).options;
+  return { ...ts.getDefaultCompilerOptions(), allowJs: true };
+}
+
+function plannedProject(configPath: string | undefined, files: string[], fallbackOptions: ts.CompilerOptions): PlannedProject {
   return {
     configPath,
     files,
     open() {
       const project = configPath
         ? new Project({ tsConfigFilePath: configPath, skipFileDependencyResolution: true })
-        : new Project({
-            compilerOptions: { target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.Preserve, strict: true, skipLibCheck: true },
-          });
+        : new Project({ compilerOptions: fallbackOptions });
       if (!configPath) project.addSourceFilesAtPaths(files);
       const sourceFiles = files.map((file) => (project.getSourceFile(file) ?? project.addSourceFileAtPath(file)).compilerNode);
       return { project, files: sourceFiles };

@@ -1,0 +1,178 @@
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import type { CliIo } from '../cli.js';
+import { dirtyTreeRefusal, gitRoot } from '../git.js';
+import { progressBar } from '../progress.js';
+import { summaryText as migrationSummary } from '../report.js';
+import { runMigration } from '../run.js';
+import { transforms } from '../transforms/index.js';
+import { json } from './formats/json.js';
+import { sarif } from './formats/sarif.js';
+import { stylish } from './formats/stylish.js';
+import { type CheckReport, runCheck } from './run.js';
+import { summaryText } from './summary.js';
+
+/** Exit codes, ESLint's: a contract for CI. */
+export const CHECK_EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+const formats = ['stylish', 'json', 'sarif'] as const;
+type Format = (typeof formats)[number];
+
+const usage = `Usage: taskscope <command> [options]
+
+Commands:
+  check    run the taskscope lint rules on the project, typed, without ESLint
+
+Run taskscope check --help for its options. The codemod is taskscope-migrate.
+`;
+
+const checkHelp = `Usage: taskscope check [options] [paths...]
+
+Runs eslint-plugin-taskscope's rules without ESLint: typed, with the compiler
+taskscope brings, whatever TypeScript the project has. Each file is checked in
+the program of its nearest tsconfig.json, as typescript-eslint's project
+service does; files no tsconfig includes get its default project.
+
+Options:
+  --strict                  configs.strict (default: configs.recommended)
+  -f, --format <name>       stylish (default), json (ESLint's) or sarif
+                            (SARIF 2.1.0, for code scanning)
+  -o, --output-file <file>  write the report there instead of stdout
+  -p, --project <path>      check exactly this tsconfig's files (a tsconfig.json,
+                            or a folder holding one)
+  --no-inline-config        ignore eslint-disable comments
+  --fix                     first run taskscope-migrate --write on the same
+                            files (its rewrites and review markers; never an
+                            editor-only suggestion), then check what is left
+  --allow-dirty             with --fix: write although the git tree has
+                            uncommitted changes
+  -h, --help                show this help
+
+paths... are the files or folders to check (default: the cwd). Comments
+// eslint-disable-next-line taskscope/<rule> (and -line, /* eslint-disable */
+... /* eslint-enable */) work as in ESLint.
+
+Exit codes: 0 no problems, 1 problems found, 2 bad usage or no project.
+`;
+
+/** The `taskscope` bin: dispatches to its commands. */
+export function taskscopeMain(argv: readonly string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  if (command === 'check') return checkMain(rest, io);
+  if (command === '-h' || command === '--help') {
+    io.stdout.write(usage);
+    return CHECK_EXIT.ok;
+  }
+  if (command === '-v' || command === '--version') {
+    io.stdout.write(`${(createRequire(import.meta.url)('../../package.json') as { version: string }).version}\n`);
+    return CHECK_EXIT.ok;
+  }
+  io.stderr.write(`${command === undefined ? 'taskscope: no command given' : `taskscope: unknown command "${command}"`}\n${usage}`);
+  return CHECK_EXIT.usage;
+}
+
+/** `taskscope check`: the report goes to stdout (or --output-file), the progress and the summary to stderr. */
+export function checkMain(argv: readonly string[], io: CliIo): number {
+  let args: ReturnType<typeof parseCheckArgs>;
+  try {
+    args = parseCheckArgs(argv);
+  } catch (error) {
+    io.stderr.write(`taskscope check: ${(error as Error).message}\nRun taskscope check --help for usage.\n`);
+    return CHECK_EXIT.usage;
+  }
+  if (args.help) {
+    io.stdout.write(checkHelp);
+    return CHECK_EXIT.ok;
+  }
+  const root = gitRoot(io.cwd);
+  const files = { cwd: io.cwd, project: args.project, paths: args.paths, gitRoot: root };
+
+  if (args.fix) {
+    // The rules' suggestions change what code does; the codemod's rewrites are the ones made to be applied unread.
+    const refusal = !args.allowDirty && root !== undefined ? dirtyTreeRefusal('taskscope check --fix', root) : undefined;
+    if (refusal) {
+      io.stderr.write(refusal);
+      return CHECK_EXIT.usage;
+    }
+    try {
+      io.stderr.write(`${migrationSummary(runMigration({ ...files, write: true, transforms }))}\n`);
+    } catch (error) {
+      io.stderr.write(`taskscope check --fix: ${(error as Error).message}\n`);
+      return CHECK_EXIT.usage;
+    }
+  }
+
+  const bar = io.stderr.isTTY ? progressBar(io.stderr) : undefined;
+  const relative = (file: string) => path.relative(io.cwd, file) || file;
+  let report: CheckReport;
+  try {
+    report = runCheck({
+      ...files,
+      preset: args.strict ? 'strict' : 'recommended',
+      inlineConfig: args.inlineConfig,
+      onStart: (total) => bar?.start(total),
+      onProject: (config, count) => bar?.update(`building the program of ${config ? relative(config) : 'the default project'} (${count} files)`),
+      onFile: (file) => bar?.update(relative(file.path), true),
+    });
+  } catch (error) {
+    bar?.done();
+    io.stderr.write(`taskscope check: ${(error as Error).message}\n`);
+    return CHECK_EXIT.usage;
+  }
+  bar?.done();
+  if (report.unmatched.length > 0) {
+    io.stderr.write(summaryText(report, io.cwd));
+    return CHECK_EXIT.usage;
+  }
+
+  const output = formatted(report, args.format, { cwd: io.cwd, root: root ?? io.cwd, color: args.outputFile === undefined && isColorTerminal(io.stdout) });
+  if (args.outputFile === undefined) io.stdout.write(output);
+  else writeFileSync(path.resolve(io.cwd, args.outputFile), output);
+  io.stderr.write(summaryText(report, io.cwd));
+  return report.files.some((file) => file.problems.some((p) => p.severity === 2)) ? CHECK_EXIT.problems : CHECK_EXIT.ok;
+}
+
+function formatted(report: CheckReport, format: Format, options: { cwd: string; root: string; color: boolean }): string {
+  if (format === 'json') return json(report);
+  if (format === 'sarif') return sarif(report, options);
+  return stylish(report, options);
+}
+
+function isColorTerminal(stream: NodeJS.WritableStream & { isTTY?: boolean }): boolean {
+  return stream.isTTY === true && !process.env.NO_COLOR;
+}
+
+function parseCheckArgs(argv: readonly string[]) {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    allowNegative: true,
+    options: {
+      strict: { type: 'boolean', default: false },
+      format: { type: 'string', short: 'f', default: 'stylish' },
+      'output-file': { type: 'string', short: 'o' },
+      project: { type: 'string', short: 'p' },
+      'inline-config': { type: 'boolean', default: true },
+      fix: { type: 'boolean', default: false },
+      'allow-dirty': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const format = values.format as Format;
+  if (!formats.includes(format)) throw new Error(`unknown format "${values.format}"; expected one of: ${formats.join(', ')}`);
+  if (values['allow-dirty'] && !values.fix) throw new Error('--allow-dirty only goes with --fix');
+  return {
+    strict: values.strict,
+    format,
+    outputFile: values['output-file'],
+    project: values.project,
+    inlineConfig: values['inline-config'],
+    fix: values.fix,
+    allowDirty: values['allow-dirty'],
+    help: values.help,
+    paths: positionals,
+  };
+}

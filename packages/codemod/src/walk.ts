@@ -1,0 +1,41 @@
+import type { AnalysisContext, Detector, Finding } from '@taskscope/core';
+import { ts } from 'ts-morph';
+
+import { core } from './compiler.js';
+
+/** A detector to run on a file, with its options. */
+export interface DetectorRun {
+  readonly detector: Detector<unknown>;
+  readonly options: unknown;
+  /** A test a node must pass before the detector sees it (`taskscope check` mirrors the ESLint rules' own). */
+  readonly accepts?: (node: ts.Node, context: AnalysisContext) => boolean;
+}
+
+/**
+ * The per-file walk the codemod and `taskscope check` share: the dispatch
+ * table (node kind → detectors) is built once; each file is then walked
+ * once, every node handed to the detectors of its kind.
+ */
+export function createWalk(runs: readonly DetectorRun[]): (context: AnalysisContext) => Finding[] {
+  const byKind = new Map<ts.SyntaxKind, DetectorRun[]>();
+  for (const run of runs) {
+    for (const kind of core.kindsOf(run.detector)) {
+      let list = byKind.get(kind);
+      if (!list) byKind.set(kind, (list = []));
+      list.push(run);
+    }
+  }
+  return (context) => {
+    const findings: Finding[] = [];
+    const visit = (node: ts.Node): void => {
+      for (const { detector, options, accepts } of byKind.get(node.kind) ?? none) {
+        if (!accepts || accepts(node, context)) findings.push(...core.detect(detector, node, context, options));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(context.sourceFile);
+    return findings;
+  };
+}
+
+const none: readonly DetectorRun[] = [];

@@ -1,0 +1,82 @@
+// taskscope check and ESLint (the plugin's configs.strict, typed through the
+// project service, eslint-disable comments on) over the same fixtures: the
+// codemod's fixture pairs, the plugin's hand-written robustness files, and
+// test/fixtures/check (disable comments, the shapes where ESTree and
+// TypeScript's tree differ, a file in the default project, a file a program
+// imports although its tsconfig leaves it out). The real corpus is compared
+// in packages/eslint-plugin/test/real-corpus (register.ts).
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { Project } from 'ts-morph';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { rulesOf } from '../../src/check/rules.js';
+import { type CheckReport, runCheck } from '../../src/check/run.js';
+import { createWalk } from '../../src/walk.js';
+import { type Findings, checkFindings, eslintFindings } from './same-findings.js';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const checkFixtures = path.join(root, 'packages/codemod/test/fixtures/check');
+const folders = ['packages/codemod/__testfixtures__', 'packages/eslint-plugin/test/robustness', 'packages/codemod/test/fixtures/check'];
+const files = folders.flatMap((folder) =>
+  readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.[cm]?tsx?$/.test(name) && !/\.d\.[cm]?ts$/.test(name))
+    .map((name) => path.join(root, folder, name)),
+);
+
+describe('taskscope check reports what ESLint reports', () => {
+  let eslint: Findings;
+  let report: CheckReport;
+  let check: Findings;
+  beforeAll(async () => {
+    eslint = await eslintFindings(root, files, 'strict');
+    report = runCheck({ cwd: root, paths: files, preset: 'strict' });
+    check = checkFindings(root, report);
+  }, 180_000);
+
+  it('on the fixtures: the same (file, line, rule) set', () => {
+    expect(eslint.fatal).toEqual([]);
+    expect(check.fatal).toEqual([]);
+    expect(report.files).toHaveLength(files.length);
+    expect(check.findings.length).toBeGreaterThan(200);
+    expect(check.findings).toEqual(eslint.findings);
+  });
+
+  it('honours eslint-disable comments as ESLint does: it reports exactly the lines marked `reported`', () => {
+    const directives = path.join(checkFixtures, 'directives.ts');
+    const marked = readFileSync(directives, 'utf8')
+      .split('\n')
+      .flatMap((line, index) => (/^\s*[^/\s].*\breported\b/.test(line) ? [index + 1] : []));
+    const file = report.files.find((f) => f.path === directives)!;
+    expect(file.problems.map((p) => p.line)).toEqual(marked);
+    expect(file.suppressed.length).toBeGreaterThan(10);
+    expect(file.suppressed.find((p) => p.line === 27)?.suppressions).toEqual([{ kind: 'directive', justification: 'fire and forget' }]);
+  });
+
+  it('checks a file no tsconfig includes in the default project, and one a program imports in that program', () => {
+    const projectOf = (name: string) => report.files.find((f) => f.path === path.join(checkFixtures, name))?.project;
+    expect(projectOf('outside.ts')).toBeUndefined();
+    expect(projectOf('imported.ts')).toBe(path.join(checkFixtures, 'tsconfig.json'));
+    expect(projectOf('directives.ts')).toBe(path.join(checkFixtures, 'tsconfig.json'));
+  });
+
+  it('needs the rules’ own tests of a node: without them the detectors would also report the ESTree-only shapes', () => {
+    const project = new Project({ tsConfigFilePath: path.join(checkFixtures, 'tsconfig.json') });
+    const sourceFile = project.getSourceFileOrThrow(path.join(checkFixtures, 'eslint-shapes.ts')).compilerNode;
+    const context = { sourceFile, checker: project.getTypeChecker().compilerObject };
+    const rules = rulesOf('strict');
+    const lines = (walk: ReturnType<typeof createWalk>) =>
+      walk(context).map((f) => `${sourceFile.getLineAndCharacterOfPosition(f.node.getStart(sourceFile)).line + 1} ${f.rule}`).sort();
+    const filtered = lines(createWalk(rules));
+    const unfiltered = lines(createWalk(rules.map(({ detector, options }) => ({ detector, options }))));
+    // The template literal key, the parenthesized optional chain, `import()`, the decorator.
+    expect(unfiltered.filter((line) => !filtered.includes(line))).toEqual([
+      '11 no-orphaned-fan-out',
+      '13 no-floating-promises',
+      '19 require-signal-propagation',
+      '9 no-orphaned-fan-out',
+    ]);
+  });
+});
