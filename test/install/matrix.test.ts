@@ -120,6 +120,21 @@ if (registry.code !== 0) {
           expect(findings).toEqual(expected);
         });
 
+        it('taskscope check (typed, with the compiler it brings) reports the marked sites of the TypeScript files, in SARIF 2.1.0', () => {
+          const { check } = steps();
+          expect(check.code, report(check)).toBe(1);
+          const sarif = JSON.parse(check.stdout) as Sarif;
+          expect(sarif.version).toBe('2.1.0');
+          const [log] = sarif.runs;
+          const found = log!.results.map((r) => {
+            const { artifactLocation, region } = r.locations[0]!.physicalLocation;
+            return `${artifactLocation.uri}:${region.startLine} ${r.ruleId}`;
+          });
+          expect(log!.invocations[0]?.toolExecutionNotifications ?? []).toEqual([]);
+          // It checks what tsconfig.json includes: the TypeScript sources, not the JavaScript scripts.
+          expect(found.sort()).toEqual(expectedFindings().filter((finding) => /^[^:]+\.ts:/.test(finding)));
+        });
+
         it('taskscope-migrate prints the diff and writes nothing', () => {
           const { dryRun, statusAfterDryRun } = steps();
           expect(dryRun.code, report(dryRun)).toBe(0);
@@ -159,6 +174,15 @@ if (registry.code !== 0) {
       });
     }
   });
+}
+
+/** What the check step reads of a SARIF log. */
+interface Sarif {
+  version: string;
+  runs: {
+    results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+    invocations: { toolExecutionNotifications?: unknown[] }[];
+  }[];
 }
 
 /**

@@ -33,6 +33,8 @@ export interface Steps {
   tscBefore: Run;
   /** `eslint --format json .`. */
   lintBefore: Run;
+  /** `taskscope check --format sarif`, before the migration. */
+  check: Run;
   dryRun: Run;
   /** `git status --porcelain` right after the dry run: empty when it wrote nothing. */
   statusAfterDryRun: string;
@@ -104,6 +106,7 @@ export async function runCase(testCase: Case, packed: readonly Packed[], root: s
   const apiVersion = await node(['-e', "process.stdout.write(require('typescript').version)"]);
   const tscBefore = await typecheck();
   const lintBefore = await tool('eslint', ['--format', 'json', '.']);
+  const check = await tool('taskscope', ['check', '--format', 'sarif']);
   const dryRun = await tool('taskscope-migrate', []);
   const statusAfterDryRun = git(dir, 'status', '--porcelain');
   const write = await tool('taskscope-migrate', ['--write']);
@@ -112,6 +115,6 @@ export async function runCase(testCase: Case, packed: readonly Packed[], root: s
   const tscAfter = await typecheck();
   const lintAfter = await tool('eslint', ['--format', 'json', '.']);
 
-  const steps = { tscVersion, apiVersion, tscBefore, lintBefore, dryRun, statusAfterDryRun, write, diff, changed, tscAfter, lintAfter };
+  const steps = { tscVersion, apiVersion, tscBefore, lintBefore, check, dryRun, statusAfterDryRun, write, diff, changed, tscAfter, lintAfter };
   return { testCase, dir, install, steps, seconds: seconds() };
 }

@@ -3,6 +3,8 @@
 // must still parse, a second run must change nothing, and the lint afterwards
 // (recommended, typed: the codemod's own question, so untyped findings that
 // types rule out don't count) must find nothing the codemod left without a marker.
+// `taskscope check` over the same files must then say exactly what ESLint said
+// (`pnpm bench:check` compares the two over the whole corpus).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -10,7 +12,8 @@ import { ts } from 'ts-morph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Corpus, corpusAvailable, unpackCorpus } from '../../../../test/real-corpus/corpus.js';
-import { lintRepositories } from '../../../eslint-plugin/test/real-corpus/sweep.js';
+import { lintFindingOf, lintRepositories } from '../../../eslint-plugin/test/real-corpus/sweep.js';
+import { runCheck } from '../../src/check/run.js';
 import { EXIT, main, type RunReport } from '../../src/index.js';
 import { isMarked } from '../lint-findings.js';
 import { capture } from '../temp-project.js';
@@ -52,6 +55,7 @@ describe.skipIf(!corpusAvailable(label))(label, () => {
     let analysed = 0;
     let firstMs = 0;
     let secondMs = 0;
+    let checkMs = 0;
     const lines: string[] = [];
     for (const repository of corpus.repositories) {
       const cwd = path.join(corpus.dir, repository);
@@ -92,5 +96,14 @@ describe.skipIf(!corpusAvailable(label))(label, () => {
       `${label}: the lint afterwards (${rate(after.files, after.wallMs)}) finds ${after.findings.length} findings in the changed files, ${unmarked.length} without a marker`,
     );
     expect(unmarked.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([]);
+
+    // The sweep's own linter options: the repositories' disable comments name plugins that are not loaded.
+    const checked = timed(() => runCheck({ cwd: corpus.dir, paths: changed, preset: 'recommended', inlineConfig: false }), (ms) => (checkMs = ms));
+    const said = (findings: readonly { file: string; rule: string; detail: string }[]) => findings.map((f) => `${f.file} ${f.rule} ${f.detail}`).sort();
+    const found = checked.files.flatMap((file) => file.problems.map((problem) => lintFindingOf(path.relative(corpus.dir, file.path).split(path.sep).join('/'), { ...problem, ruleId: problem.rule })));
+    console.log(`${label}: taskscope check over the same files (${rate(checked.files.length, checkMs)}) finds ${found.length}`);
+    expect(checked.files.length).toBe(after.files);
+    // Message, place and every suggestion's edit, finding by finding.
+    expect(said(found)).toEqual(said(after.findings));
   });
 });

@@ -69,27 +69,30 @@ export async function lintRepositories(
     for (const result of results) {
       for (const message of result.messages) {
         if (message.fatal) total.fatal.push(`${relative(result.filePath)}:${message.line} ${message.message}`);
-        else if (message.ruleId?.startsWith('taskscope/')) {
-          total.findings.push({
-            file: relative(result.filePath),
-            line: message.line,
-            column: message.column,
-            rule: message.ruleId.slice('taskscope/'.length),
-            suggestions: message.suggestions?.length ?? 0,
-            detail: JSON.stringify([
-              message.messageId,
-              message.line,
-              message.column,
-              message.endLine,
-              message.endColumn,
-              (message.suggestions ?? []).map((s) => [s.messageId, s.fix.range, s.fix.text]),
-            ]),
-          });
-        }
+        else if (message.ruleId?.startsWith('taskscope/')) total.findings.push(lintFindingOf(relative(result.filePath), message));
       }
     }
   }
   return total;
+}
+
+/** What an ESLint message (or a `taskscope check` problem, which has its shape) says, as a finding. */
+export function lintFindingOf(file: string, message: Pick<Linter.LintMessage, 'ruleId' | 'messageId' | 'line' | 'column' | 'endLine' | 'endColumn' | 'suggestions'>): LintFinding {
+  return {
+    file,
+    line: message.line,
+    column: message.column,
+    rule: (message.ruleId ?? '').slice('taskscope/'.length),
+    suggestions: message.suggestions?.length ?? 0,
+    detail: JSON.stringify([
+      message.messageId,
+      message.line,
+      message.column,
+      message.endLine,
+      message.endColumn,
+      (message.suggestions ?? []).map((s) => [s.messageId, s.fix.range, s.fix.text]),
+    ]),
+  };
 }
 
 async function lint(corpus: Corpus, files: readonly string[], outside: readonly string[], mode: Mode, preset: 'recommended' | 'strict'): Promise<ESLint.LintResult[]> {
