@@ -78,7 +78,9 @@ export const allCases: Case[] = [
  * The throwaway project's package.json: the runtime as a dependency (migrated
  * code imports it), the tools as devDependencies, all four packages from their
  * tarballs. `@taskscope/core` is unpublished, so an override points the
- * plugin's and the codemod's dependency on it at its tarball.
+ * plugin's and the codemod's dependency on it at its tarball. The codemod also
+ * depends on the plugin (`taskscope check` runs its presets): npm settles that
+ * on the direct dependency's tarball, pnpm would fetch it from the registry.
  */
 export function manifestFor(testCase: Case, packed: readonly Packed[]): object {
   const tarball = (name: string) => {
@@ -96,7 +98,7 @@ export function manifestFor(testCase: Case, packed: readonly Packed[]): object {
     type: 'module',
     dependencies: { taskscope: tarball('taskscope') },
     devDependencies: { ...testCase.typescript, ...tools, '@taskscope/codemod': tarball('@taskscope/codemod') },
-    ...(testCase.pm === 'npm' ? { overrides } : { pnpm: { overrides } }),
+    ...(testCase.pm === 'npm' ? { overrides } : { pnpm: { overrides: { ...overrides, 'eslint-plugin-taskscope': tarball('eslint-plugin-taskscope') } } }),
   };
 }
 
