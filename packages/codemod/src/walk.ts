@@ -7,14 +7,13 @@ import { core } from './compiler.js';
 export interface DetectorRun {
   readonly detector: Detector<unknown>;
   readonly options: unknown;
-  /** A test a node must pass before the detector sees it (`taskscope check` mirrors the ESLint rules' own). */
-  readonly accepts?: (node: ts.Node, context: AnalysisContext) => boolean;
 }
 
 /**
  * The per-file walk the codemod and `taskscope check` share: the dispatch
  * table (node kind → detectors) is built once; each file is then walked
- * once, every node handed to the detectors of its kind.
+ * once, every node handed to the detectors of its kind, as the ESLint rules
+ * hand them theirs (create-rule.ts).
  */
 export function createWalk(runs: readonly DetectorRun[]): (context: AnalysisContext) => Finding[] {
   const byKind = new Map<ts.SyntaxKind, DetectorRun[]>();
@@ -28,9 +27,7 @@ export function createWalk(runs: readonly DetectorRun[]): (context: AnalysisCont
   return (context) => {
     const findings: Finding[] = [];
     const visit = (node: ts.Node): void => {
-      for (const { detector, options, accepts } of byKind.get(node.kind) ?? none) {
-        if (!accepts || accepts(node, context)) findings.push(...core.detect(detector, node, context, options));
-      }
+      for (const { detector, options } of byKind.get(node.kind) ?? none) findings.push(...core.detect(detector, node, context, options));
       ts.forEachChild(node, visit);
     };
     visit(context.sourceFile);

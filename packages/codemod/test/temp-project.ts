@@ -18,6 +18,12 @@ export function tempProject(files: Record<string, string>, options: { git?: bool
   return dir;
 }
 
+/** A temp project for `taskscope check`: a strict tsconfig over `src/`, and `files`. */
+export function checkProject(files: Record<string, string>, options: { git?: boolean } = {}): string {
+  const tsconfig = { compilerOptions: { strict: true, target: 'es2022', lib: ['es2023', 'dom'] }, include: ['src'] };
+  return tempProject({ 'tsconfig.json': JSON.stringify(tsconfig), ...files }, options);
+}
+
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, encoding: 'utf8' });
 }

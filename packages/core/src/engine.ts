@@ -3,7 +3,7 @@ import type * as TS from 'typescript';
 import { type Compiler, withCompiler } from './lib/compiler.js';
 import { detect } from './lib/detect.js';
 import { planEdits } from './lib/edits.js';
-import { findNodeByRange, parseSourceFile, scriptKindOf } from './lib/locate.js';
+import { parseSourceFile, rangeIndex, scriptKindOf } from './lib/locate.js';
 import { isIgnored, reviewMarkerEdit } from './lib/review.js';
 import type { Detector } from './lib/types.js';
 
@@ -19,7 +19,7 @@ export interface Engine {
   detect: typeof detect;
   planEdits: typeof planEdits;
   parseSourceFile: typeof parseSourceFile;
-  findNodeByRange: typeof findNodeByRange;
+  rangeIndex: typeof rangeIndex;
   scriptKindOf: typeof scriptKindOf;
   isIgnored: typeof isIgnored;
   reviewMarkerEdit: typeof reviewMarkerEdit;
@@ -46,7 +46,7 @@ export function engineFor(compiler: Compiler): Engine {
     detect: bound(detect) as typeof detect,
     planEdits: bound(planEdits),
     parseSourceFile: bound(parseSourceFile),
-    findNodeByRange: bound(findNodeByRange),
+    rangeIndex: bound(rangeIndex),
     scriptKindOf: bound(scriptKindOf),
     isIgnored: bound(isIgnored),
     reviewMarkerEdit: bound(reviewMarkerEdit),

@@ -4,9 +4,8 @@ export type { Compiler } from './lib/compiler.js';
 export { engineFor, type Engine } from './engine.js';
 export { applyEdits } from './lib/edits.js';
 export { MARKER_PREFIX } from './lib/review.js';
-export { RUNTIME_MODULE } from './lib/runtime-imports.js';
 
-export { ITERATION_METHODS, noAsyncIterationCallback, type NoAsyncIterationCallbackMessageId } from './rules/no-async-iteration-callback/detector.js';
+export { noAsyncIterationCallback, type NoAsyncIterationCallbackMessageId } from './rules/no-async-iteration-callback/detector.js';
 export { noFloatingPromises, type NoFloatingPromisesMessageId } from './rules/no-floating-promises/detector.js';
 export { noOrphanedFanOut, type NoOrphanedFanOutMessageId } from './rules/no-orphaned-fan-out/detector.js';
 export { noUnboundedFanOut, type NoUnboundedFanOutMessageId } from './rules/no-unbounded-fan-out/detector.js';

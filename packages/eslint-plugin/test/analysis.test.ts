@@ -35,7 +35,6 @@ const rule = createRule({
   detector: probe,
   type: 'problem',
   docs: { description: 'probe', recommended: 'recommended', requiresTypeChecking: false },
-  create: (_context, check) => ({ CallExpression: check }),
 });
 
 typedTester.run('analysis adapter (typed)', rule, {

@@ -12,7 +12,6 @@ import {
 import plugin from 'eslint-plugin-taskscope';
 
 import type { DetectorRun } from '../walk.js';
-import { ruleFilters } from './rule-filters.js';
 
 /** The plugin's presets: `configs.recommended` and `configs.strict`. */
 export type Preset = 'recommended' | 'strict';
@@ -22,8 +21,7 @@ export type Severity = 1 | 2;
 
 /**
  * A rule as `taskscope check` runs it: the detector with the options the
- * plugin's preset gives the ESLint rule, the rule's own test of a node, and
- * the rule's meta (description, docs link, messages) as the plugin has it.
+ * plugin's preset gives the ESLint rule, and the rule's meta (description, docs link, messages) as the plugin has it.
  */
 export interface CheckRule extends DetectorRun {
   readonly id: RuleId;
@@ -65,7 +63,6 @@ export function rulesOf(preset: Preset): CheckRule[] {
         severity,
         detector,
         options,
-        accepts: ruleFilters[id as RuleId],
         description: meta?.docs?.description ?? '',
         url: meta?.docs?.url ?? '',
         messages: meta?.messages ?? {},

@@ -7,9 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import plugin from '../../../eslint-plugin/src/index.js';
 import { CHECK_EXIT, taskscopeMain } from '../../src/check/cli.js';
-import { capture, tempProject } from '../temp-project.js';
-
-const tsconfig = JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', lib: ['es2023', 'dom'] }, include: ['src'] });
+import { capture, checkProject as project } from '../temp-project.js';
 
 const fanOut = [
   'declare function load(id: string, signal?: AbortSignal): Promise<string>;',
@@ -38,7 +36,6 @@ function taskscope(cwd: string, args: string[], tty = false) {
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-const project = (files: Record<string, string>, options?: { git?: boolean }) => tempProject({ 'tsconfig.json': tsconfig, ...files }, options);
 
 describe('taskscope', () => {
   it('names its command, and exits 2 without one or with an unknown one', () => {

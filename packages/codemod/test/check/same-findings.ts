@@ -3,16 +3,13 @@
 // the two must report the same sets.
 import path from 'node:path';
 
-import * as parser from '@typescript-eslint/parser';
-import { ESLint, type Linter } from 'eslint';
+import { ESLint } from 'eslint';
 
-import { defaultProjectGlobs, filesOutsideProjects } from '../../../../test/real-corpus/corpus.js';
-import plugin from '../../../eslint-plugin/src/index.js';
+import { filesOutsideProjects } from '../../../../test/real-corpus/corpus.js';
+import { lintConfig } from '../../../eslint-plugin/test/real-corpus/sweep.js';
 import type { CheckReport } from '../../src/check/run.js';
 
 export type Preset = 'recommended' | 'strict';
-
-const SOURCES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 
 export interface Findings {
   /** `file:line rule`, the file relative to the root, sorted. */
@@ -24,21 +21,10 @@ export interface Findings {
 /**
  * ESLint over `files` (absolute, TypeScript) as a user of the plugin would
  * run it typed: the project service with `tsconfigRootDir` at `root`, and the
- * files no tsconfig includes in its default project.
+ * files no tsconfig includes in its default project, eslint-disable comments on.
  */
-export async function eslintFindings(root: string, files: readonly string[], preset: Preset, inlineConfig = true): Promise<Findings> {
-  const parserOptions = {
-    projectService: {
-      allowDefaultProject: defaultProjectGlobs(root, files, filesOutsideProjects(files)),
-      maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: files.length,
-    },
-    tsconfigRootDir: root,
-  };
-  const config: Linter.Config[] = [
-    { linterOptions: { noInlineConfig: !inlineConfig, reportUnusedDisableDirectives: 'off' } },
-    { files: SOURCES, languageOptions: { parser, parserOptions } },
-    { ...(plugin.configs[preset] as Linter.Config), files: SOURCES },
-  ];
+export async function eslintFindings(root: string, files: readonly string[], preset: Preset): Promise<Findings> {
+  const config = lintConfig({ root, files, outside: filesOutsideProjects(files), mode: 'typed', preset, inlineConfig: true });
   const eslint = new ESLint({ cwd: root, overrideConfigFile: true, ignore: false, overrideConfig: config });
   const results = await eslint.lintFiles([...files]);
   const findings: string[] = [];

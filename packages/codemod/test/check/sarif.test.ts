@@ -14,12 +14,11 @@ import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 
 import { checkMain } from '../../src/check/cli.js';
-import { capture, tempProject } from '../temp-project.js';
+import { capture, checkProject } from '../temp-project.js';
 
 const require = createRequire(import.meta.url);
 const schemaFile = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib/schemas/sarif-2.1.0-rtm.5.json');
 
-const tsconfig = JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', lib: ['es2023', 'dom'] }, include: ['src'] });
 const source = [
   'declare function load(id: string, signal?: AbortSignal): Promise<string>;',
   '',
@@ -31,7 +30,7 @@ const source = [
 ].join('\n');
 
 function sarifOf(files: Record<string, string>, args: string[] = []) {
-  const dir = tempProject({ 'tsconfig.json': tsconfig, ...files }, { git: true });
+  const dir = checkProject(files, { git: true });
   const stdout = capture();
   const code = checkMain(['--format', 'sarif', '--strict', ...args], { cwd: dir, stdout, stderr: capture() });
   return { code, log: JSON.parse(stdout.text()) as Sarif };

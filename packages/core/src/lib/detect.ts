@@ -18,6 +18,7 @@ export function detect<Options>(detector: Detector<Options>, node: TS.Node, cont
     if (strict()) throw error;
     return [];
   }
+  if (findings.length === 0) return findings;
   const { text } = context.sourceFile;
   return findings.map((finding) => {
     const fixes = finding.fixes.flatMap((fix) => {

@@ -3,30 +3,23 @@ import type * as TS from 'typescript';
 import { ts } from './compiler.js';
 
 /**
- * The deepest node spanning exactly [start, end) (start excludes trivia), or,
- * when `kinds` is given, the nearest such node of one of those kinds. This is
- * how a parser that gives no TypeScript nodes (espree on .js files) is mapped
- * onto a SourceFile parsed from the same text.
+ * Finds the nodes of `sourceFile` by their exact range [start, end) (start
+ * excludes trivia): the deepest node of one of `kinds` there. This is how a
+ * parser that gives no TypeScript nodes (espree on .js files) is mapped onto a
+ * SourceFile parsed from the same text. The file is walked once, here; each
+ * lookup is then a map read.
  */
-export function findNodeByRange(
-  sourceFile: TS.SourceFile,
-  start: number,
-  end: number,
-  kinds?: readonly TS.SyntaxKind[],
-): TS.Node | undefined {
-  let match: TS.Node | undefined;
-  let node: TS.Node = sourceFile;
-  descend: for (;;) {
-    for (const child of node.getChildren(sourceFile)) {
-      if (child.pos > start || child.end < end) continue;
-      if (child.getStart(sourceFile) === start && child.end === end) {
-        if (!kinds || kinds.includes(child.kind)) match = child;
-      }
-      node = child;
-      continue descend;
-    }
-    return match;
-  }
+export function rangeIndex(sourceFile: TS.SourceFile): (start: number, end: number, kinds: readonly TS.SyntaxKind[]) => TS.Node | undefined {
+  const byStart = new Map<number, TS.Node[]>();
+  const visit = (node: TS.Node): void => {
+    const start = node.getStart(sourceFile);
+    let nodes = byStart.get(start);
+    if (!nodes) byStart.set(start, (nodes = []));
+    nodes.push(node);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sourceFile, visit);
+  return (start, end, kinds) => byStart.get(start)?.findLast((node) => node.end === end && kinds.includes(node.kind));
 }
 
 /** Parses text the way the rules' syntactic fallback needs it: with parents, by file extension. */

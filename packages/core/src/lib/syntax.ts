@@ -51,10 +51,15 @@ export function skipParentheses(node: TS.Expression): TS.Expression {
   return node;
 }
 
-/** The innermost function-like node containing `node` (not `node` itself). */
+/**
+ * The innermost function-like node whose parameters or body hold `node` (not
+ * `node` itself). A method's decorators and computed name are evaluated
+ * outside it: its parameters are not in scope there, nor is it the function
+ * an `await` there would belong to.
+ */
 export function enclosingFunction(node: TS.Node): TS.SignatureDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current;
+  for (let child = node, current = node.parent; current; child = current, current = current.parent) {
+    if (ts.isFunctionLike(current) && (ts.isParameter(child) || child === (current as { body?: TS.Node }).body)) return current;
   }
   return undefined;
 }

@@ -1,6 +1,5 @@
-import { ITERATION_METHODS, noAsyncIterationCallback } from '@taskscope/core';
+import { noAsyncIterationCallback } from '@taskscope/core';
 
-import { calleePropertyName } from '../util/calls.js';
 import { createRule } from '../util/create-rule.js';
 
 export default createRule({
@@ -11,10 +10,4 @@ export default createRule({
     recommended: 'recommended',
     requiresTypeChecking: true,
   },
-  create: (_context, check) => ({
-    CallExpression(node) {
-      const method = calleePropertyName(node);
-      if (node.arguments.length > 0 && method !== undefined && ITERATION_METHODS.has(method)) check(node);
-    },
-  }),
 });

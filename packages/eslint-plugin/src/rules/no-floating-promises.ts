@@ -2,13 +2,6 @@ import { noFloatingPromises } from '@taskscope/core';
 
 import { createRule } from '../util/create-rule.js';
 
-const initializersStartingWork: ReadonlySet<string> = new Set([
-  'CallExpression',
-  'NewExpression',
-  'TaggedTemplateExpression',
-  'ChainExpression',
-]);
-
 export default createRule({
   detector: noFloatingPromises,
   type: 'problem',
@@ -17,14 +10,4 @@ export default createRule({
     recommended: 'recommended',
     requiresTypeChecking: true,
   },
-  create: (_context, check) => ({
-    ExpressionStatement: check,
-    VariableDeclarator(node) {
-      // Only declarations that start work can hold an unowned promise.
-      if (node.id.type === 'Identifier' && node.init && initializersStartingWork.has(node.init.type)) check(node);
-    },
-    ArrowFunctionExpression(node) {
-      if (node.body.type === 'UnaryExpression' && node.body.operator === 'void') check(node);
-    },
-  }),
 });

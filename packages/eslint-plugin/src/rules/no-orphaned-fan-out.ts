@@ -1,6 +1,5 @@
 import { noOrphanedFanOut } from '@taskscope/core';
 
-import { calleePropertyName } from '../util/calls.js';
 import { createRule } from '../util/create-rule.js';
 
 export default createRule({
@@ -11,11 +10,4 @@ export default createRule({
     recommended: 'recommended',
     requiresTypeChecking: true,
   },
-  create: (_context, check) => ({
-    CallExpression(node) {
-      // `Promise.all(…)`, `Promise['any'](…)`: the detector checks the object is `Promise`.
-      const name = calleePropertyName(node);
-      if (name === 'all' || name === 'any') check(node);
-    },
-  }),
 });

@@ -1,6 +1,5 @@
 import { noUncancelledRace } from '@taskscope/core';
 
-import { calleePropertyName } from '../util/calls.js';
 import { createRule } from '../util/create-rule.js';
 
 export default createRule({
@@ -11,9 +10,4 @@ export default createRule({
     recommended: 'recommended',
     requiresTypeChecking: true,
   },
-  create: (_context, check) => ({
-    CallExpression(node) {
-      if (calleePropertyName(node) === 'race') check(node);
-    },
-  }),
 });

@@ -14,6 +14,15 @@ export interface RuleAnalysis {
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+/** A file's text parsed by the plugin itself, with its nodes indexed by range. */
+interface ParsedText {
+  sourceFile: ts.SourceFile;
+  nodeAt: ReturnType<Engine['rangeIndex']>;
+}
+
+// Keyed by ESLint's SourceCode, which every rule linting a file shares: the file is parsed once, not once per rule.
+const parsedTexts = new WeakMap<object, ParsedText>();
+
 /**
  * Maps a rule onto the shared analysis. With @typescript-eslint/parser the TS
  * nodes come from its node map (and the checker from its program when
@@ -29,14 +38,20 @@ export function analysisFor(ruleContext: AnyContext): RuleAnalysis {
   const hostCompiler = parsed && compilerOf(parsed);
   const nodeMap = hostCompiler ? services!.esTreeNodeToTSNodeMap : undefined;
   let engine: Engine | undefined;
-  let sourceFile: ts.SourceFile | undefined;
   let checker: ts.TypeChecker | undefined;
   const core = () => (engine ??= engineFor(hostCompiler ?? parsingCompiler()));
+  const parsedText = (): ParsedText => {
+    let text = parsedTexts.get(sourceCode);
+    if (!text) {
+      const sourceFile = core().parseSourceFile(ruleContext.filename, sourceCode.text);
+      parsedTexts.set(sourceCode, (text = { sourceFile, nodeAt: core().rangeIndex(sourceFile) }));
+    }
+    return text;
+  };
 
   const context: AnalysisContext = {
     get sourceFile() {
-      sourceFile ??= nodeMap ? parsed! : core().parseSourceFile(ruleContext.filename, sourceCode.text);
-      return sourceFile;
+      return nodeMap ? parsed! : parsedText().sourceFile;
     },
     get checker() {
       if (nodeMap) checker ??= services?.program?.getTypeChecker();
@@ -45,11 +60,9 @@ export function analysisFor(ruleContext: AnyContext): RuleAnalysis {
   };
 
   const tsNode = (node: TSESTree.Node, kinds: readonly ts.SyntaxKind[]): ts.Node | undefined => {
-    if (nodeMap) {
-      const mapped = nodeMap.get(node);
-      if (kinds.includes(mapped.kind)) return mapped;
-    }
-    return core().findNodeByRange(context.sourceFile, node.range[0], node.range[1], kinds);
+    if (!nodeMap) return parsedText().nodeAt(node.range[0], node.range[1], kinds);
+    const mapped = nodeMap.get(node);
+    return kinds.includes(mapped.kind) ? mapped : undefined;
   };
 
   return {

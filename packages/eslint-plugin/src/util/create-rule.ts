@@ -1,7 +1,7 @@
 import type { Detector } from '@taskscope/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { analysisFor, type RuleAnalysis } from './analysis.js';
+import { analysisFor } from './analysis.js';
 
 export interface TaskscopeRuleDocs {
   description: string;
@@ -20,12 +20,21 @@ interface RuleDefinition<Options, MessageIds extends string> {
   detector: Detector<Options, MessageIds>;
   type: 'problem' | 'suggestion';
   docs: TaskscopeRuleDocs;
-  /**
-   * The listeners: the ESTree nodes worth handing to the detector, picked by a
-   * cheap look. `check(node)` runs the detector there with the file's options.
-   */
-  create(context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>, check: (node: TSESTree.Node) => void, analysis: RuleAnalysis): TSESLint.RuleListener;
 }
+
+/**
+ * The ESTree node types whose TypeScript node is of each kind a detector
+ * inspects. A rule hands the detector every one of them, as the codemod's
+ * walk and `taskscope check` do, so all three find the same: which nodes are
+ * worth a look is the detector's own syntactic test, not the adapter's.
+ */
+const esTreeTypes: Readonly<Record<string, readonly string[]>> = {
+  // `import(…)` is a call to TypeScript.
+  CallExpression: ['CallExpression', 'ImportExpression'],
+  ExpressionStatement: ['ExpressionStatement'],
+  VariableDeclaration: ['VariableDeclarator'],
+  ArrowFunction: ['ArrowFunctionExpression'],
+};
 
 const docsUrl = (name: string) => `https://github.com/taskscope/taskscope/blob/main/packages/eslint-plugin/docs/rules/${name}.md`;
 
@@ -39,6 +48,11 @@ const docsUrl = (name: string) => `https://github.com/taskscope/taskscope/blob/m
  */
 export function createRule<Options, MessageIds extends string>(rule: RuleDefinition<Options, MessageIds>): TaskscopeRule<MessageIds> {
   const { detector } = rule;
+  const listened = detector.kinds.flatMap((kind) => {
+    const types = esTreeTypes[kind];
+    if (!types) throw new Error(`${detector.rule}: no ESTree node type is known for the SyntaxKind ${kind}`);
+    return types;
+  });
   const takesOptions = detector.optionsSchema !== undefined;
   const defaults = takesOptions ? [detector.defaultOptions] : [];
   // ESLint hands each file a fresh options array, so they are keyed by value.
@@ -61,7 +75,8 @@ export function createRule<Options, MessageIds extends string>(rule: RuleDefinit
       if (!options) merged.set(key, (options = merge(detector.defaultOptions, context.options[0]) as Options));
       const analysis = analysisFor(context);
       const checked = options;
-      return rule.create(context, (node) => analysis.check(detector, node, checked), analysis);
+      const check = (node: TSESTree.Node) => analysis.check(detector, node, checked);
+      return Object.fromEntries(listened.map((type) => [type, check]));
     },
   };
 }

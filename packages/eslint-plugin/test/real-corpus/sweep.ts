@@ -96,7 +96,7 @@ export function lintFindingOf(file: string, message: Pick<Linter.LintMessage, 'r
 }
 
 async function lint(corpus: Corpus, files: readonly string[], outside: readonly string[], mode: Mode, preset: 'recommended' | 'strict'): Promise<ESLint.LintResult[]> {
-  const eslint = new ESLint({ cwd: corpus.dir, overrideConfigFile: true, ignore: false, overrideConfig: config(corpus, files, outside, mode, preset) });
+  const eslint = new ESLint({ cwd: corpus.dir, overrideConfigFile: true, ignore: false, overrideConfig: lintConfig({ root: corpus.dir, files, outside, mode, preset }) });
   const results = await eslint.lintFiles([...files]);
   // Its project service is not needed by the next run.
   clearCaches();
@@ -107,21 +107,32 @@ function inAProjectAfterAll(result: ESLint.LintResult): boolean {
   return result.messages.some((message) => message.fatal && message.message.includes('was included by allowDefaultProject but also was found in the project service'));
 }
 
-function config(corpus: Corpus, files: readonly string[], outside: readonly string[], mode: Mode, preset: 'recommended' | 'strict'): Linter.Config[] {
+export interface LintConfigOptions {
+  /** The directory the files' paths and tsconfigs are relative to. */
+  root: string;
+  files: readonly string[];
+  /** Those of `files` no tsconfig includes: typed, they get the default project. */
+  outside: readonly string[];
+  mode: Mode;
+  preset: 'recommended' | 'strict';
+  /** Honour the files' eslint-disable comments; default off, as they name plugins not loaded here. */
+  inlineConfig?: boolean;
+}
+
+/** The flat config a user of the plugin would write for these files. */
+export function lintConfig({ root, files, outside, mode, preset, inlineConfig = false }: LintConfigOptions): Linter.Config[] {
   const parserOptions =
     mode === 'typed'
       ? {
           projectService: {
-            // Files no tsconfig claims get the default project, as a user's config would give them.
-            allowDefaultProject: defaultProjectGlobs(corpus.dir, files, outside),
+            allowDefaultProject: defaultProjectGlobs(root, files, outside),
             maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: files.length,
           },
-          tsconfigRootDir: corpus.dir,
+          tsconfigRootDir: root,
         }
       : {};
   return [
-    // The repositories' own eslint-disable comments name plugins that are not loaded here.
-    { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
+    { linterOptions: { noInlineConfig: !inlineConfig, reportUnusedDisableDirectives: 'off' } },
     { files: SOURCES, languageOptions: { parser: tsParser, parserOptions } },
     { ...plugin.configs[preset], files: SOURCES },
   ];

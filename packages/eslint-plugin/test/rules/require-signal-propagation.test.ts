@@ -38,6 +38,8 @@ typedTester.run('require-signal-propagation (typed)', rule, {
     'async function run(signal: AbortSignal) {\n  function later() {\n    return fetch("/later");\n  }\n  const onClick = () => fetch("/click");\n  return [later, onClick];\n}',
     // A callback that binds its own `signal` hides the outer one.
     'async function run(signal: AbortSignal, names: string[]) {\n  names.forEach((signal) => fetch(signal));\n}',
+    // A method's decorators and computed name run outside it: its parameters are not in scope there.
+    'declare function trace(p: Promise<Response>): MethodDecorator;\nclass A {\n  @trace(fetch("/a"))\n  [String(fetch("/b"))](signal: AbortSignal) {}\n}',
     // The callee takes no signal.
     'function log(message: string) {}\nasync function run(signal: AbortSignal) {\n  log("start");\n}',
     // Calls on the signal itself.

@@ -32,9 +32,6 @@ const misuseByMethod: ReadonlyMap<string, Misuse> = new Map([
   ['reduceRight', 'reduce'],
 ]);
 
-/** The array methods whose async callbacks the detector looks at: a rule's syntactic pre-filter. */
-export const ITERATION_METHODS: ReadonlySet<string> = new Set(misuseByMethod.keys());
-
 const messageIds: Record<Misuse, NoAsyncIterationCallbackMessageId> = {
   forEach: 'asyncForEach',
   map: 'discardedAsyncMap',

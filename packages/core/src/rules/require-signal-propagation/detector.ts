@@ -39,6 +39,8 @@ export const requireSignalPropagation: Detector<Record<string, never>, RequireSi
   defaultOptions: {},
   check(node, context) {
     if (!ts.isCallExpression(node)) return [];
+    // Without types only calls by plain name can take a signal (syntacticSlot): the cheap test first.
+    if (!context.checker && !ts.isIdentifier(skipParentheses(node.expression))) return [];
     const signal = signalInScope(node, context);
     const { sourceFile } = context;
     if (!signal || isOnSignal(node, signal, sourceFile) || passesAnySignal(node, signal, sourceFile)) return [];
