@@ -3,8 +3,9 @@
 // codemod's fixture pairs, the plugin's hand-written robustness files, and
 // test/fixtures/check (disable comments, the shapes where ESTree and
 // TypeScript's tree differ, a file in the default project, a file a program
-// imports although its tsconfig leaves it out). The real corpus is compared
-// in packages/eslint-plugin/test/real-corpus (register.ts).
+// imports although its tsconfig leaves it out). On the real corpus:
+// test/real-corpus/check.test.ts (against the typed sweep's snapshots) and
+// the migration sweep (against ESLint on the migrated files).
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

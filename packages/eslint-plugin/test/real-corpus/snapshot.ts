@@ -34,15 +34,22 @@ export function snapshotOf(findings: readonly LintFinding[]): Snapshot {
 
 /** The files whose findings differ from the stored snapshot (all of them when there is none); writes it instead under TASKSCOPE_UPDATE_SNAPSHOTS=1. */
 export function snapshotChanges(mode: Mode, repository: string, findings: readonly LintFinding[]): string[] {
-  const file = `${folder}${mode}-${repository}.json`;
-  const actual = snapshotOf(findings);
-  if (process.env.TASKSCOPE_UPDATE_SNAPSHOTS === '1') {
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(file, `${JSON.stringify(actual, null, 1)}\n`);
-    return [];
-  }
-  if (!existsSync(file)) return [`${file}: no snapshot (run with TASKSCOPE_UPDATE_SNAPSHOTS=1)`];
+  if (process.env.TASKSCOPE_UPDATE_SNAPSHOTS !== '1') return snapshotDifferences(mode, repository, findings);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(snapshotFile(mode, repository), `${JSON.stringify(snapshotOf(findings), null, 1)}\n`);
+  return [];
+}
+
+/** The files whose findings differ from the stored snapshot, never writing it: for findings that are not ESLint's own. */
+export function snapshotDifferences(mode: Mode, repository: string, findings: readonly LintFinding[]): string[] {
+  const file = snapshotFile(mode, repository);
+  if (!existsSync(file)) return [`${file}: no snapshot (run the sweep with TASKSCOPE_UPDATE_SNAPSHOTS=1)`];
   const stored = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+  const actual = snapshotOf(findings);
   const names = new Set([...Object.keys(stored.files), ...Object.keys(actual.files)]);
   return [...names].filter((name) => stored.files[name] !== actual.files[name]).map((name) => `${name}: ${stored.files[name] ? (actual.files[name] ? 'changed' : 'no longer reported') : 'newly reported'}`);
+}
+
+function snapshotFile(mode: Mode, repository: string): string {
+  return `${folder}${mode}-${repository}.json`;
 }
