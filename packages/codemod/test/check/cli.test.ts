@@ -36,7 +36,6 @@ function taskscope(cwd: string, args: string[], tty = false) {
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-
 describe('taskscope', () => {
   it('names its command, and exits 2 without one or with an unknown one', () => {
     expect(taskscope(process.cwd(), ['--help'])).toMatchObject({ code: CHECK_EXIT.ok, stdout: expect.stringContaining('  check    run the taskscope lint rules') });

@@ -6,8 +6,6 @@ import { compilerOf, parsingCompiler } from './compiler.js';
 
 /** What a rule needs from the shared engine for one file. */
 export interface RuleAnalysis {
-  /** The TypeScript view of the file; `checker` is undefined without type information. */
-  readonly context: AnalysisContext;
   /** Maps `node` to its TS node of one of the detector's kinds, runs the detector there and reports. */
   check<Options>(detector: Detector<Options>, node: TSESTree.Node, options: Options): void;
 }
@@ -66,7 +64,6 @@ export function analysisFor(ruleContext: AnyContext): RuleAnalysis {
   };
 
   return {
-    context,
     check(detector, node, options) {
       const target = tsNode(node, core().kindsOf(detector));
       if (!target) return;

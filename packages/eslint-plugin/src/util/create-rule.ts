@@ -71,11 +71,10 @@ export function createRule<Options, MessageIds extends string>(rule: RuleDefinit
     defaultOptions: defaults,
     create(context) {
       const key = JSON.stringify(context.options);
-      let options = merged.get(key);
-      if (!options) merged.set(key, (options = merge(detector.defaultOptions, context.options[0]) as Options));
+      const options = merged.get(key) ?? (merge(detector.defaultOptions, context.options[0]) as Options);
+      merged.set(key, options);
       const analysis = analysisFor(context);
-      const checked = options;
-      const check = (node: TSESTree.Node) => analysis.check(detector, node, checked);
+      const check = (node: TSESTree.Node) => analysis.check(detector, node, options);
       return Object.fromEntries(listened.map((type) => [type, check]));
     },
   };
