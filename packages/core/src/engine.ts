@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 
 import { type Compiler, withCompiler } from './lib/compiler.js';
-import { detect } from './lib/detect.js';
+import { detect, reportedSpan } from './lib/detect.js';
 import { planEdits } from './lib/edits.js';
 import { parseSourceFile, rangeIndex, scriptKindOf } from './lib/locate.js';
 import { isIgnored, reviewMarkerEdit } from './lib/review.js';
@@ -17,6 +17,7 @@ export interface Engine {
   /** The SyntaxKind numbers, in this compiler, of the kinds a detector inspects. */
   kindsOf(detector: Pick<Detector, 'kinds'>): readonly TS.SyntaxKind[];
   detect: typeof detect;
+  reportedSpan: typeof reportedSpan;
   planEdits: typeof planEdits;
   parseSourceFile: typeof parseSourceFile;
   rangeIndex: typeof rangeIndex;
@@ -44,6 +45,7 @@ export function engineFor(compiler: Compiler): Engine {
       return numbers;
     },
     detect: bound(detect) as typeof detect,
+    reportedSpan: bound(reportedSpan),
     planEdits: bound(planEdits),
     parseSourceFile: bound(parseSourceFile),
     rangeIndex: bound(rangeIndex),

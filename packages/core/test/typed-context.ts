@@ -21,13 +21,21 @@ const options: ts.CompilerOptions = {
   noEmit: true,
 };
 
-/** A context for `code` as `fileName`, typed through a one-file program or syntactic. */
-export function contextFor(code: string, typed: boolean, fileName = 'case.ts'): AnalysisContext {
+/**
+ * A context for `code` as `fileName`, typed through a program of it (and of
+ * `others`, more files by name in the same folder, which it may import as
+ * `./name`) or syntactic.
+ */
+export function contextFor(code: string, typed: boolean, fileName = 'case.ts', others: Record<string, string> = {}): AnalysisContext {
   if (!typed) return { sourceFile: parseSourceFile(fileName, code), checker: undefined };
   const host = ts.createCompilerHost(options, true);
   const read = host.getSourceFile.bind(host);
+  const virtual = (name: string) => (path.dirname(name) === '/virtual' ? (path.basename(name) === fileName ? code : others[path.basename(name)]) : undefined);
+  host.fileExists = (name) => virtual(name) !== undefined || ts.sys.fileExists(name);
+  host.directoryExists = (name) => name === '/virtual' || ts.sys.directoryExists(name);
   host.getSourceFile = (name, languageVersion) => {
-    if (path.basename(name) === fileName) return ts.createSourceFile(name, code, languageVersion, true);
+    const text = virtual(name);
+    if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true);
     const cached = libCache.get(name) ?? read(name, languageVersion);
     if (cached) libCache.set(name, cached);
     return cached;

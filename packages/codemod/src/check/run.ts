@@ -140,8 +140,9 @@ function problemsOf(
 }
 
 function problemOf(finding: Finding, rule: CheckRule, sourceFile: ts.SourceFile): Problem {
-  const start = positionOf(sourceFile, finding.node.getStart(sourceFile));
-  const end = positionOf(sourceFile, finding.node.end);
+  const span = core.reportedSpan(finding, sourceFile);
+  const start = positionOf(sourceFile, span.start);
+  const end = positionOf(sourceFile, span.end);
   const text = (messageId: string, data?: Record<string, string>) => formatMessage(rule.messages[messageId] ?? messageId, data);
   // As the ESLint adapter does: each fix that plans cleanly on its own is a suggestion.
   const suggestions = finding.fixes.flatMap((fix): Suggestion[] => {

@@ -31,6 +31,18 @@ export function detect<Options>(detector: Detector<Options>, node: TS.Node, cont
   });
 }
 
+/**
+ * Where a finding is shown: its node, or for a node over several lines (a
+ * long IIFE, a `.then` chain) the head of it, its first line, so an editor
+ * underlines the statement's start and not fifty lines of it.
+ */
+export function reportedSpan(finding: Finding, sourceFile: TS.SourceFile): { start: number; end: number } {
+  const start = finding.node.getStart(sourceFile);
+  const newline = sourceFile.text.indexOf('\n', start);
+  if (newline === -1 || newline >= finding.node.end) return { start, end: finding.node.end };
+  return { start, end: start + sourceFile.text.slice(start, newline).trimEnd().length };
+}
+
 // Read only on failure: the test suite switches it between runs.
 function strict(): boolean {
   return process.env.TASKSCOPE_STRICT === '1';

@@ -208,13 +208,20 @@ function returnedExpressions(fn: TS.FunctionLikeDeclaration | undefined): TS.Exp
 function completesSynchronously(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext): boolean {
   const fn = ts.isCallExpression(call) ? calledFunction(call, context) : undefined;
   if (!fn?.body || !isAsyncFunction(fn) || fn.asteriskToken || suspendsOutsideFunctions(fn.body)) return false;
-  if (returnedExpressions(fn).some((returned) => workCall(returned) !== undefined && hasWorkType(returned, context))) return false;
+  if (returnedExpressions(fn).some((returned) => returnsWork(returned, context))) return false;
   const callsWork = (node: TS.Node): boolean => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && isPromiseValued(node, context)) return true;
     return ts.forEachChild(node, callsWork) ?? false;
   };
   return !(ts.forEachChild(fn.body, callsWork) ?? false);
+}
+
+// A returned value that may be a promise of work: a call in it, or in the `const` it names (`const r = c ? a() : b(); return r`).
+function returnsWork(returned: TS.Expression, context: AnalysisContext): boolean {
+  const node = unwrapExpression(returned);
+  const value = ts.isIdentifier(node) ? (constInitializer(node, context) ?? node) : node;
+  return someNode(value, (part) => !ts.isFunctionLike(part) && (ts.isCallExpression(part) || ts.isNewExpression(part)) && workCall(part) !== undefined && hasWorkType(part, context));
 }
 
 // `this.x`, or a `.then/.catch/.finally` chain on it.

@@ -39,14 +39,15 @@ const promiseMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']
 
 /**
  * Syntactic promise shapes: `new Promise(…)`, `Promise.x(…)`, `x.then/catch/finally(…)`,
- * `fetch(…)`, an async IIFE, and calls to functions declared `async` in this file.
+ * `fetch(…)`, an async IIFE, calls to functions declared `async` in this file, and
+ * `expect(p).resolves…` / `.rejects…` assertions.
  */
 export function looksLikePromise(expression: TS.Expression, sourceFile: TS.SourceFile): boolean {
   const node = skipParentheses(expression);
   if (ts.isAwaitExpression(node)) return false;
   if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && node.expression.text === 'Promise';
   if (!ts.isCallExpression(node)) return false;
-  if (promiseCombinatorOf(node)) return true;
+  if (promiseCombinatorOf(node) || isPromiseAssertion(node)) return true;
   const callee = skipParentheses(node.expression);
   if (isAsyncFunction(callee)) return true;
   const name = calleeName(node);
@@ -56,6 +57,18 @@ export function looksLikePromise(expression: TS.Expression, sourceFile: TS.Sourc
     return name === 'resolve' || name === 'reject';
   }
   if (ts.isIdentifier(callee)) return name === 'fetch' || asyncFunctionNames(sourceFile).has(name);
+  return false;
+}
+
+/** `expect(p).resolves.toBe(x)`, `expect(p).rejects.toThrow()`: an assertion that settles with `p`. */
+function isPromiseAssertion(call: TS.CallExpression): boolean {
+  for (let node: TS.Expression = skipParentheses(call.expression); ts.isPropertyAccessExpression(node) || ts.isCallExpression(node); ) {
+    if (ts.isPropertyAccessExpression(node) && (node.name.text === 'resolves' || node.name.text === 'rejects')) {
+      const subject = skipParentheses(node.expression);
+      return ts.isCallExpression(subject) && ts.isIdentifier(subject.expression) && subject.expression.text === 'expect';
+    }
+    node = skipParentheses(node.expression);
+  }
   return false;
 }
 

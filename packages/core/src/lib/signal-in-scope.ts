@@ -3,7 +3,7 @@ import type * as TS from 'typescript';
 import { ts } from './compiler.js';
 import { signalParameterName } from './names.js';
 import { RUNTIME_API, isSpawnCall, taskscopeCallee } from './runtime-api.js';
-import { bindingPropertyName, isAbortSignalAnnotation, isAbortSignalType } from './signal-slots.js';
+import { bindingPropertyName, holdsAbortSignal, isAbortSignalAnnotation, isAbortSignalType } from './signal-slots.js';
 import { spelling } from './spelling.js';
 import { enclosingFunction, isFunctionExpressionLike, skipParentheses } from './syntax.js';
 import type { AnalysisContext, TextEdit } from './types.js';
@@ -89,9 +89,8 @@ function parameterSignal(fn: TS.SignatureDeclaration, context: AnalysisContext):
     }
     if (isAbortSignalType(type)) return { text: name.text, type };
     const property = type.getNonNullableType().getProperty('signal');
-    const propertyType = property && checker.getTypeOfSymbol(property);
-    if (propertyType && isAbortSignalType(propertyType) && !isOptional(type)) {
-      return { text: `${name.text}.signal`, type: propertyType };
+    if (property && holdsAbortSignal(property, checker) && !isOptional(type)) {
+      return { text: `${name.text}.signal`, type: checker.getTypeOfSymbol(property) };
     }
   }
   return undefined;

@@ -169,11 +169,24 @@ function slotOfSignature(signature: TS.Signature, call: TS.CallExpression, check
       }
     }
     const type = checker.getTypeOfSymbol(parameter);
-    if (isAbortSignalType(type)) return { kind: 'parameter', index, type };
+    if (holdsAbortSignal(parameter, checker)) return { kind: 'parameter', index, type };
     const property = signalPropertyType(type, checker);
     if (property && argumentCanCarrySignal(call.arguments[index], checker)) return { kind: 'options', index, type: property };
   }
   return undefined;
+}
+
+/**
+ * Whether a parameter or property holds an AbortSignal: its type is one, or
+ * its type is unresolved (no DOM lib or @types/node in the program) and its
+ * declaration is annotated `AbortSignal`.
+ */
+export function holdsAbortSignal(symbol: TS.Symbol, checker: TS.TypeChecker): boolean {
+  const type = checker.getTypeOfSymbol(symbol);
+  if (isAbortSignalType(type)) return true;
+  const declaration = symbol.valueDeclaration;
+  const annotation = declaration && (ts.isParameter(declaration) || ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) ? declaration.type : undefined;
+  return isAbortSignalAnnotation(annotation) && definedMembers(type).every((part) => (part.flags & ts.TypeFlags.Any) !== 0);
 }
 
 /** True when `type`, or a member of its union, is the DOM/Node `AbortSignal`. */
@@ -192,8 +205,7 @@ function signalPropertyType(type: TS.Type, checker: TS.TypeChecker): TS.Type | u
     const property = part.getProperty('signal');
     const declaration = property?.valueDeclaration;
     if (!property || (declaration && (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Readonly) !== 0)) continue;
-    const propertyType = checker.getTypeOfSymbol(property);
-    if (isAbortSignalType(propertyType)) return propertyType;
+    if (holdsAbortSignal(property, checker)) return checker.getTypeOfSymbol(property);
   }
   return undefined;
 }

@@ -79,11 +79,9 @@ function report(ruleContext: AnyContext, engine: Engine, sourceFile: ts.SourceFi
     const { edits, skipped } = engine.planEdits(sourceFile, [fix]);
     return skipped.length > 0 ? [] : [{ fix, edits }];
   });
+  const span = engine.reportedSpan(finding, sourceFile);
   ruleContext.report({
-    loc: {
-      start: sourceCode.getLocFromIndex(finding.node.getStart(sourceFile)),
-      end: sourceCode.getLocFromIndex(finding.node.end),
-    },
+    loc: { start: sourceCode.getLocFromIndex(span.start), end: sourceCode.getLocFromIndex(span.end) },
     messageId: finding.messageId,
     data: finding.data,
     suggest: suggestions.map(({ fix, edits }) => ({

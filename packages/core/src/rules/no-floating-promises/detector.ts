@@ -1,7 +1,10 @@
 import type * as TS from 'typescript';
 
 import { ts } from '../../lib/compiler.js';
-import { isAsyncFunction } from '../../lib/syntax.js';
+import { calledFunction } from '../../lib/callees.js';
+import { canReject } from '../../lib/rejection.js';
+import { isAsyncFunction, skipParentheses } from '../../lib/syntax.js';
+import { isAssertion, isTestFile } from '../../lib/test-code.js';
 import type { AnalysisContext, Detector, Finding, Fix, TextEdit } from '../../lib/types.js';
 import {
   carriesFloating,
@@ -14,7 +17,10 @@ import {
 } from './floating.js';
 import { addParameterFix, scopePlan, spawnFix, type SpawnSite, type WrapTarget, wrapFix } from './scope-fix.js';
 
-export type NoFloatingPromisesOptions = FloatingOptions;
+export interface NoFloatingPromisesOptions extends FloatingOptions {
+  /** Report in test files as elsewhere (by default only dropped assertions). */
+  checkTestFiles: boolean;
+}
 
 const messageIds: Record<FloatingKind, NoFloatingPromisesMessageId> = {
   promise: 'floating',
@@ -25,7 +31,7 @@ const messageIds: Record<FloatingKind, NoFloatingPromisesMessageId> = {
 };
 
 const reasons = {
-  outside: 'floating promise outside an async function: give it an owner',
+  outside: 'floating promise in a function that is not async: handle it here with .catch(report), return it to a caller that awaits it, or run it in a scope the caller owns',
   array: 'array of promises: await them together or spawn each one',
   shape: 'floating promise the codemod cannot spawn as written: give it an owner',
 };
@@ -33,6 +39,7 @@ const reasons = {
 export type NoFloatingPromisesMessageId = | 'floating'
   | 'floatingHandled'
   | 'floatingVoid'
+  | 'floatingInSync'
   | 'floatingArray'
   | 'floatingUselessHandler'
   | 'unusedPromise'
@@ -57,6 +64,8 @@ export const noFloatingPromises: Detector<NoFloatingPromisesOptions, NoFloatingP
       'This promise handles its rejection, but nothing owns it: nothing awaits it or waits for the work, which outlives its caller (checkHandled).',
     floatingVoid:
       '`void` discards this promise: its rejection goes unhandled and nothing waits for the work. Await it or spawn it into a scope.',
+    floatingInSync:
+      'This promise can reject, and nothing handles it: this function is not async, so handle the rejection here with `.catch(report)`, or return the promise to a caller that awaits it.',
     floatingArray:
       'This array of promises floats: nothing waits for them and their rejections go unhandled. Await them together or spawn each one.',
     floatingUselessHandler:
@@ -78,9 +87,13 @@ export const noFloatingPromises: Detector<NoFloatingPromisesOptions, NoFloatingP
         type: 'boolean',
         description: 'Also report promises handled with `.catch(handler)` or `.then(ok, handler)`: nothing waits for them.',
       },
+      checkTestFiles: {
+        type: 'boolean',
+        description: 'Report in test files as elsewhere; by default only dropped assertions are reported there.',
+      },
     },
   },
-  defaultOptions: { ignoreVoid: false, checkHandled: false },
+  defaultOptions: { ignoreVoid: false, checkHandled: false, checkTestFiles: false },
   check(node, context, options) {
     const site = siteOf(node, context, options);
     return site ? [findingFor(site, context, options)] : [];
@@ -100,11 +113,43 @@ interface Site {
   array?: boolean;
 }
 
-function siteOf(node: TS.Node, context: AnalysisContext, options: FloatingOptions): Site | undefined {
-  if (ts.isExpressionStatement(node)) return statementSite(node, context, options);
-  if (ts.isVariableDeclaration(node)) return variableSite(node, context);
-  if (ts.isArrowFunction(node)) return arrowVoidSite(node, context, options);
-  return undefined;
+function siteOf(node: TS.Node, context: AnalysisContext, options: NoFloatingPromisesOptions): Site | undefined {
+  const site = ts.isExpressionStatement(node)
+    ? statementSite(node, context, options)
+    : ts.isVariableDeclaration(node)
+      ? variableSite(node, context)
+      : ts.isArrowFunction(node)
+        ? arrowVoidSite(node, context, options)
+        : undefined;
+  return site && losesSomething(site, context, options) ? site : undefined;
+}
+
+/**
+ * Whether anything is lost when this promise has no owner. Not when it cannot
+ * reject: no failure goes unnoticed, and a handled one only floats under
+ * `checkHandled`. Not for a script's entry call (`main();` at module level),
+ * whose unhandled rejection ends the program with the error printed. In test
+ * files only a dropped assertion is (see `isTestFile`).
+ */
+function losesSomething(site: Site, context: AnalysisContext, options: NoFloatingPromisesOptions): boolean {
+  const value = promiseOf(site.node);
+  if (!options.checkTestFiles && isTestFile(context.sourceFile)) return isAssertion(value);
+  if (site.messageId === 'floatingHandled' || site.messageId === 'floatingUselessHandler') return true;
+  if (ownerFunction(site.node) === undefined && callsEntryFunction(value, context)) return false;
+  return site.array === true || canReject(value, context);
+}
+
+// `main();` at module level, `main` a function of this file: the script's entry, whose failure ends it with the error printed.
+function callsEntryFunction(value: TS.Expression, context: AnalysisContext): boolean {
+  const node = skipParentheses(value);
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && calledFunction(node, context) !== undefined;
+}
+
+// The expression whose promise floats: a `void`'s operand, a variable's initializer.
+function promiseOf(node: TS.Node): TS.Expression {
+  if (ts.isIdentifier(node) && ts.isVariableDeclaration(node.parent) && node.parent.initializer) return node.parent.initializer;
+  const expression = node as TS.Expression;
+  return ts.isVoidExpression(expression) ? expression.expression : skipParentheses(expression);
 }
 
 function statementSite(statement: TS.ExpressionStatement, context: AnalysisContext, options: FloatingOptions): Site | undefined {
@@ -172,7 +217,7 @@ function arrowVoidSite(arrow: TS.ArrowFunction, context: AnalysisContext, option
   return site;
 }
 
-function findingFor(site: Site, context: AnalysisContext, options: FloatingOptions): Finding<NoFloatingPromisesMessageId> {
+function findingFor(site: Site, context: AnalysisContext, options: NoFloatingPromisesOptions): Finding<NoFloatingPromisesMessageId> {
   const owner = ownerFunction(site.node);
   const fixes: Fix<NoFloatingPromisesMessageId>[] = [];
   if (site.await && isAsyncFunction(owner)) fixes.push({ messageId: site.await.messageId, edits: site.await.edits, imports: [] });
@@ -182,7 +227,10 @@ function findingFor(site: Site, context: AnalysisContext, options: FloatingOptio
     else if (plan.kind === 'addParameter') fixes.push(addParameterFix(plan, spawnSitesIn(plan.fn, context, options), context));
     else fixes.push(wrapFix(wrapGroup(plan.fn, context, options), context));
   }
-  const finding: Finding<NoFloatingPromisesMessageId> = { rule: 'no-floating-promises', messageId: site.messageId, node: site.node, fixes };
+  // Neither awaiting nor spawning is possible in a function that isn't async: the message says what is.
+  const inSync = owner !== undefined && !isAsyncFunction(owner) && (site.messageId === 'floating' || site.messageId === 'floatingVoid');
+  const messageId = inSync ? 'floatingInSync' : site.messageId;
+  const finding: Finding<NoFloatingPromisesMessageId> = { rule: 'no-floating-promises', messageId, node: site.node, fixes };
   if (site.data) finding.data = site.data;
   if (!plan) {
     const reason = site.array ? reasons.array : isAsyncFunction(owner) ? reasons.shape : reasons.outside;
@@ -196,7 +244,7 @@ function findingFor(site: Site, context: AnalysisContext, options: FloatingOptio
  * that gets wrapped too (its new indentation reaches `fn`'s lines), and every
  * function inside that one that gets wrapped.
  */
-function wrapGroup(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, options: FloatingOptions): WrapTarget[] {
+function wrapGroup(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, options: NoFloatingPromisesOptions): WrapTarget[] {
   const targetOf = (node: TS.Node): WrapTarget | undefined => {
     const plan = ts.isFunctionLike(node) ? scopePlan(node, context) : undefined;
     if (plan?.kind !== 'wrap') return undefined;
@@ -222,8 +270,8 @@ const sitesByFunction = new WeakMap<TS.Node, Map<string, readonly SpawnSite[]>>(
  * functions). Cached per function and options: each finding of a function
  * asks for the same list.
  */
-function spawnSitesIn(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, options: FloatingOptions): readonly SpawnSite[] {
-  const key = `${options.ignoreVoid}:${options.checkHandled}:${context.checker !== undefined}`;
+function spawnSitesIn(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, options: NoFloatingPromisesOptions): readonly SpawnSite[] {
+  const key = `${options.ignoreVoid}:${options.checkHandled}:${options.checkTestFiles}:${context.checker !== undefined}`;
   const cached = sitesByFunction.get(fn)?.get(key);
   if (cached) return cached;
   const sites: SpawnSite[] = [];

@@ -44,6 +44,7 @@ export function floatingKind(
   if (ts.isVoidExpression(node)) {
     if (options.ignoreVoid) return undefined;
     const inner = floatingKind(node.expression, context, options, moduleLevel);
+    if (inner === undefined && isCallOfUnknownType(node.expression, context)) return 'void';
     return inner === 'promise' ? 'void' : inner;
   }
   if (ts.isConditionalExpression(node)) {
@@ -70,11 +71,15 @@ export function floatingKind(
   return value === 'promise' && ts.isCallExpression(node) ? callKind(node, context, options, moduleLevel) : value;
 }
 
-// Typed, the type is asked for once, and plain values (most statements) are ruled out on its flags alone.
+// Typed, the type is asked for once, and plain values (most statements) are ruled out on its flags alone. A
+// value whose type is unknown (`any` from a package that isn't installed) is read by its shape, as without types.
 function valueKind(node: TS.Expression, context: AnalysisContext): 'promise' | 'array' | undefined {
   const { checker } = context;
-  if (!checker) return isPromise(node, context) ? 'promise' : isPromiseArray(node, context) ? 'array' : undefined;
-  const type = checker.getTypeAtLocation(node);
+  const type = checker?.getTypeAtLocation(node);
+  if (!checker || !type || (type.flags & ts.TypeFlags.Any) !== 0) {
+    const syntactic = { ...context, checker: undefined };
+    return isPromise(node, syntactic) ? 'promise' : isPromiseArray(node, syntactic) ? 'array' : undefined;
+  }
   if (isPlainValue(type)) return undefined;
   if (isThenableType(checker, type, node)) return 'promise';
   return isPromiseArrayType(checker, type, node) ? 'array' : undefined;
@@ -104,6 +109,14 @@ const plainValueFlags = perCompiler(
     ts.TypeFlags.BigIntLike |
     ts.TypeFlags.ESSymbolLike,
 );
+
+// `void work()` whose type is unknown: discarding it with `void` says its author took it for a promise.
+function isCallOfUnknownType(expression: TS.Expression, context: AnalysisContext): boolean {
+  const node = skipParentheses(expression);
+  if (!ts.isCallExpression(node)) return false;
+  const type = context.checker?.getTypeAtLocation(node);
+  return type === undefined || (type.flags & ts.TypeFlags.Any) !== 0;
+}
 
 /**
  * Whether the floating promise in `expression` is also its value, so that

@@ -1,0 +1,203 @@
+// Can this promise reject? Every rule asks before it says that a failure is
+// lost or that a failing sibling orphans the others: a promise that cannot
+// reject loses nothing and ends no fan-out early.
+//
+// "Cannot reject" is claimed only where the code shows it:
+// - a `.catch(handler)` / `.then(ok, handler)` whose callbacks throw nothing;
+// - an async function (or callback) whose awaits of work that can reject and
+//   whose `throw`s all sit in a `try` whose `catch` and `finally` throw nothing;
+// - `Promise.resolve(value)`, `Promise.allSettled(…)`, a `new Promise` whose
+//   executor never calls `reject` and throws nothing, `import(…)`;
+// - a call of such a function: same file, or (typed) any source file the
+//   checker resolves it to.
+// Everything else can. Synchronous calls are taken not to throw (a getter or a
+// parse would make every function "can reject" and the analysis worthless);
+// `return work()` in an async function is not caught by its `try`, so it
+// counts as an escape unless awaited.
+import type * as TS from 'typescript';
+
+import { ts } from './compiler.js';
+import { isPromiseValued, looksLikePromise } from './promises.js';
+import { isAsyncFunction, memberName, mentions, skipParentheses, unwrapExpression } from './syntax.js';
+import type { AnalysisContext } from './types.js';
+import { calledFunction, functionNamed } from './callees.js';
+import { constInitializer, declarationOf } from './value-flow.js';
+
+/** How deep calls are followed into the functions they run. */
+const MAX_DEPTH = 3;
+
+/** Whether the promise `expression` evaluates to (or, for a non-promise value, its evaluation) can reject. */
+export function canReject(expression: TS.Expression, context: AnalysisContext): boolean {
+  return expressionRejects(expression, context, 0);
+}
+
+/**
+ * Whether a call of `fn` can end in a rejection: for an async function, its
+ * body can throw or await a rejection; for any other function, what it
+ * returns can reject (or its body throws).
+ */
+export function functionCanReject(fn: TS.FunctionLikeDeclaration, context: AnalysisContext): boolean {
+  return functionRejects(fn, context, 0);
+}
+
+const cache = { typed: new WeakMap<TS.Node, boolean>(), untyped: new WeakMap<TS.Node, boolean>() };
+
+function functionRejects(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, depth: number): boolean {
+  if (!fn.body || fn.asteriskToken) return true;
+  const memo = context.checker ? cache.typed : cache.untyped;
+  const known = memo.get(fn);
+  if (known !== undefined) return known;
+  // A recursive call sees "can reject" until the answer is known.
+  memo.set(fn, true);
+  const rejects = escapes(fn.body, { async: isAsyncFunction(fn), returns: true }, context, depth);
+  memo.set(fn, rejects);
+  return rejects;
+}
+
+function expressionRejects(expression: TS.Expression, context: AnalysisContext, depth: number): boolean {
+  const node = unwrapExpression(expression);
+  if (ts.isAwaitExpression(node)) return expressionRejects(node.expression, context, depth);
+  if (ts.isIdentifier(node)) return identifierRejects(node, context, depth);
+  if (ts.isConditionalExpression(node)) return expressionRejects(node.whenTrue, context, depth) || expressionRejects(node.whenFalse, context, depth);
+  if (ts.isNewExpression(node)) return !isQuietPromise(node, context, depth);
+  if (ts.isCallExpression(node)) return callRejects(node, context, depth);
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return false;
+  // A promise read from somewhere (`box.job`, `items[0]`, `yield v`), or a tagged template's call: of unknown origin.
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isYieldExpression(node)) return true;
+  // `a(), b`, `a() || b()`: either side may be the promise in question.
+  if (ts.isBinaryExpression(node) && isSequenceOrLogical(node.operatorToken.kind)) return expressionRejects(node.left, context, depth) || expressionRejects(node.right, context, depth);
+  // Literals, arithmetic, object and array literals: nothing that settles later, unless a call in them throws.
+  return containsCall(node);
+}
+
+function isSequenceOrLogical(kind: TS.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.CommaToken ||
+    kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+    kind === ts.SyntaxKind.BarBarToken ||
+    kind === ts.SyntaxKind.QuestionQuestionToken
+  );
+}
+
+function identifierRejects(id: TS.Identifier, context: AnalysisContext, depth: number): boolean {
+  if (id.text === 'undefined') return false;
+  const declaration = declarationOf(id, context);
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return true;
+  if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) return true;
+  return depth < MAX_DEPTH ? expressionRejects(declaration.initializer, context, depth + 1) : true;
+}
+
+function callRejects(call: TS.CallExpression, context: AnalysisContext, depth: number): boolean {
+  const callee = skipParentheses(call.expression);
+  const method = memberName(callee);
+  const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee.expression : undefined;
+  const [first, second] = call.arguments;
+  if (receiver && method !== undefined) {
+    if (method === 'catch' && first) return callbackThrows(first, context, depth);
+    if (method === 'then' && second) return callbackThrows(second, context, depth) || (first !== undefined && callbackThrows(first, context, depth));
+    if (method === 'then') return expressionRejects(receiver, context, depth) || (first !== undefined && callbackThrows(first, context, depth));
+    if (method === 'finally') return expressionRejects(receiver, context, depth) || (first !== undefined && callbackThrows(first, context, depth));
+    const promise = skipParentheses(receiver);
+    if (ts.isIdentifier(promise) && promise.text === 'Promise') return staticPromiseRejects(method, call, context, depth);
+  }
+  if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return functionRejects(callee, context, depth);
+  // `import(m)` rejects only when the module is missing, which no run would miss.
+  if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return false;
+  const fn = depth < MAX_DEPTH ? calledFunction(call, context) : undefined;
+  return fn ? functionRejects(fn, context, depth + 1) : true;
+}
+
+function staticPromiseRejects(method: string, call: TS.CallExpression, context: AnalysisContext, depth: number): boolean {
+  const [argument] = call.arguments;
+  if (method === 'allSettled') return false;
+  if (method === 'resolve') return argument !== undefined && expressionRejects(argument, context, depth);
+  if (method === 'all' || method === 'race' || method === 'any') {
+    const list = argument && unwrapExpression(argument);
+    if (!list || !ts.isArrayLiteralExpression(list)) return true;
+    return list.elements.some((element) => ts.isSpreadElement(element) || expressionRejects(element, context, depth));
+  }
+  return true;
+}
+
+/** Whether a callback handed to `.then` / `.catch` / `.finally` can throw (or return a rejection). */
+function callbackThrows(callback: TS.Expression, context: AnalysisContext, depth: number): boolean {
+  const node = unwrapExpression(callback);
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return functionRejects(node, context, depth);
+  if (ts.isIdentifier(node)) {
+    const fn = depth < MAX_DEPTH ? functionNamed(node, context) : undefined;
+    // `.catch(report)` with `report` out of sight: the idiom is a handler that reports.
+    return fn ? functionRejects(fn, context, depth + 1) : false;
+  }
+  // `console.error`, `logger.warn`, `this.onError`: reporting handlers.
+  return !(ts.isPropertyAccessExpression(node) || node.kind === ts.SyntaxKind.NullKeyword);
+}
+
+/** `new Promise(executor)` whose executor never mentions its `reject` and throws nothing of its own. */
+function isQuietPromise(node: TS.NewExpression, context: AnalysisContext, depth: number): boolean {
+  if (!ts.isIdentifier(node.expression) || node.expression.text !== 'Promise') return false;
+  const executor = node.arguments?.[0] && unwrapExpression(node.arguments[0]);
+  if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return false;
+  const reject = executor.parameters[1];
+  if (reject && !(ts.isIdentifier(reject.name) && !mentions(executor.body, reject.name.text))) return false;
+  return !escapes(executor.body, { async: false, returns: false }, context, depth);
+}
+
+/** What can end a function in a rejection: always a `throw`; in an async function an `await`; where the result counts, a returned promise. */
+interface Exits {
+  async: boolean;
+  returns: boolean;
+}
+
+/**
+ * Whether a function body (a block, or an arrow's expression) can end in a
+ * rejection: an exit (see `Exits`) that can reject, outside nested functions,
+ * and not held by a `try` whose `catch` and `finally` have no such exit
+ * themselves. A promise returned unawaited rejects its caller whatever `try`
+ * surrounds the `return`.
+ */
+function escapes(body: TS.Node, exits: Exits, context: AnalysisContext, depth: number): boolean {
+  const visit = (node: TS.Node, guarded: boolean): boolean => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    if (ts.isTryStatement(node)) {
+      const quietCatch = node.catchClause !== undefined && !visit(node.catchClause.block, guarded);
+      if (node.catchClause && !quietCatch) return true;
+      return visit(node.tryBlock, guarded || quietCatch) || (node.finallyBlock !== undefined && visit(node.finallyBlock, guarded));
+    }
+    if (ts.isThrowStatement(node)) return !guarded;
+    if (ts.isReturnStatement(node) && node.expression && exits.returns) return returns(node.expression, guarded);
+    if (exits.async && !guarded) {
+      if (ts.isAwaitExpression(node) && expressionRejects(node.expression, context, depth)) return true;
+      if (ts.isForOfStatement(node) && node.awaitModifier) return true;
+    }
+    return ts.forEachChild(node, (child) => visit(child, guarded)) ?? false;
+  };
+  const returns = (expression: TS.Expression, guarded: boolean): boolean => {
+    const value = unwrapExpression(expression);
+    if (mayBePromise(value, exits.async, context) && expressionRejects(value, context, depth)) return true;
+    return visit(value, guarded);
+  };
+  return ts.isBlock(body) || !exits.returns ? visit(body, false) : returns(body as TS.Expression, false);
+}
+
+/**
+ * Whether a returned value may be a promise. Typed: its type is thenable, or
+ * unknown (`any`, from a package that isn't installed). Syntactic: any call
+ * an async function returns (why else would it sit in a `try`), and the
+ * promise shapes `looksLikePromise` knows elsewhere (a callback's `log(e)` is
+ * taken to be the plain call it nearly always is).
+ */
+function mayBePromise(value: TS.Expression, inAsync: boolean, context: AnalysisContext): boolean {
+  if (!(ts.isCallExpression(value) || ts.isNewExpression(value) || ts.isIdentifier(value) || ts.isConditionalExpression(value))) return false;
+  const { checker } = context;
+  const held = !checker && ts.isIdentifier(value) ? constInitializer(value, context) : undefined;
+  if (held) return mayBePromise(unwrapExpression(held), inAsync, context);
+  if (!checker) return (inAsync && !ts.isIdentifier(value)) || looksLikePromise(value, context.sourceFile);
+  const type = checker.getTypeAtLocation(value);
+  return (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || isPromiseValued(value, context);
+}
+
+function containsCall(node: TS.Node): boolean {
+  const visit = (child: TS.Node): boolean =>
+    !ts.isFunctionLike(child) && (ts.isCallExpression(child) || ts.isNewExpression(child) || ts.isAwaitExpression(child) || (ts.forEachChild(child, visit) ?? false));
+  return visit(node);
+}

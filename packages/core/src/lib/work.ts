@@ -1,0 +1,124 @@
+// Is this call work worth cancelling: work that costs or has effects? The
+// fan-out rules ask it of a failing task's siblings: if none of them is, a
+// failure orphans nothing that matters. The rules, in order:
+//
+// 1. It takes an AbortSignal, or is handed one: its author made it cancellable.
+// 2. It is a known kind of costly or effectful work, by the name it is called
+//    by: a network request (`fetch`, HTTP clients, SDK and LLM client methods
+//    such as `create`, `invoke`, `generate`, `embed…`), a child process, or a
+//    remote write (`save…`, `insert…`, `upsert…`, `update…`, `send…`,
+//    `publish…`, `upload…`, `addDocuments`, `deleteMany`, …).
+// 3. A function of the project it calls (typed: any source file; syntactic:
+//    this file) does such work, up to three calls deep, callbacks it hands on
+//    included (`caller.call(() => client.create(…))`).
+// 4. Typed: the callee is declared in a package known to be such a client.
+//
+// Anything else is not: pure computation, in-memory structures, cached
+// getters, reads and searches, local file work, callback broadcasts.
+import type * as TS from 'typescript';
+
+import { calledFunction } from './callees.js';
+import { ts } from './compiler.js';
+import { signalSlot } from './signal-slots.js';
+import { memberName, skipParentheses } from './syntax.js';
+import type { AnalysisContext } from './types.js';
+
+const MAX_DEPTH = 3;
+
+/** Whether `call` does work that costs or has effects (see the rules above). */
+export function isCostlyWork(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext): boolean {
+  return costly(call, context, 0);
+}
+
+/** Whether a function's body, outside the functions it only declares, does costly work. */
+export function doesCostlyWork(fn: TS.FunctionLikeDeclaration, context: AnalysisContext): boolean {
+  return bodyCostly(fn, context, 0);
+}
+
+/** Names that say a network request, a process, or a write: the fallback for callees whose body can't be read. */
+const costlyVerb =
+  /^_?(fetch|request|invoke|call|predict|generate|complete|completions?|chat|embed|stream|upsert|insert|update|save|send|post|put|patch|publish|upload|download|exec|execute|spawn|fork|run|create|connect|transcribe|translate|moderate|rerank|add[A-Z]|delete[A-Z]|remove[A-Z])(?=$|[A-Z_0-9])/;
+
+/** HTTP clients and process launchers, whatever method is called on them: `axios.get`, `http.request`, `execa.command`. */
+const serviceReceiver = /^(http|https|axios|got|ky|undici|superagent|needle|child_process|execa)$/;
+
+/** Methods that never do costly work whatever their receiver: reading in-memory state. */
+const inMemory: ReadonlySet<string> = new Set(['get', 'has', 'set', 'keys', 'values', 'entries', 'toString', 'toJSON', 'bind', 'apply', 'resolve', 'reject', 'then', 'catch', 'finally', 'emit', 'on', 'once', 'off']);
+
+/** Packages whose calls are requests to a remote service. */
+const clientPackages = /[\\/]node_modules[\\/](openai|@anthropic-ai[\\/]|@google[\\/]gen|@google-cloud[\\/]|@aws-sdk[\\/]|@azure[\\/]|cohere-ai|@mistralai[\\/]|groq-sdk|ai[\\/]|@ai-sdk[\\/]|@langchain[\\/]|langchain[\\/]|axios|got|ky|undici|node-fetch|cross-fetch|@octokit[\\/]|stripe|@modelcontextprotocol[\\/]|pg|mysql2?|mongodb|ioredis|redis|@prisma[\\/]|@pinecone-database[\\/]|@qdrant[\\/]|weaviate|@elastic[\\/])/;
+
+function costly(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext, depth: number): boolean {
+  if (ts.isCallExpression(call) && (handsOnSignal(call) || signalSlot(call, context) !== undefined)) return true;
+  const fn = depth < MAX_DEPTH ? calledFunction(call, context) : undefined;
+  if (fn) return bodyCostly(fn, context, depth + 1);
+  if (namedCostly(call)) return true;
+  return context.checker !== undefined && declaredInClientPackage(call, context.checker);
+}
+
+function bodyCostly(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, depth: number): boolean {
+  const memo = context.checker ? cache.typed : cache.untyped;
+  const known = memo.get(fn);
+  if (known !== undefined) return known;
+  memo.set(fn, false);
+  const visit = (node: TS.Node): boolean => {
+    // Functions declared here run only if something calls them; those handed to a call, or handed out as a task, are run.
+    if (ts.isFunctionLike(node) && !isCallArgument(node) && !isReturned(node)) return false;
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && costly(node, context, depth)) return true;
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  const found = fn.body !== undefined && (ts.isBlock(fn.body) ? (ts.forEachChild(fn.body, visit) ?? false) : visit(fn.body));
+  memo.set(fn, found);
+  return found;
+}
+
+const cache = { typed: new WeakMap<TS.Node, boolean>(), untyped: new WeakMap<TS.Node, boolean>() };
+
+function isCallArgument(fn: TS.Node): boolean {
+  const parent = fn.parent;
+  return (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.some((argument) => skipParentheses(argument) === fn) === true;
+}
+
+// `() => (signal) => work(signal)`, `return async () => …`: a thunk handed out to be run.
+function isReturned(fn: TS.Node): boolean {
+  const parent = fn.parent;
+  return ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === fn) || ts.isParenthesizedExpression(parent);
+}
+
+// `work(x, { signal })`, `work(x, signal)`, `work({ ...opts, signal: s })`.
+function handsOnSignal(call: TS.CallExpression): boolean {
+  return call.arguments.some((argument) => {
+    const node = skipParentheses(argument);
+    if (ts.isIdentifier(node)) return /signal$/i.test(node.text);
+    if (ts.isPropertyAccessExpression(node)) return node.name.text === 'signal';
+    return ts.isObjectLiteralExpression(node) && node.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'signal');
+  });
+}
+
+/** Whether a callee's name alone says costly work (the fallback where its body can't be read). */
+export function isCostlyName(name: string): boolean {
+  return !inMemory.has(name) && costlyVerb.test(name);
+}
+
+function namedCostly(call: TS.CallExpression | TS.NewExpression): boolean {
+  const callee = skipParentheses(call.expression);
+  if (ts.isNewExpression(call)) return ts.isIdentifier(callee) && (callee.text === 'WebSocket' || callee.text === 'EventSource' || callee.text === 'Worker');
+  const name = ts.isIdentifier(callee) ? callee.text : memberName(callee);
+  if (name === undefined || inMemory.has(name)) return false;
+  if (isCostlyName(name)) return true;
+  const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? receiverName(callee.expression) : undefined;
+  return receiver !== undefined && serviceReceiver.test(receiver);
+}
+
+// `axios` → 'axios', `this.http` → 'http', `getClient()` → undefined.
+function receiverName(expression: TS.Expression): string | undefined {
+  const node = skipParentheses(expression);
+  if (ts.isIdentifier(node)) return node.text;
+  return memberName(node);
+}
+
+function declaredInClientPackage(call: TS.CallExpression | TS.NewExpression, checker: TS.TypeChecker): boolean {
+  const callee = skipParentheses(call.expression);
+  const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
+  return (symbol?.declarations ?? []).some((declaration) => clientPackages.test(declaration.getSourceFile().fileName));
+}

@@ -1,0 +1,96 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { canReject } from '../src/lib/rejection.js';
+import { contextFor } from './typed-context.js';
+
+/** canReject of the file's last expression statement (or the `void`ed expression in it). */
+function lastRejects(code: string, typed: boolean, others?: Record<string, string>): boolean {
+  const context = contextFor(code, typed, 'case.ts', others);
+  const statements = context.sourceFile.statements.filter(ts.isExpressionStatement);
+  let expression = statements[statements.length - 1]!.expression;
+  if (ts.isVoidExpression(expression)) expression = expression.expression;
+  return canReject(expression, context);
+}
+
+const work = 'declare function work(): Promise<number>;\ndeclare function log(e: unknown): void;\n';
+
+const cannot: [string, string][] = [
+  ['a .catch whose handler throws nothing', 'work().catch((e) => log(e));'],
+  ['a .catch with a reporting handler out of sight', 'work().catch(console.error);'],
+  ['a .then(ok, handler) whose callbacks throw nothing', 'work().then((n) => n + 1, () => 0);'],
+  ['an async IIFE whose body is one quiet try', '(async () => { try { await work(); } catch (e) { log(e); } })();'],
+  [
+    'an async IIFE that prepares, then tries',
+    '(async () => { const started = Date.now(); try { await work(); } catch { log(started); } finally { log("done"); } })();',
+  ],
+  ['an await of a handled chain, unguarded', '(async () => { const n = await work().catch(() => 0); log(n); })();'],
+  ['a same-file async function that catches everything and returns a result', 'async function safe() { try { return { ok: true, value: await work() }; } catch (error) { return { ok: false, error }; } }\nsafe();'],
+  ['Promise.allSettled', 'Promise.allSettled([work(), work()]);'],
+  ['Promise.resolve of a value', 'Promise.resolve(1);'],
+  ['Promise.all of handled chains', 'Promise.all([work().catch(log), work().catch(log)]);'],
+  ['a new Promise that never rejects', 'new Promise<void>((resolve) => setTimeout(resolve, 10));'],
+  ['a const bound to a handled chain', 'const quiet = work().catch(log);\nquiet;'],
+  ['.finally on a handled chain', 'work().catch(log).finally(() => log("end"));'],
+];
+
+const can: [string, string][] = [
+  ['a bare call of unknown work', 'work();'],
+  ['a .catch that rethrows', 'work().catch((e) => { log(e); throw e; });'],
+  ['a .catch returning a rejection', 'work().catch((e) => Promise.reject(e));'],
+  ['a .then(ok, handler) whose ok throws', 'work().then((n) => { if (n < 0) throw new Error("neg"); }, () => 0);'],
+  ['a .then without a handler', 'work().then((n) => n + 1);'],
+  ['.finally on unhandled work', 'work().finally(() => log("end"));'],
+  ['an async IIFE that awaits outside its try', '(async () => { await work(); try { await work(); } catch {} })();'],
+  ['an async IIFE whose catch rethrows', '(async () => { try { await work(); } catch (e) { throw e; } })();'],
+  ['an async IIFE whose finally throws', '(async () => { try { await work(); } catch {} finally { throw new Error("x"); } })();'],
+  ['an async IIFE with a try but no catch', '(async () => { try { await work(); } finally { log(1); } })();'],
+  // The try of an async function does not see the rejection of a promise it returns unawaited.
+  ['an async function returning work unawaited inside its try', 'async function f() { try { return work(); } catch { return 0; } }\nf();'],
+  ['a new Promise that rejects', 'new Promise((resolve, reject) => work().then(resolve, reject));'],
+  ['Promise.all with one unhandled element', 'Promise.all([work().catch(log), work()]);'],
+  ['a for await outside a try', '(async () => { for await (const x of [work()]) log(x); })();'],
+  ['a recursive async function', 'async function again(): Promise<void> { await again(); }\nagain();'],
+];
+
+describe('canReject', () => {
+  describe.each([true, false])('typed: %s', (typed) => {
+    it.each(cannot)('cannot: %s', (_, code) => {
+      expect(lastRejects(work + code, typed)).toBe(false);
+    });
+    it.each(can)('can: %s', (_, code) => {
+      expect(lastRejects(work + code, typed)).toBe(true);
+    });
+  });
+
+  it('follows a callee into another file of the program (typed)', () => {
+    const helpers = `export async function quiet(): Promise<string | undefined> {
+  try { return await fetch('/x').then((r) => r.text()); } catch { return undefined; }
+}
+export async function loud(): Promise<string> { return (await fetch('/x')).text(); }`;
+    expect(lastRejects(`import { quiet } from './helpers';\nquiet();`, true, { 'helpers.ts': helpers })).toBe(false);
+    expect(lastRejects(`import { loud } from './helpers';\nloud();`, true, { 'helpers.ts': helpers })).toBe(true);
+  });
+
+  it('follows a method of this class, and a method the checker resolves on another object', () => {
+    const cls = `declare function work(): Promise<number>;
+class Store {
+  async save() { try { await work(); } catch {} }
+  async load() { await work(); }
+  run() { this.save(); }
+}
+const store = new Store();
+`;
+    expect(lastRejects(`${cls}store.save();`, true)).toBe(false);
+    expect(lastRejects(`${cls}store.load();`, true)).toBe(true);
+    // Syntactic: only `this.m()` inside the class can be followed; another receiver is unknown work.
+    expect(lastRejects(`${cls}store.save();`, false)).toBe(true);
+  });
+
+  it('treats a value whose type is unresolved as a promise that may reject when it is returned', () => {
+    const code = `declare const sdk: any;
+async function f() { try { return sdk.call(); } catch { return 0; } }
+f();`;
+    expect(lastRejects(code, true)).toBe(true);
+  });
+});
