@@ -49,7 +49,7 @@ export function nextRound(previous: FileMigration, next: FileMigration): FileMig
 }
 
 /** What the project's compiler options tell the rewrites (see AnalysisContext). */
-export type ProjectFacts = Pick<AnalysisContext, 'reportsUnusedParameters'>;
+export type ProjectFacts = Pick<AnalysisContext, 'reportsUnusedParameters' | 'root'>;
 
 /** A file the engine refused to touch, with the reason. */
 export class MigrationError extends Error {

@@ -97,7 +97,7 @@ export function runMigration(options: RunOptions): RunReport {
   for (const planned of selection.projects) {
     // One program at a time: a monorepo's projects are not all held in memory together.
     const { project, files: sourceFiles } = timed(timings, 'load', () => planned.open());
-    const facts = { reportsUnusedParameters: project.getCompilerOptions().noUnusedParameters === true };
+    const facts = { reportsUnusedParameters: project.getCompilerOptions().noUnusedParameters === true, root: options.cwd };
     let pending: PendingFile[] = sourceFiles.map((sourceFile) => ({ original: sourceFile, current: sourceFile }));
     for (let round = 1; pending.length > 0; round++) {
       const checker = timed(timings, 'checker', () => project.getTypeChecker().compilerObject);

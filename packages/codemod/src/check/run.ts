@@ -104,7 +104,7 @@ export function runCheck(options: CheckOptions): CheckReport {
     const { project, files: sourceFiles } = planned.open();
     const checker = project.getTypeChecker().compilerObject;
     for (const sourceFile of sourceFiles) {
-      const problems = problemsOf(sourceFile, walk, checker, byId);
+      const problems = problemsOf(sourceFile, walk, checker, byId, options.cwd);
       const suppress = options.inlineConfig === false ? undefined : suppressorFor(sourceFile);
       const file: CheckedFile = { path: sourceFile.fileName, project: planned.configPath, problems: [], suppressed: [] };
       for (const problem of problems) {
@@ -127,6 +127,7 @@ function problemsOf(
   walk: ReturnType<typeof createWalk>,
   checker: ts.TypeChecker,
   rules: ReadonlyMap<string, CheckRule>,
+  root: string,
 ): Problem[] {
   // typescript-eslint stops at the first syntax error, and so does ESLint: no rule runs.
   const error = syntaxErrorOf(sourceFile);
@@ -134,7 +135,7 @@ function problemsOf(
     const at = positionOf(sourceFile, error.start);
     return [{ rule: null, severity: 2, fatal: true, message: `Parsing error: ${error.message}`, ...at, lineText: lineText(sourceFile, at), suggestions: [] }];
   }
-  return walk({ sourceFile, checker })
+  return walk({ sourceFile, checker, root })
     .map((finding) => problemOf(finding, rules.get(finding.rule)!, sourceFile))
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }

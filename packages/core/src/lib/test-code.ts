@@ -1,22 +1,40 @@
-// Test code is judged as test code: what it starts is local or mocked and ends
-// with the test, and a failure fails the test (runners report unhandled
-// rejections too). What does go wrong there is a dropped assertion: an
-// `expect(p).rejects…` nobody awaits never fails anything.
+// Test and example code is judged for what it is. What a test starts is local
+// or mocked and ends with the test, and a failure fails the test (runners
+// report unhandled rejections too); what does go wrong there is a dropped
+// assertion: an `expect(p).rejects…` nobody awaits never fails anything.
+// Example code shows an API in a few lines, leaves error handling out on
+// purpose and is run by hand: a failure ends the demo with the error printed.
 import type * as TS from 'typescript';
 
 import { ts } from './compiler.js';
 import { someNode } from './syntax.js';
+import type { AnalysisContext } from './types.js';
 
 /**
- * Test files by name: `*.test.*`, `*.spec.*`, `*.test-d.*` (type tests, never
- * run), and anything under a `__tests__`, `__mocks__` or `__fixtures__`
- * folder. Plain `test/` folders are not matched: the path is absolute, and a
- * checkout may itself live under one.
+ * Test files: `*.test.*`, `*.spec.*`, `*.test-d.*` (type tests, never run), and
+ * anything under a `__tests__`, `__mocks__`, `__fixtures__`, `test`, `tests` or
+ * `e2e` folder below the context's root (the path above it says nothing about
+ * the project).
  */
-const testPath = /(?:\.(?:test|spec|test-d)\.[cm]?[jt]sx?$)|(?:[\\/](?:__tests__|__mocks__|__fixtures__)[\\/])/;
+const testName = /\.(?:test|spec|test-d)\.[cm]?[jt]sx?$/;
+const testFolder = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|e2e)\//;
 
-export function isTestFile(sourceFile: TS.SourceFile): boolean {
-  return testPath.test(sourceFile.fileName);
+export function isTestFile(context: Pick<AnalysisContext, 'sourceFile' | 'root'>): boolean {
+  const file = context.sourceFile.fileName.replaceAll('\\', '/');
+  return testName.test(file) || testFolder.test(belowRoot(file, context.root));
+}
+
+/** Example files: anything under an `examples`, `example`, `demo`, `demos` or `samples` folder below the context's root. */
+const exampleFolder = /(?:^|\/)(?:examples?|demos?|samples)\//;
+
+export function isExampleFile(context: Pick<AnalysisContext, 'sourceFile' | 'root'>): boolean {
+  return exampleFolder.test(belowRoot(context.sourceFile.fileName.replaceAll('\\', '/'), context.root));
+}
+
+// The part of `file` below `root` ('' when it isn't below it: folders above the root say nothing).
+function belowRoot(file: string, root: string | undefined): string {
+  const prefix = root?.replaceAll('\\', '/').replace(/\/?$/, '/');
+  return prefix !== undefined && file.startsWith(prefix) ? file.slice(prefix.length) : '';
 }
 
 /** An expression that asserts when it settles: it calls `expect(…)` (`expect(p).rejects.toThrow()`, `p.then((v) => expect(v)…)`). */

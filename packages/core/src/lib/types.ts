@@ -79,6 +79,11 @@ export interface AnalysisContext {
    * where a later parameter needs its place.
    */
   reportsUnusedParameters?: boolean;
+  /**
+   * The folder file paths are read from (the project's, or ESLint's cwd): a
+   * `test/` folder counts only below it, so a checkout under one is not all tests.
+   */
+  root?: string;
 }
 
 /** A JSON schema, for a rule's options object (ESLint validates the options with it). */

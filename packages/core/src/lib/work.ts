@@ -2,7 +2,8 @@
 // fan-out rules ask it of a failing task's siblings: if none of them is, a
 // failure orphans nothing that matters. The rules, in order:
 //
-// 1. It takes an AbortSignal, or is handed one: its author made it cancellable.
+// 1. It starts asynchronous work and takes an AbortSignal, or is handed one:
+//    its author made it cancellable.
 // 2. It is a known kind of costly or effectful work, by the name it is called
 //    by: a network request (`fetch`, HTTP clients, SDK and LLM client methods
 //    such as `create`, `invoke`, `generate`, `embed…`), a child process, or a
@@ -13,11 +14,15 @@
 //    included (`caller.call(() => client.create(…))`).
 // 4. Typed: the callee is declared in a package known to be such a client.
 //
-// Anything else is not: pure computation, in-memory structures, cached
-// getters, reads and searches, local file work, callback broadcasts.
+// Reads come first and are not: a call named for a read or lookup (`get…`,
+// `list…`, `fetch…` but `fetch` itself, `find…`, `search…`, `query…`,
+// `retrieve…`, `load…`), or made on a retriever, cache or index. Nor is
+// anything else: pure computation, in-memory structures, local file work,
+// callback broadcasts.
 import type * as TS from 'typescript';
 
 import { calledFunction } from './callees.js';
+import { isAsyncIterableType, isThenableType } from './promises.js';
 import { ts } from './compiler.js';
 import { signalSlot } from './signal-slots.js';
 import { memberName, skipParentheses } from './syntax.js';
@@ -48,12 +53,34 @@ const inMemory: ReadonlySet<string> = new Set(['get', 'has', 'set', 'keys', 'val
 /** Packages whose calls are requests to a remote service. */
 const clientPackages = /[\\/]node_modules[\\/](openai|@anthropic-ai[\\/]|@google[\\/]gen|@google-cloud[\\/]|@aws-sdk[\\/]|@azure[\\/]|cohere-ai|@mistralai[\\/]|groq-sdk|ai[\\/]|@ai-sdk[\\/]|@langchain[\\/]|langchain[\\/]|axios|got|ky|undici|node-fetch|cross-fetch|@octokit[\\/]|stripe|@modelcontextprotocol[\\/]|pg|mysql2?|mongodb|ioredis|redis|@prisma[\\/]|@pinecone-database[\\/]|@qdrant[\\/]|weaviate|@elastic[\\/])/;
 
+/** Reads, searches and lookups (`getUser`, `fetchMemories`, `listTools`, `retriever.invoke`, `cache.update`): nothing worth cancelling keeps running. */
+const readVerb = /^_?(get|list|read|fetch[A-Z]|find|search|retrieve|query|load|lookup|describe|count|has|exists|peek|head)(?=$|[A-Z_0-9])/;
+const readReceiver = /(retriever|cache|reader|lookup|index)$/i;
+
+function isRead(call: TS.CallExpression | TS.NewExpression): boolean {
+  if (!ts.isCallExpression(call)) return false;
+  const callee = skipParentheses(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : memberName(callee);
+  if (name !== undefined && readVerb.test(name)) return true;
+  const receiver = ts.isPropertyAccessExpression(callee) ? receiverName(callee.expression) : undefined;
+  return receiver !== undefined && readReceiver.test(receiver);
+}
+
 function costly(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext, depth: number): boolean {
-  if (ts.isCallExpression(call) && (handsOnSignal(call) || signalSlot(call, context) !== undefined)) return true;
+  if (isRead(call)) return false;
+  if (ts.isCallExpression(call) && startsAsyncWork(call, context) && (handsOnSignal(call) || signalSlot(call, context) !== undefined)) return true;
   const fn = depth < MAX_DEPTH ? calledFunction(call, context) : undefined;
   if (fn) return bodyCostly(fn, context, depth + 1);
   if (namedCostly(call)) return true;
   return context.checker !== undefined && declaredInClientPackage(call, context.checker);
+}
+
+// Typed: the call hands back a promise or an async iterable (or its type is unknown); a config merger that takes an options bag does not.
+function startsAsyncWork(call: TS.CallExpression, context: AnalysisContext): boolean {
+  const { checker } = context;
+  if (!checker) return true;
+  const type = checker.getTypeAtLocation(call);
+  return (type.flags & ts.TypeFlags.Any) !== 0 || isThenableType(checker, type, call) || isAsyncIterableType(checker, type);
 }
 
 function bodyCostly(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, depth: number): boolean {

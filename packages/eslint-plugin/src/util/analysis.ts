@@ -55,6 +55,7 @@ export function analysisFor(ruleContext: AnyContext): RuleAnalysis {
       if (nodeMap) checker ??= services?.program?.getTypeChecker();
       return checker;
     },
+    root: ruleContext.cwd,
   };
 
   const tsNode = (node: TSESTree.Node, kinds: readonly ts.SyntaxKind[]): ts.Node | undefined => {

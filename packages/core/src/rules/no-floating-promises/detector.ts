@@ -4,7 +4,7 @@ import { ts } from '../../lib/compiler.js';
 import { calledFunction } from '../../lib/callees.js';
 import { canReject } from '../../lib/rejection.js';
 import { isAsyncFunction, skipParentheses } from '../../lib/syntax.js';
-import { isAssertion, isTestFile } from '../../lib/test-code.js';
+import { isAssertion, isExampleFile, isTestFile } from '../../lib/test-code.js';
 import type { AnalysisContext, Detector, Finding, Fix, TextEdit } from '../../lib/types.js';
 import {
   carriesFloating,
@@ -20,6 +20,8 @@ import { addParameterFix, scopePlan, spawnFix, type SpawnSite, type WrapTarget, 
 export interface NoFloatingPromisesOptions extends FloatingOptions {
   /** Report in test files as elsewhere (by default only dropped assertions). */
   checkTestFiles: boolean;
+  /** Report in example code as elsewhere (see `isExampleFile`). */
+  checkExamples: boolean;
 }
 
 const messageIds: Record<FloatingKind, NoFloatingPromisesMessageId> = {
@@ -91,9 +93,10 @@ export const noFloatingPromises: Detector<NoFloatingPromisesOptions, NoFloatingP
         type: 'boolean',
         description: 'Report in test files as elsewhere; by default only dropped assertions are reported there.',
       },
+      checkExamples: { type: 'boolean', description: 'Report in example code as elsewhere.' },
     },
   },
-  defaultOptions: { ignoreVoid: false, checkHandled: false, checkTestFiles: false },
+  defaultOptions: { ignoreVoid: false, checkHandled: false, checkTestFiles: false, checkExamples: false },
   check(node, context, options) {
     const site = siteOf(node, context, options);
     return site ? [findingFor(site, context, options)] : [];
@@ -128,15 +131,27 @@ function siteOf(node: TS.Node, context: AnalysisContext, options: NoFloatingProm
  * Whether anything is lost when this promise has no owner. Not when it cannot
  * reject: no failure goes unnoticed, and a handled one only floats under
  * `checkHandled`. Not for a script's entry call (`main();` at module level),
- * whose unhandled rejection ends the program with the error printed. In test
- * files only a dropped assertion is (see `isTestFile`).
+ * whose unhandled rejection ends the program with the error printed, nor for
+ * `void Promise.reject(error)`, an unhandled rejection raised on purpose. In
+ * test files only a dropped assertion is, and in example code nothing (see
+ * `isTestFile`, `isExampleFile`).
  */
 function losesSomething(site: Site, context: AnalysisContext, options: NoFloatingPromisesOptions): boolean {
   const value = promiseOf(site.node);
-  if (!options.checkTestFiles && isTestFile(context.sourceFile)) return isAssertion(value);
+  if (!options.checkTestFiles && isTestFile(context)) return isAssertion(value);
+  if (!options.checkExamples && isExampleFile(context)) return false;
   if (site.messageId === 'floatingHandled' || site.messageId === 'floatingUselessHandler') return true;
   if (ownerFunction(site.node) === undefined && callsEntryFunction(value, context)) return false;
+  if (site.messageId === 'floatingVoid' && isPromiseReject(value)) return false;
   return site.array === true || canReject(value, context);
+}
+
+// `void Promise.reject(error)` raises an unhandled rejection on purpose (as an EventEmitter's unheard 'error' does).
+function isPromiseReject(value: TS.Expression): boolean {
+  const node = skipParentheses(value);
+  if (!ts.isCallExpression(node)) return false;
+  const callee = skipParentheses(node.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'reject' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise';
 }
 
 // `main();` at module level, `main` a function of this file: the script's entry, whose failure ends it with the error printed.
@@ -271,7 +286,7 @@ const sitesByFunction = new WeakMap<TS.Node, Map<string, readonly SpawnSite[]>>(
  * asks for the same list.
  */
 function spawnSitesIn(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, options: NoFloatingPromisesOptions): readonly SpawnSite[] {
-  const key = `${options.ignoreVoid}:${options.checkHandled}:${options.checkTestFiles}:${context.checker !== undefined}`;
+  const key = `${options.ignoreVoid}:${options.checkHandled}:${options.checkTestFiles}:${options.checkExamples}:${context.checker !== undefined}`;
   const cached = sitesByFunction.get(fn)?.get(key);
   if (cached) return cached;
   const sites: SpawnSite[] = [];

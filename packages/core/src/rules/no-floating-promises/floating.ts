@@ -44,7 +44,6 @@ export function floatingKind(
   if (ts.isVoidExpression(node)) {
     if (options.ignoreVoid) return undefined;
     const inner = floatingKind(node.expression, context, options, moduleLevel);
-    if (inner === undefined && isCallOfUnknownType(node.expression, context)) return 'void';
     return inner === 'promise' ? 'void' : inner;
   }
   if (ts.isConditionalExpression(node)) {
@@ -109,14 +108,6 @@ const plainValueFlags = perCompiler(
     ts.TypeFlags.BigIntLike |
     ts.TypeFlags.ESSymbolLike,
 );
-
-// `void work()` whose type is unknown: discarding it with `void` says its author took it for a promise.
-function isCallOfUnknownType(expression: TS.Expression, context: AnalysisContext): boolean {
-  const node = skipParentheses(expression);
-  if (!ts.isCallExpression(node)) return false;
-  const type = context.checker?.getTypeAtLocation(node);
-  return type === undefined || (type.flags & ts.TypeFlags.Any) !== 0;
-}
 
 /**
  * Whether the floating promise in `expression` is also its value, so that

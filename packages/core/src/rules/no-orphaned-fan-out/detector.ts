@@ -6,7 +6,7 @@ import { calleeMatcher, mapFanOutOf } from '../../lib/fan-out.js';
 import { fanOutVerdict, orphansWork } from '../../lib/fan-out-verdict.js';
 import { runsAsProgramEntry } from '../../lib/program-entry.js';
 import { promiseCombinatorOf, unwrapExpression } from '../../lib/syntax.js';
-import { isTestFile } from '../../lib/test-code.js';
+import { isExampleFile, isTestFile } from '../../lib/test-code.js';
 import type { Detector, Finding } from '../../lib/types.js';
 
 export interface NoOrphanedFanOutOptions {
@@ -16,6 +16,8 @@ export interface NoOrphanedFanOutOptions {
   defaultConcurrency: number;
   /** Also report in test files (see `isTestFile`). */
   checkTestFiles: boolean;
+  /** Also report in example code (see `isExampleFile`). */
+  checkExamples: boolean;
 }
 
 /** What happens to the siblings, by combinator, for the message. */
@@ -50,16 +52,17 @@ export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions, NoOrphanedFanOu
       },
       defaultConcurrency: { type: 'integer', minimum: 1, description: 'The concurrency limit suggested for a fan-out over a collection of open size.' },
       checkTestFiles: { type: 'boolean', description: 'Also report fan-outs in test files.' },
+      checkExamples: { type: 'boolean', description: 'Also report fan-outs in example code.' },
     },
     additionalProperties: false,
   },
-  defaultOptions: { allow: [], defaultConcurrency: 8, checkTestFiles: false },
+  defaultOptions: { allow: [], defaultConcurrency: 8, checkTestFiles: false, checkExamples: false },
   check(node, context, options) {
     if (!ts.isCallExpression(node)) return [];
     const combinator = promiseCombinatorOf(node);
     if (combinator !== 'all' && combinator !== 'any') return [];
     const [iterable] = node.arguments;
-    if (!iterable || !mayFanOut(iterable) || (!options.checkTestFiles && isTestFile(context.sourceFile))) return [];
+    if (!iterable || !mayFanOut(iterable) || (!options.checkTestFiles && isTestFile(context)) || (!options.checkExamples && isExampleFile(context))) return [];
     const verdict = fanOutVerdict(iterable, context, calleeMatcher(options.allow));
     // In a script's entry a failure ends the program: nothing is left that its siblings' work was for.
     if (!verdict || !orphansWork(verdict, combinator) || runsAsProgramEntry(node)) return [];

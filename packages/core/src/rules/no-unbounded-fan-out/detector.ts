@@ -56,7 +56,7 @@ export const noUnboundedFanOut: Detector<NoUnboundedFanOutOptions, NoUnboundedFa
     const combinator = promiseCombinatorOf(node);
     const name = combinator ? undefined : taskscopeCallee(node, context.sourceFile);
     if (!iterable || !(combinator ? promiseCombinators.has(combinator) : name !== undefined && taskscopeCombinators.has(name))) return [];
-    if (!options.checkTestFiles && isTestFile(context.sourceFile)) return [];
+    if (!options.checkTestFiles && isTestFile(context)) return [];
     const source = fanOutSource(iterable, context);
     if (source?.shape !== 'map') return [];
     const fanOut = source.map;
