@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../src/rules/no-floating-promises.js';
 import { fixtureDir } from './rule-tester.js';
 
-const linter = new Linter({ configType: 'flat' });
+const linter = new Linter({ configType: 'flat', cwd: fixtureDir });
 const config: Linter.Config[] = [
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js'],

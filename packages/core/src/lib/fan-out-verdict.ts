@@ -78,6 +78,15 @@ export function fanOutVerdict(iterable: TS.Expression, context: AnalysisContext,
   return verdict.working > 0 ? verdict : undefined;
 }
 
+/** Whether any task of a combinator's iterable can reject; true where the tasks can't be seen. */
+export function someTaskCanReject(iterable: TS.Expression, context: AnalysisContext): boolean {
+  const source = fanOutSource(iterable, context);
+  if (!source) return true;
+  if (source.shape === 'map') return callbackCanReject(source.map.callback, context);
+  const tasks = source.shape === 'array' ? source.array.elements : source.pushed;
+  return tasks.some((task) => ts.isSpreadElement(task) || canReject(task, context));
+}
+
 /** Whether a fan-out with this verdict leaves work worth cancelling running when it settles early. */
 export function orphansWork(verdict: FanOutVerdict, combinator: 'all' | 'any'): boolean {
   // `all` ends early only when a task rejects; `any` when one fulfils, which any task can.

@@ -41,7 +41,7 @@ export interface SignalInScope {
 export function signalInScope(node: TS.Node, context: AnalysisContext): SignalInScope | undefined {
   const crossed: TS.SignatureDeclaration[] = [];
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-    const signal = providedSignal(fn, context);
+    const signal = providedSignal(fn, context) ?? localSignal(fn, node, context);
     if (signal) {
       const root = /^[\w$]+/.exec(signal.text)?.[0] ?? signal.text;
       // A `function` expression rebinds `this`; any callback can shadow a name.
@@ -63,6 +63,31 @@ function providedSignal(fn: TS.SignatureDeclaration, context: AnalysisContext): 
     providedByFunction.set(fn, provided);
   }
   return provided ?? undefined;
+}
+
+/**
+ * A signal the function's body holds in a `const` declared before `node`:
+ * destructured from options under any name ending in `signal`
+ * (`const { abortSignal } = options`, `const { signal: stop } = init`), or
+ * (typed) any `const` of type AbortSignal.
+ */
+function localSignal(fn: TS.SignatureDeclaration, node: TS.Node, context: AnalysisContext): SignalInScope | undefined {
+  const body = (fn as TS.FunctionLikeDeclaration).body;
+  if (!body || !ts.isBlock(body)) return undefined;
+  for (const statement of body.statements) {
+    if (statement.end > node.pos) break;
+    if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const { name } = declaration;
+      if (ts.isObjectBindingPattern(name)) {
+        const element = name.elements.find((e) => /signal$/i.test(bindingPropertyName(e) ?? ''));
+        if (element && ts.isIdentifier(element.name)) return { text: element.name.text, type: context.checker?.getTypeAtLocation(element.name) };
+      } else if (ts.isIdentifier(name) && context.checker && isAbortSignalType(context.checker.getTypeAtLocation(name))) {
+        return { text: name.text, type: context.checker.getTypeAtLocation(name) };
+      }
+    }
+  }
+  return undefined;
 }
 
 function parameterSignal(fn: TS.SignatureDeclaration, context: AnalysisContext): SignalInScope | undefined {

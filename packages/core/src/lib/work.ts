@@ -14,7 +14,7 @@
 //    included (`caller.call(() => client.create(…))`).
 // 4. Typed: the callee is declared in a package known to be such a client.
 //
-// Reads come first and are not: a call named for a read or lookup (`get…`,
+// After the first rule, reads are not: a call named for a read or lookup (`get…`,
 // `list…`, `fetch…` but `fetch` itself, `find…`, `search…`, `query…`,
 // `retrieve…`, `load…`), or made on a retriever, cache or index. Nor is
 // anything else: pure computation, in-memory structures, local file work,
@@ -67,8 +67,8 @@ function isRead(call: TS.CallExpression | TS.NewExpression): boolean {
 }
 
 function costly(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext, depth: number): boolean {
-  if (isRead(call)) return false;
   if (ts.isCallExpression(call) && startsAsyncWork(call, context) && (handsOnSignal(call) || signalSlot(call, context) !== undefined)) return true;
+  if (isRead(call)) return false;
   const fn = depth < MAX_DEPTH ? calledFunction(call, context) : undefined;
   if (fn) return bodyCostly(fn, context, depth + 1);
   if (namedCostly(call)) return true;

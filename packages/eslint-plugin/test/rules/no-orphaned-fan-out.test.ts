@@ -3,8 +3,8 @@ import { espreeTester, syntacticTester, typedTester } from '../rule-tester.js';
 
 const api = [
   'interface User { id: string }',
-  'declare function getUser(id: string): Promise<User>;',
-  'declare function getOrders(id: string): Promise<number[]>;',
+  'declare function callModel(id: string): Promise<User>;',
+  'declare function saveOrders(id: string): Promise<number[]>;',
   'declare function load(id: string, signal?: AbortSignal): Promise<boolean>;',
   'declare function count(): number;',
   'declare const db: { query(sql: string): Promise<unknown>; users: { find(id: string): Promise<User> } };',
@@ -23,48 +23,48 @@ const importing = (names: string, code: string): string => `import { ${names} } 
 typedTester.run('no-orphaned-fan-out (typed)', rule, {
   valid: [
     // One promise and an already settled one: nothing to orphan.
-    withApi('async function f() { await Promise.all([getUser("a"), Promise.resolve(1)]); }'),
+    withApi('async function f() { await Promise.all([callModel("a"), Promise.resolve(1)]); }'),
     // Promises started elsewhere are not counted here.
     withApi('async function f(a: Promise<User>, b: Promise<User>) { return Promise.all([a, b]); }'),
     // With types, a call that returns no promise is no unit of work.
-    withApi('async function f() { return Promise.all([count(), getUser("a")]); }'),
+    withApi('async function f() { return Promise.all([count(), callModel("a")]); }'),
     // Already inside a scope: the scope owns and cancels the work.
     withApi(
-      "import { scope } from 'taskscope';\nawait scope(async () => Promise.all([getUser('a'), getOrders('a')]));",
+      "import { scope } from 'taskscope';\nawait scope(async () => Promise.all([callModel('a'), saveOrders('a')]));",
     ),
-    withApi("import { all } from 'taskscope';\nawait all([(signal) => Promise.all([getUser('a'), load('b', signal)])]);"),
+    withApi("import { all } from 'taskscope';\nawait all([(signal) => Promise.all([callModel('a'), load('b', signal)])]);"),
     withApi(
-      "import { scope } from 'taskscope';\nawait scope(async (s) => { s.spawn(() => Promise.all([getUser('a'), getOrders('a')])); });",
+      "import { scope } from 'taskscope';\nawait scope(async (s) => { s.spawn(() => Promise.all([callModel('a'), saveOrders('a')])); });",
     ),
     // `allow` patterns: `db.*` is one segment, `db.**` any depth.
     {
-      code: withApi("await Promise.all([db.query('a'), db.query('b'), getUser('c')]);"),
+      code: withApi("await Promise.all([db.query('a'), db.query('b'), callModel('c')]);"),
       options: [{ allow: ['db.*'] }],
     },
     {
       code: withApi("await Promise.all([db.query('a'), db.users.find('b')]);"),
       options: [{ allow: ['db.**'] }],
     },
-    { code: withApi('await Promise.all(ids.map((id) => getUser(id)));'), options: [{ allow: ['get*'] }] },
+    { code: withApi('await Promise.all(ids.map((id) => callModel(id)));'), options: [{ allow: ['call*'] }] },
     // A single element, or a map over a one-element literal.
-    withApi('await Promise.all([getUser("a")]);'),
-    withApi('await Promise.all(["a"].map((id) => getUser(id)));'),
+    withApi('await Promise.all([callModel("a")]);'),
+    withApi('await Promise.all(["a"].map((id) => callModel(id)));'),
     // Other combinators belong to other rules.
-    withApi('await Promise.race([getUser("a"), getOrders("a")]);'),
-    withApi('await Promise.allSettled([getUser("a"), getOrders("a")]);'),
+    withApi('await Promise.race([callModel("a"), saveOrders("a")]);'),
+    withApi('await Promise.allSettled([callModel("a"), saveOrders("a")]);'),
     // An array of promises built elsewhere, and a map that starts nothing.
     withApi('declare const pending: Promise<User>[];\nawait Promise.all(pending);'),
     withApi('declare const users: { name: Promise<string> }[];\nawait Promise.all(users.map((u) => u.name));'),
     // Awaited one by one: nothing runs concurrently.
     {
-      code: withApi('async function f() { return Promise.all([await getUser("a"), await getUser("b")]); }'),
+      code: withApi('async function f() { return Promise.all([await callModel("a"), await callModel("b")]); }'),
       filename: 'react.tsx',
     },
     { code: 'async function get() { return 1; }\nconst x = 2;\nawait Promise.any([get(), x]);', filename: 'file.js' },
     // Module loads are cached and can't be cancelled; an async function that never suspends has finished when its call returns.
     withApi("await Promise.all([import('./a.js'), import('./b.js')]);"),
     withApi('async function size(id: string): Promise<number> { return id.length; }\nawait Promise.all(ids.map((id) => size(id)));'),
-    { code: 'async function getUser(id) { return { id }; }\nexport const both = (a, b) => Promise.all([getUser(a), getUser(b)]);', filename: 'file.js' },
+    { code: 'async function callModel(id) { return { id }; }\nexport const both = (a, b) => Promise.all([callModel(a), callModel(b)]);', filename: 'file.js' },
     // A failing task aborts the signal every task was given.
     withApi(
       'const round = new AbortController();\nawait Promise.all(ids.map(async (id) => {\n  try {\n    return await load(id, round.signal);\n  } catch (error) {\n    round.abort(error);\n    throw error;\n  }\n}));',
@@ -73,19 +73,19 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
   invalid: [
     {
       // The work is awaited inside the object literal the callback returns.
-      code: withApi('await Promise.all(ids.map(async (id) => ({ id, user: await getUser(id) })));'),
+      code: withApi('await Promise.all(ids.map(async (id) => ({ id, user: await callModel(id) })));'),
       errors: [
         {
           messageId: 'orphanedFanOut',
           line: 8,
           column: 7,
-          suggestions: [{ messageId: 'useTaskscope', output: importing('map', 'await map(ids, async (id, signal) => ({ id, user: await getUser(id) }));') }],
+          suggestions: [{ messageId: 'useTaskscope', output: importing('map', 'await map(ids, async (id, signal) => ({ id, user: await callModel(id) }));') }],
         },
       ],
     },
     {
       // `start` on something that is no taskscope scope gives the work no owner.
-      code: withApi("declare const worker: { start(job: () => unknown): void };\nworker.start(() => Promise.all([getUser('a'), getOrders('a')]));"),
+      code: withApi("declare const worker: { start(job: () => unknown): void };\nworker.start(() => Promise.all([callModel('a'), saveOrders('a')]));"),
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -96,7 +96,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "declare const worker: { start(job: () => unknown): void };\nworker.start(() => all([(signal) => getUser('a'), (signal) => getOrders('a')]));",
+                "declare const worker: { start(job: () => unknown): void };\nworker.start(() => all([(signal) => callModel('a'), (signal) => saveOrders('a')]));",
               ),
             },
           ],
@@ -105,7 +105,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // Tuple types survive: `all` keeps [User, number[]].
-      code: withApi("const [u, o] = await Promise.all([getUser('a'), getOrders('a')]);"),
+      code: withApi("const [u, o] = await Promise.all([callModel('a'), saveOrders('a')]);"),
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -117,7 +117,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
             {
               messageId: 'useTaskscope',
               data: { name: 'all' },
-              output: importing('all', "const [u, o] = await all([(signal) => getUser('a'), (signal) => getOrders('a')]);"),
+              output: importing('all', "const [u, o] = await all([(signal) => callModel('a'), (signal) => saveOrders('a')]);"),
             },
           ],
         },
@@ -144,7 +144,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       ],
     },
     {
-      code: withApi("const first = await Promise.any([getUser('a'), getUser('b')]);"),
+      code: withApi("const first = await Promise.any([callModel('a'), callModel('b')]);"),
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -155,7 +155,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
             {
               messageId: 'useTaskscope',
               data: { name: 'any' },
-              output: importing('any', "const first = await any([(signal) => getUser('a'), (signal) => getUser('b')]);"),
+              output: importing('any', "const first = await any([(signal) => callModel('a'), (signal) => callModel('b')]);"),
             },
           ],
         },
@@ -180,7 +180,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       ],
     },
     {
-      code: withApi('await Promise.all(Array.from(new Set(ids), async (id, i) => {\n  const user = await getUser(id);\n  return [user, i];\n}));'),
+      code: withApi('await Promise.all(Array.from(new Set(ids), async (id, i) => {\n  const user = await callModel(id);\n  return [user, i];\n}));'),
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -191,7 +191,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'map',
-                'await map(new Set(ids), async (id, signal, i) => {\n  const user = await getUser(id);\n  return [user, i];\n});',
+                'await map(new Set(ids), async (id, signal, i) => {\n  const user = await callModel(id);\n  return [user, i];\n});',
               ),
             },
           ],
@@ -201,7 +201,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     {
       // Comments inside the array stay; `.then` chains count by their head.
       code: withApi(
-        "await Promise.all([\n  // the user first\n  getUser('a').then((u) => u.id),\n  getOrders('a'), /* then orders */\n]);",
+        "await Promise.all([\n  // the user first\n  callModel('a').then((u) => u.id),\n  saveOrders('a'), /* then orders */\n]);",
       ),
       errors: [
         {
@@ -213,7 +213,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "await all([\n  // the user first\n  (signal) => getUser('a').then((u) => u.id),\n  (signal) => getOrders('a'), /* then orders */\n]);",
+                "await all([\n  // the user first\n  (signal) => callModel('a').then((u) => u.id),\n  (signal) => saveOrders('a'), /* then orders */\n]);",
               ),
             },
           ],
@@ -222,7 +222,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // An element that already uses `signal` gets a differently named task parameter.
-      code: withApi("async function f(signal: AbortSignal) {\n  await Promise.all([load('a', signal), getUser('b')]);\n}"),
+      code: withApi("async function f(signal: AbortSignal) {\n  await Promise.all([load('a', signal), callModel('b')]);\n}"),
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -233,7 +233,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "async function f(signal: AbortSignal) {\n  await all([(taskSignal) => load('a', signal), (taskSignal) => getUser('b')], { signal });\n}",
+                "async function f(signal: AbortSignal) {\n  await all([(taskSignal) => load('a', signal), (taskSignal) => callModel('b')], { signal });\n}",
               ),
             },
           ],
@@ -260,7 +260,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // `allow` removes only the matching calls: two units remain.
-      code: withApi("await Promise['all']([db.query('a'), getUser('b'), getOrders('c')]);"),
+      code: withApi("await Promise['all']([db.query('a'), callModel('b'), saveOrders('c')]);"),
       options: [{ allow: ['db.*'] }],
       errors: [
         {
@@ -273,7 +273,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "await all([\n  (signal) => db.query('a'),\n  (signal) => getUser('b'),\n  (signal) => getOrders('c'),\n]);",
+                "await all([\n  (signal) => db.query('a'),\n  (signal) => callModel('b'),\n  (signal) => saveOrders('c'),\n]);",
               ),
             },
           ],
@@ -282,17 +282,17 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // A spread can't become tasks: reported, without a suggestion (the codemod marks it for review).
-      code: withApi("await Promise.all([getUser('a'), ...ids.map((id) => getUser(id))]);"),
+      code: withApi("await Promise.all([callModel('a'), ...ids.map((id) => callModel(id))]);"),
       errors: [{ messageId: 'orphanedFanOut', line: 8, column: 7, suggestions: [] }],
     },
     {
       // An `await` inside an element can't move into a task.
-      code: withApi("async function f() {\n  return Promise.all([getUser('a'), getOrders((await getUser('b')).id)]);\n}"),
+      code: withApi("async function f() {\n  return Promise.all([callModel('a'), saveOrders((await callModel('b')).id)]);\n}"),
       errors: [{ messageId: 'orphanedFanOut', line: 9, column: 10, suggestions: [] }],
     },
     {
       // A named unary callback is wrapped.
-      code: withApi('export const users = () => Promise.all(ids.map(getUser));'),
+      code: withApi('export const users = () => Promise.all(ids.map(callModel));'),
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -301,7 +301,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
           suggestions: [
             {
               messageId: 'useTaskscope',
-              output: importing('map', 'export const users = () => map(ids, (item, signal) => getUser(item));'),
+              output: importing('map', 'export const users = () => map(ids, (item, signal) => callModel(item));'),
             },
           ],
         },
@@ -310,7 +310,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     {
       filename: 'react.tsx',
       code: withApi(
-        "export function Profile({ id }: { id: string }) {\n  const load = () => Promise.all([getUser(id), getOrders(id)]);\n  return <button onClick={load}>{id}</button>;\n}\n" + jsx('button'),
+        "export function Profile({ id }: { id: string }) {\n  const load = () => Promise.all([callModel(id), saveOrders(id)]);\n  return <button onClick={load}>{id}</button>;\n}\n" + jsx('button'),
       ),
       errors: [
         {
@@ -322,7 +322,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "export function Profile({ id }: { id: string }) {\n  const load = () => all([(signal) => getUser(id), (signal) => getOrders(id)]);\n  return <button onClick={load}>{id}</button>;\n}\n" + jsx('button'),
+                "export function Profile({ id }: { id: string }) {\n  const load = () => all([(signal) => callModel(id), (signal) => saveOrders(id)]);\n  return <button onClick={load}>{id}</button>;\n}\n" + jsx('button'),
               ),
             },
           ],
@@ -331,7 +331,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       filename: 'file.js',
-      code: 'async function getUser(id) { return fetch(id); }\nexport const both = (a, b) => Promise.all([getUser(a), getUser(b)]);',
+      code: 'async function callModel(id) { return fetch(id); }\nexport const both = (a, b) => Promise.all([callModel(a), callModel(b)]);',
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -341,7 +341,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
             {
               messageId: 'useTaskscope',
               output:
-                "import { all } from 'taskscope';\n\nasync function getUser(id) { return fetch(id); }\nexport const both = (a, b) => all([(signal) => getUser(a), (signal) => getUser(b)]);",
+                "import { all } from 'taskscope';\n\nasync function callModel(id) { return fetch(id); }\nexport const both = (a, b) => all([(signal) => callModel(a), (signal) => callModel(b)]);",
             },
           ],
         },
@@ -368,7 +368,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     {
       // Other `.map` receivers than arrays keep their map and return tasks instead.
       code: withApi(
-        'declare const list: { map<U>(fn: (id: string) => U): U[] };\nawait Promise.any(list.map(async (id) => getUser(id)));',
+        'declare const list: { map<U>(fn: (id: string) => U): U[] };\nawait Promise.any(list.map(async (id) => callModel(id)));',
       ),
       errors: [
         {
@@ -380,7 +380,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'any',
-                'declare const list: { map<U>(fn: (id: string) => U): U[] };\nawait any(list.map((id) => async (signal) => getUser(id)));',
+                'declare const list: { map<U>(fn: (id: string) => U): U[] };\nawait any(list.map((id) => async (signal) => callModel(id)));',
               ),
             },
           ],

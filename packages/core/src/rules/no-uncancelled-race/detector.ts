@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 
 import { ts } from '../../lib/compiler.js';
-import { calleePath, workCall } from '../../lib/fan-out.js';
+import { calleePath, pushesInto, workCall } from '../../lib/fan-out.js';
 import { isPromiseValued } from '../../lib/promises.js';
 import { bindingPropertyName, isAbortSignalType } from '../../lib/signal-slots.js';
 import {
@@ -60,8 +60,7 @@ export const noUncancelledRace: Detector<Record<string, never>, NoUncancelledRac
     if (!ts.isCallExpression(node) || promiseCombinatorOf(node) !== 'race') return [];
     const [iterable] = node.arguments;
     if (!iterable) return [];
-    const list = unwrapExpression(iterable);
-    const racers = ts.isArrayLiteralExpression(list) ? list.elements : [iterable];
+    const racers = racersOf(iterable, context);
     const started = racers.some((racer) =>
       ts.isSpreadElement(racer) ? racerStartsWork(racer.expression, true, context) : racerStartsWork(racer, racer === iterable, context),
     );
@@ -77,6 +76,22 @@ export const noUncancelledRace: Detector<Record<string, never>, NoUncancelledRac
     ];
   },
 };
+
+/**
+ * The racers: an array literal's elements, or those of the `const` array the
+ * race is given together with what is pushed into it (`const racers = [work()];
+ * racers.push(timeout)`), else the iterable itself.
+ */
+function racersOf(iterable: TS.Expression, context: AnalysisContext): readonly TS.Expression[] {
+  const list = unwrapExpression(iterable);
+  if (ts.isArrayLiteralExpression(list)) return list.elements;
+  const held = ts.isIdentifier(list) ? constInitializer(list, context) : undefined;
+  const literal = held && unwrapExpression(held);
+  if (!literal || !ts.isArrayLiteralExpression(literal) || literal.getSourceFile() !== context.sourceFile) return [iterable];
+  const declaration = literal.parent;
+  const pushed = ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) ? pushesInto(declaration.name, context).calls.flatMap((call) => [...call.arguments]) : [];
+  return [...literal.elements, ...pushed];
+}
 
 /** Whether `expression` (a racer, or with `many` an iterable of racers) starts work in this file. */
 function racerStartsWork(expression: TS.Expression, many: boolean, context: AnalysisContext): boolean {
@@ -183,9 +198,20 @@ function abortWaitedOn(racer: TS.Expression, context: AnalysisContext): string |
   if (!made || !executor || !isFunctionExpressionLike(executor) || startsSomething(executor)) return undefined;
   const settles = new Set(executor.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
   const signals = new Set<string | undefined>();
+  // `listener = () => reject(…)` passed as `signal.addEventListener('abort', listener)`: that function runs on abort.
+  const abortListeners = new Set<string>();
+  someNode(executor.body, (node) => {
+    const listener = abortListenerTarget(node) && (node as TS.CallExpression).arguments[1];
+    if (listener && ts.isIdentifier(listener)) abortListeners.add(listener.text);
+    return false;
+  });
   let settlesOtherwise = false;
   const visit = (node: TS.Node, onAbort: boolean): void => {
     if (ts.isIdentifier(node) && settles.has(node.text) && !onAbort) settlesOtherwise = true;
+    if (isAssignedListener(node, abortListeners)) {
+      ts.forEachChild(node, (child) => visit(child, true));
+      return;
+    }
     const listened = abortListenerTarget(node);
     if (listened) signals.add(signalPath(listened, context));
     const checked = ts.isIfStatement(node) ? abortedCheckTarget(node.expression) : undefined;
@@ -202,6 +228,15 @@ function abortWaitedOn(racer: TS.Expression, context: AnalysisContext): string |
   const [signal, ...others] = signals;
   if (settlesOtherwise || signal === undefined || others.length > 0) return undefined;
   return made.helper ? inCallerTerms(signal, made.helper, context) : signal;
+}
+
+// `listener = () => …` or `const listener = () => …`, for a name in `names`.
+function isAssignedListener(node: TS.Node, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    return ts.isIdentifier(node.left) && names.has(node.left.text) && isFunctionExpressionLike(unwrapExpression(node.right));
+  }
+  return ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && names.has(node.name.text) && node.initializer !== undefined && isFunctionExpressionLike(unwrapExpression(node.initializer));
 }
 
 // `S.addEventListener('abort', …)` → S

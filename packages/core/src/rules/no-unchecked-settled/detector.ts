@@ -1,10 +1,14 @@
 
 import { ts } from '../../lib/compiler.js';
+import { someTaskCanReject } from '../../lib/fan-out-verdict.js';
+import { isTestFile } from '../../lib/test-code.js';
 import type { Detector } from '../../lib/types.js';
 import { allSettledMigration, settledCallee, settledResultsUse } from './settled.js';
 
 /** Options of no-unchecked-settled's detector; the rule has none. */
 export interface NoUncheckedSettledOptions {
+  /** Also report in test files (see `isTestFile`). */
+  checkTestFiles?: boolean;
   /**
    * Also rewrite `Promise.allSettled` calls whose results are examined (the
    * codemod's `all-settled` transform): a finding with the rewrite and no
@@ -36,13 +40,22 @@ export const noUncheckedSettled: Detector<NoUncheckedSettledOptions, NoUnchecked
     useAllSettled:
       'Rewrite to taskscope `{{name}}` with cancellable tasks (the results still need a rejection check).',
   },
-  defaultOptions: {},
+  optionsSchema: {
+    type: 'object',
+    properties: { checkTestFiles: { type: 'boolean', description: 'Also report in test files.' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { checkTestFiles: false },
   check(node, context, options) {
     if (!ts.isCallExpression(node)) return [];
     const callee = settledCallee(node, context);
     if (!callee) return [];
     const use = settledResultsUse(node, context);
     if (use === 'examined' && !options.rewriteChecked) return [];
+    // Nothing is lost where no entry can be rejected, and a test's failures fail the test.
+    const [iterable] = node.arguments;
+    const quiet = (iterable !== undefined && !someTaskCanReject(iterable, context)) || (!options.checkTestFiles && isTestFile(context));
+    if (quiet && use !== 'examined') return [];
     const { fixes, review } = allSettledMigration(node, callee, use, context);
     if (use === 'examined' && fixes.length === 0) return [];
     return [
