@@ -5,6 +5,7 @@ import { ts } from '../../lib/compiler.js';
 import { taskscopeOptions } from '../../lib/fan-out.js';
 import { isThenableType } from '../../lib/promises.js';
 import { isOwnedSpawn } from '../../lib/runtime-api.js';
+import { functionCanReject } from '../../lib/rejection.js';
 import { runtimeName } from '../../lib/runtime-imports.js';
 import { containsNode } from '../../lib/spelling.js';
 import {
@@ -84,6 +85,8 @@ export const noAsyncIterationCallback: Detector<Record<string, never>, NoAsyncIt
     const callback = skipParentheses(argument);
     if (misuse === 'reduce' && awaitsAccumulator(callback)) return [];
     if (!isAsyncCallback(callback, context) || ignoresReturnedPromises(node, misuse, context.checker) === false) return [];
+    // Iterations that cannot reject lose nothing when nobody awaits them; a truthy promise or a promised accumulator is wrong anyway.
+    if ((misuse === 'forEach' || misuse === 'map') && isFunctionExpressionLike(callback) && !functionCanReject(callback, context)) return [];
 
     const access = callee as TS.PropertyAccessExpression | TS.ElementAccessExpression;
     const finding: Finding<NoAsyncIterationCallbackMessageId> = {

@@ -8,7 +8,7 @@ import { calleeName, memberName, mentions, skipParentheses, unwrapExpression } f
 import type { AnalysisContext, Detector, Finding, Fix } from '../../lib/types.js';
 import { declarationOf } from '../../lib/value-flow.js';
 
-export type RequireSignalPropagationMessageId = 'missingSignal' | 'passSignal';
+export type RequireSignalPropagationMessageId = 'missingSignal' | 'listenerOutlivesSignal' | 'passSignal';
 
 /**
  * A call that accepts an AbortSignal (see `signalSlot`) made where one is in
@@ -34,6 +34,8 @@ export const requireSignalPropagation: Detector<Record<string, never>, RequireSi
   messages: {
     missingSignal:
       "'{{callee}}' accepts an AbortSignal but is not given '{{signal}}': when the surrounding work is cancelled, this call keeps running.",
+    listenerOutlivesSignal:
+      "This listener stays registered when the surrounding work is cancelled: '{{signal}}' is not passed to remove it. Remove it yourself where the work ends, or pass '{{signal}}' if nothing waits for a last event.",
     passSignal: "Pass '{{signal}}'.",
   },
   defaultOptions: {},
@@ -47,7 +49,10 @@ export const requireSignalPropagation: Detector<Record<string, never>, RequireSi
     const slot = signalSlot(node, context);
     if (!slot || passesSignal(node, slot, context) || handsOnOwner(node, signal, context)) return [];
     const { checker } = context;
-    if (checker && ((!startsAsyncWork(node, checker) && !registersListener(node, checker)) || exposesSignal(node, checker))) return [];
+    const listener = checker !== undefined && registersListener(node, checker);
+    if (checker && ((!startsAsyncWork(node, checker) && !listener) || exposesSignal(node, checker))) return [];
+    // Removing a listener on abort can hang code that waits for a last event: said, not rewritten.
+    if (listener) return [{ rule: 'require-signal-propagation', messageId: 'listenerOutlivesSignal', data: { signal: signal.text }, node: node.expression, fixes: [] }];
     return [finding(node, signal, slot, context)];
   },
 };
