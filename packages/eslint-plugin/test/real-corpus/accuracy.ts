@@ -1,24 +1,60 @@
-// Accuracy on real code: fixtures/real-corpus/labels.tsv names sites of the
-// corpus that each rule must report (`rule`) or must not (`!rule`), labelled by
-// reading the code. `~` marks a site whose answer needs what a file-local
-// analysis of this corpus can't see (types of packages it doesn't install,
-// another module's contract): listed, not scored. The typed sweep scores its
-// own findings (configs.strict) against them, per rule.
+// Accuracy on real code, judged by what matters: fixtures/real-corpus/labels.tsv
+// names sites of the corpus with what a careful senior engineer found wrong
+// there (nothing, or kinds of harm), judged by reading the code without seeing
+// any tool's output. A finding is right when the site has a harm its rule is
+// about. Precision per rule and per preset (with a Wilson 95% interval), recall
+// over the harms a preset's rules are about, by round: `tuning` sites were
+// labelled before the detectors were changed for them, `held-out` sites only
+// after. typescript-eslint's two promise rules are scored on the same sites.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { ruleIds } from '../eslint-api.js';
 import type { LintFinding } from './sweep.js';
 
+/** What can be wrong at a site. */
+export type Harm = 'unowned' | 'orphan' | 'lost' | 'leak' | 'unbounded' | 'signal';
+const harms: readonly Harm[] = ['unowned', 'orphan', 'lost', 'leak', 'unbounded', 'signal'];
+
+export type Round = 'tuning' | 'held-out';
+
+/**
+ * What the accuracy test holds the rules to, on all labelled sites. The goal
+ * is recommended ≥ 0.8 overall and ≥ 0.7 per rule with 15 or more findings,
+ * strict ≥ 0.6, recall ≥ 0.9, and a held-out round within 0.1 of the tuning
+ * round; the floors below are what is reached today (docs/benchmarks.md), so
+ * a change can only raise them.
+ */
+export const FLOORS = { recommended: 0.8, rule: 0.7, strict: 0.6, recall: 0.9, heldOutGap: 0.1 };
+
 export interface Label {
   file: string;
   line: number;
-  rule: string;
-  expected: 'report' | 'silent' | 'unscored';
+  /** Empty: nothing a careful engineer would change. */
+  harms: Harm[];
+  round: Round;
   reason: string;
 }
 
-export const THRESHOLD = 0.9;
+/** The harms each rule is about: its finding at a site with one of them is right. */
+export const RULE_HARMS: Readonly<Record<string, readonly Harm[]>> = {
+  'no-floating-promises': ['unowned', 'lost', 'leak'],
+  'no-orphaned-fan-out': ['orphan', 'unbounded'],
+  'no-unbounded-fan-out': ['unbounded'],
+  'no-unchecked-settled': ['lost'],
+  'no-uncancelled-race': ['orphan', 'leak'],
+  'no-async-iteration-callback': ['unowned', 'lost', 'orphan'],
+  'require-signal-propagation': ['signal'],
+  '@typescript-eslint/no-floating-promises': ['unowned', 'lost', 'leak'],
+  '@typescript-eslint/no-misused-promises': ['unowned', 'lost', 'orphan'],
+};
+
+/** The rules of each preset, and the peer it is compared with. */
+export const PRESETS: Readonly<Record<string, readonly string[]>> = {
+  recommended: ruleIds.filter((id) => id !== 'no-unbounded-fan-out'),
+  strict: ruleIds,
+  'typescript-eslint (no-floating-promises, no-misused-promises)': ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises'],
+};
 
 const labelsFile = fileURLToPath(new URL('../../../../fixtures/real-corpus/labels.tsv', import.meta.url));
 
@@ -27,40 +63,89 @@ export function readLabels(): Label[] {
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))
     .map((line) => {
-      const [file, at, rule, reason] = line.split('\t');
-      if (!file || !at || !rule || !reason) throw new Error(`labels.tsv: malformed line: ${line}`);
-      const expected = rule.startsWith('~') ? 'unscored' : rule.startsWith('!') ? 'silent' : 'report';
-      return { file, line: Number(at), rule: rule.replace(/^~?!?/, ''), expected, reason };
+      const [file, at, kinds, round, reason] = line.split('\t');
+      const found = kinds === 'none' ? [] : (kinds ?? '').split(',');
+      if (!file || !at || !reason || (round !== 'tuning' && round !== 'held-out') || found.some((h) => !harms.includes(h as Harm))) {
+        throw new Error(`labels.tsv: malformed line: ${line}`);
+      }
+      return { file, line: Number(at), harms: found as Harm[], round, reason };
     });
 }
 
-export interface Accuracy {
-  scores: Record<string, { recall: number; precision: number }>;
-  /** The table and every missed or wrongly reported site, for the CI log. */
-  report: string;
+export interface Score {
+  right: number;
+  wrong: number;
+  precision: number;
+  /** The Wilson 95% interval of the precision. */
+  interval: [number, number];
 }
 
-export function accuracy(labels: readonly Label[], findings: readonly LintFinding[]): Accuracy {
-  const reported = new Set(findings.map((f) => `${f.file}:${f.line}:${f.rule}`));
-  const hit = (l: Label) => reported.has(`${l.file}:${l.line}:${l.rule}`);
-  const rows: string[] = [];
-  const misses: string[] = [];
-  const scores: Accuracy['scores'] = {};
-  for (const rule of ruleIds) {
-    const positives = labels.filter((l) => l.rule === rule && l.expected === 'report');
-    const negatives = labels.filter((l) => l.rule === rule && l.expected === 'silent');
-    const found = positives.filter(hit);
-    const wrong = negatives.filter(hit);
-    const recall = positives.length === 0 ? 1 : found.length / positives.length;
-    const precision = found.length + wrong.length === 0 ? 1 : found.length / (found.length + wrong.length);
-    scores[rule] = { recall, precision };
-    rows.push(`  ${rule.padEnd(28)} ${String(positives.length).padStart(3)} ${String(negatives.length).padStart(3)}   recall ${recall.toFixed(2)}   precision ${precision.toFixed(2)}`);
-    for (const l of positives.filter((p) => !hit(p))) misses.push(`missed   ${l.file}:${l.line} ${rule}: ${l.reason}`);
-    for (const l of wrong) misses.push(`reported ${l.file}:${l.line} ${rule}: ${l.reason}`);
+export interface Scores {
+  byRule: Record<string, Score>;
+  byPreset: Record<string, Score & { recall: number; found: number; harmful: number }>;
+  /** Every finding at a site labelled harmless, and every harmful site missed, for the log. */
+  misses: string[];
+}
+
+/** The Wilson score interval at 95% for `right` of `n`. */
+export function wilson(right: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.96;
+  const p = right / n;
+  const centre = p + (z * z) / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  const scale = 1 + (z * z) / n;
+  return [(centre - spread) / scale, (centre + spread) / scale];
+}
+
+function score(right: number, wrong: number): Score {
+  const n = right + wrong;
+  return { right, wrong, precision: n === 0 ? 1 : right / n, interval: wilson(right, n) };
+}
+
+/** Scores `findings` (rule ids without the `taskscope/` prefix; the peer's with theirs) on the labelled sites of `round`. */
+export function scoreFindings(labels: readonly Label[], findings: readonly Pick<LintFinding, 'file' | 'line' | 'rule'>[], round?: Round): Scores {
+  const chosen = labels.filter((label) => round === undefined || label.round === round);
+  const rulesAt = new Map<string, Set<string>>();
+  for (const finding of findings) {
+    const key = `${finding.file}:${finding.line}`;
+    rulesAt.set(key, (rulesAt.get(key) ?? new Set()).add(finding.rule));
   }
-  const unscored = labels.filter((l) => l.expected === 'unscored').length;
-  const report =
-    `${labels.length} labelled sites (${unscored} not scored)\n` +
-    `  rule                         pos neg\n${rows.join('\n')}${misses.length ? `\n${misses.join('\n')}` : ''}`;
-  return { scores, report };
+  const right = (rule: string, label: Label) => RULE_HARMS[rule]!.some((harm) => label.harms.includes(harm));
+  const byRule: Scores['byRule'] = {};
+  for (const rule of Object.keys(RULE_HARMS)) {
+    const reported = chosen.filter((label) => rulesAt.get(`${label.file}:${label.line}`)?.has(rule));
+    byRule[rule] = score(reported.filter((label) => right(rule, label)).length, reported.filter((label) => !right(rule, label)).length);
+  }
+  const byPreset: Scores['byPreset'] = {};
+  const misses: string[] = [];
+  for (const [preset, rules] of Object.entries(PRESETS)) {
+    const total = rules.reduce((sum, rule) => ({ right: sum.right + byRule[rule]!.right, wrong: sum.wrong + byRule[rule]!.wrong }), { right: 0, wrong: 0 });
+    // The harms this preset's rules are about, and the sites where one of its rules reports one.
+    const harmful = chosen.filter((label) => rules.some((rule) => right(rule, label)));
+    const found = harmful.filter((label) => rules.some((rule) => rulesAt.get(`${label.file}:${label.line}`)?.has(rule) && right(rule, label)));
+    byPreset[preset] = { ...score(total.right, total.wrong), recall: harmful.length === 0 ? 1 : found.length / harmful.length, found: found.length, harmful: harmful.length };
+    if (preset !== 'strict') continue;
+    for (const label of harmful.filter((l) => !found.includes(l))) misses.push(`missed   ${label.file}:${label.line} (${label.harms.join(',')}): ${label.reason}`);
+    for (const label of chosen) {
+      for (const rule of rulesAt.get(`${label.file}:${label.line}`) ?? []) {
+        if (rules.includes(rule) && !right(rule, label)) misses.push(`reported ${label.file}:${label.line} ${rule}: ${label.reason}`);
+      }
+    }
+  }
+  return { byRule, byPreset, misses };
+}
+
+const percent = (value: number) => value.toFixed(2);
+
+/** The scores as a table for the log (and docs/benchmarks.md). */
+export function report(scores: Scores, title: string): string {
+  const rows = Object.entries(scores.byRule)
+    .filter(([, s]) => s.right + s.wrong > 0)
+    .map(([rule, s]) => `  ${rule.padEnd(42)} ${String(s.right).padStart(3)} / ${String(s.right + s.wrong).padEnd(3)} ${percent(s.precision)} [${percent(s.interval[0])}, ${percent(s.interval[1])}]`);
+  const presets = Object.entries(scores.byPreset).map(
+    ([preset, s]) =>
+      `  ${preset.padEnd(42)} ${String(s.right).padStart(3)} / ${String(s.right + s.wrong).padEnd(3)} ${percent(s.precision)} [${percent(s.interval[0])}, ${percent(s.interval[1])}]   recall ${s.found}/${s.harmful} = ${percent(s.recall)}`,
+  );
+  return `${title}\n  precision per rule (right / reported, Wilson 95%)\n${rows.join('\n')}\n  per preset\n${presets.join('\n')}`;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { clearCaches } from '@typescript-eslint/parser';
+import tseslint from 'typescript-eslint';
 import { ESLint, type Linter } from 'eslint';
 
 import { type Corpus, defaultProjectGlobs, filesOutsideProjects } from '../../../../test/real-corpus/corpus.js';
@@ -28,12 +29,19 @@ export interface SweepOptions {
   only?: (file: string) => boolean;
   /** The preset; default strict. */
   preset?: 'recommended' | 'strict';
+  /** Also run typescript-eslint's no-floating-promises and no-misused-promises (typed only), the peer the accuracy compares with. */
+  peers?: boolean;
 }
+
+/** typescript-eslint's two promise rules, with their default options. */
+export const PEER_RULES = ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises'] as const;
 
 export interface SweepResult {
   files: number;
   fatal: string[];
   findings: LintFinding[];
+  /** The peer rules' findings, `rule` with its `@typescript-eslint/` prefix. */
+  peerFindings: LintFinding[];
   wallMs: number;
   cpuMs: number;
 }
@@ -45,9 +53,9 @@ export async function lintRepositories(
   corpus: Corpus,
   repositories: readonly string[],
   mode: Mode,
-  { only = () => true, preset = 'strict' }: SweepOptions = {},
+  { only = () => true, preset = 'strict', peers = false }: SweepOptions = {},
 ): Promise<SweepResult> {
-  const total: SweepResult = { files: 0, fatal: [], findings: [], wallMs: 0, cpuMs: 0 };
+  const total: SweepResult = { files: 0, fatal: [], findings: [], peerFindings: [], wallMs: 0, cpuMs: 0 };
   const relative = (file: string) => path.relative(corpus.dir, file).split(path.sep).join('/');
   for (const repository of repositories) {
     const chosen = corpus.files.filter((file) => relative(file).startsWith(`${repository}/`) && only(relative(file)));
@@ -55,12 +63,12 @@ export async function lintRepositories(
     const wall = performance.now();
     const cpu = process.cpuUsage();
     const outside = mode === 'typed' ? filesOutsideProjects(chosen) : [];
-    let results = await lint(corpus, chosen, outside, mode, preset);
+    let results = await lint(corpus, chosen, outside, mode, preset, peers);
     // A file no tsconfig lists can still be in one's program, imported by a file it lists; the
     // project service then finds it there and refuses it the default project: lint it again without.
     const found = new Set(results.filter(inAProjectAfterAll).map((result) => result.filePath));
     if (found.size > 0) {
-      results = [...results.filter((result) => !found.has(result.filePath)), ...(await lint(corpus, [...found], [], mode, preset))];
+      results = [...results.filter((result) => !found.has(result.filePath)), ...(await lint(corpus, [...found], [], mode, preset, peers))];
     }
     const used = process.cpuUsage(cpu);
     total.wallMs += performance.now() - wall;
@@ -70,6 +78,7 @@ export async function lintRepositories(
       for (const message of result.messages) {
         if (message.fatal) total.fatal.push(`${relative(result.filePath)}:${message.line} ${message.message}`);
         else if (message.ruleId?.startsWith('taskscope/')) total.findings.push(lintFindingOf(relative(result.filePath), message));
+        else if (message.ruleId?.startsWith('@typescript-eslint/')) total.peerFindings.push({ ...lintFindingOf(relative(result.filePath), message), rule: message.ruleId });
       }
     }
   }
@@ -95,8 +104,10 @@ export function lintFindingOf(file: string, message: Pick<Linter.LintMessage, 'r
   };
 }
 
-async function lint(corpus: Corpus, files: readonly string[], outside: readonly string[], mode: Mode, preset: 'recommended' | 'strict'): Promise<ESLint.LintResult[]> {
-  const eslint = new ESLint({ cwd: corpus.dir, overrideConfigFile: true, ignore: false, overrideConfig: lintConfig({ root: corpus.dir, files, outside, mode, preset }) });
+async function lint(corpus: Corpus, files: readonly string[], outside: readonly string[], mode: Mode, preset: 'recommended' | 'strict', peers: boolean): Promise<ESLint.LintResult[]> {
+  const config = lintConfig({ root: corpus.dir, files, outside, mode, preset });
+  if (peers && mode === 'typed') config.push({ files: SOURCES, plugins: { '@typescript-eslint': tseslint.plugin as never }, rules: Object.fromEntries(PEER_RULES.map((rule) => [rule, 'error'])) });
+  const eslint = new ESLint({ cwd: corpus.dir, overrideConfigFile: true, ignore: false, overrideConfig: config });
   const results = await eslint.lintFiles([...files]);
   // Its project service is not needed by the next run.
   clearCaches();
