@@ -64,7 +64,7 @@ describe('concurrency limits', () => {
             } finally {
               await turn();
               log.add('late cleaned up');
-              throw cleanup; // eslint-disable-line no-unsafe-finally
+              throw cleanup;
             }
           });
           gate.resolve();
@@ -185,7 +185,7 @@ describe('errors win over cancellation', () => {
     try {
       await sleep(60_000, signal);
     } finally {
-      throw crash; // eslint-disable-line no-unsafe-finally
+      throw crash;
     }
   };
 
