@@ -48,7 +48,7 @@ describe('map: lazy input', () => {
     const { seen, items } = naturals();
     const controller = new AbortController();
     const reason = new Error('stop reading');
-    const run = map(
+    const run = map<number, unknown>(
       items,
       (i, signal) => {
         if (i < 5) return i; // the first five finish at once
