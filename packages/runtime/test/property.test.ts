@@ -1,6 +1,6 @@
 // Property test: random task trees (nested scopes and combinators, failures, stubborn tasks, aborts
 // at random times, timeouts, concurrency limits) checked against semantics rules 1 to 5. Each tree
-// runs in up to three copies at once under one foreign signal, inside up to 30 nested scopes limited
+// runs in up to three copies at once under one foreign signal, inside up to 20 nested scopes limited
 // to one task each. Waits are event-loop turns (setImmediate), and timeouts 0-3 ms, so 2,000 cases
 // take a few seconds.
 import { getEventListeners } from 'node:events';
@@ -253,7 +253,7 @@ it('random task trees keep rules 1-5', { timeout: 60_000 }, async () => {
       nodeArb,
       fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
       fc.integer({ min: 1, max: 3 }),
-      fc.option(fc.integer({ min: 1, max: 30 }), { nil: 0, freq: 2 }),
+      fc.option(fc.integer({ min: 1, max: 20 }), { nil: 0, freq: 2 }),
       async (root, abortAfterTurns, copies, depth) => {
         // `copies` of the tree run at once under one foreign signal, each `depth` scopes deep.
         const external = new Real();
