@@ -17,7 +17,7 @@ export function all(tasks: Iterable<TaskFn<unknown>>, options?: ScopeOptions): P
   return runAll('all', checkTasks(tasks, 'all'), checkOptions(options, 'all'));
 }
 
-/** `all` on checked arguments; `map` and `withTimeout` share it, under their own `kind`. */
+/** `all` on checked arguments; `withTimeout` shares it, under its own `kind`. */
 export function runAll<T>(kind: string, tasks: readonly TaskFn<T>[], options: ScopeOptions): Promise<T[]> {
   return open(kind, options, (core) => {
     const results = new Array<T>(tasks.length);
