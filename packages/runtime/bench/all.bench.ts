@@ -2,7 +2,8 @@
 // one process, plus the bundle size of the runtime. Run with `pnpm bench` from the root.
 //
 // 1. Per task of all(), against Promise.all, p-map and abort-controller-x's all (n = 10 … 100 000).
-// 2. Per task of a scope with one `spawn` each: what a per-task controller costs.
+// 2. Per task of a scope spawning 100,000 tasks, against all(): what a per-task controller costs, in
+//    time and memory.
 // 3. Per call of limiter.run, against a hand-written FIFO semaphore.
 // 4. Per call of hedge, against a hand-written hedge that also aborts and awaits its losers.
 // 5. all() again once taskscope/inspect is imported (the observer on), to show what it costs.
@@ -18,12 +19,12 @@
 // helper call and inflates its cost (several times over for the limiter).
 import { subscribe } from 'node:diagnostics_channel';
 import { setMaxListeners } from 'node:events';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { all as acxAll } from 'abort-controller-x';
-import { build } from 'esbuild';
 import pMap from 'p-map';
 import { all, hedge, limiter, openScope, scope } from '../dist/esm/index.js';
+import { BUDGET, mainEntrySize } from '../scripts/bundle-size.js';
 
 type Task = (signal?: AbortSignal) => Promise<number>;
 
@@ -107,22 +108,45 @@ for (const n of [10, 1_000, 100_000]) {
 }
 printTable('all(): per task', ['n', 'implementation', 'ns per task', 'vs Promise.all'], allRows);
 
-// 2. What a per-task AbortController costs: a scope with one `spawn` per task, against all(),
-// measured apart so its garbage does not weigh on the comparison above.
+// 2. s.spawn at n = 100,000, against all() on the same tasks, measured apart from table 1 so its
+// garbage does not weigh on it: CPU per task; the heap while all of them run (every task has started
+// before any settles, so that is the peak); and what a settled task still holds when the caller
+// keeps it. The heap is read after a full GC, which the flag below makes callable.
 {
-  const tasks = tasksOf(1_000);
-  const measured = await measure(
-    {
-      'scope + spawn': () =>
-        scope((s) => {
-          for (const task of tasks) s.spawn(task);
-        }),
-      'taskscope all': () => fanOut['taskscope all']!(tasks),
-    },
-    7,
-  );
-  const [perSpawn, perAll] = [measured['scope + spawn']!, measured['taskscope all']!].map(({ ms }) => (ms * 1e6) / tasks.length);
-  console.log(`\nscope + spawn, n = 1000: ${perSpawn!.toFixed(0)} ns per task (all(): ${perAll!.toFixed(0)} ns); the difference is the per-task AbortController`);
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const n = 100_000;
+  const tasks = tasksOf(n);
+  const contenders: Record<string, () => Promise<unknown>> = {
+    'taskscope all': () => all(tasks),
+    'scope + spawn': () =>
+      scope((s) => {
+        for (const task of tasks) s.spawn(task);
+      }),
+  };
+  const measured = await measure(contenders, 5);
+  /** Heap bytes per task once every task of `run` has started, none settled. */
+  const peakOf = async (run: () => Promise<unknown>) => {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const settled = run();
+    const peak = process.memoryUsage().heapUsed - before;
+    await settled;
+    return peak;
+  };
+  const peaks = { all: await peakOf(contenders['taskscope all']!), spawn: await peakOf(contenders['scope + spawn']!) };
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = await scope((s) => tasks.map((task) => s.spawn(task)));
+  await Promise.all(kept);
+  gc();
+  const keptBytes = (process.memoryUsage().heapUsed - before) / kept.length;
+  const perTask = (name: string) => (measured[name]!.ms * 1e6) / n;
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+  console.log(`\ns.spawn, n = ${n}, against all() on the same tasks:`);
+  console.log(`  CPU per task      ${(perTask('scope + spawn') / 1000).toFixed(1)} µs, ${measured['scope + spawn']!.ratio.toFixed(1)}x all() (${perTask('taskscope all').toFixed(0)} ns)`);
+  console.log(`  heap, all running ${mb(peaks.spawn)} (all(): ${mb(peaks.all)})`);
+  console.log(`  a settled task kept by the caller: ${keptBytes.toFixed(0)} bytes`);
 }
 
 // 3. limiter.run per call: 100 calls through a limit of 8 at once, all passed one signal: an
@@ -288,14 +312,5 @@ printTable('all(): per task', ['n', 'implementation', 'ns per task', 'vs Promise
   console.log(`  with a subscriber on all six channels      ${describe(subscribed)}`);
 }
 
-const bundle = await build({
-  entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  platform: 'neutral',
-  write: false,
-});
-const code = bundle.outputFiles[0]!.contents;
-const gzip = gzipSync(code, { level: 9 }).length;
-console.log(`\nBundle of the whole runtime entry (esbuild, minified): ${code.length} B, ${(gzip / 1024).toFixed(2)} KB (${gzip} B) min+gzip; goal < 5 KB`);
+const { minified, gzipped } = await mainEntrySize();
+console.log(`\nBundle of the whole runtime entry (esbuild, minified): ${minified} B, ${gzipped} B min+gzip; budget ${BUDGET} B`);

@@ -1,4 +1,4 @@
-import { Core, type TaskFn } from './core.js';
+import { open, unless, type TaskFn } from './core.js';
 import type { TaskResult } from './all.js';
 import { checkOptions, checkTasks, type ScopeOptions } from './validate.js';
 
@@ -13,14 +13,18 @@ export function allSettled<T>(tasks: Iterable<TaskFn<T>>, options?: ScopeOptions
 export function allSettled(tasks: Iterable<TaskFn<unknown>>, options?: ScopeOptions): Promise<PromiseSettledResult<unknown>[]> {
   const list = checkTasks(tasks, 'allSettled');
   const opts = checkOptions(options, 'allSettled');
-  return new Promise((resolve, reject) => {
-    const results = new Array<PromiseSettledResult<unknown>>(list.length);
-    const core = new Core('allSettled', opts, (failure) => (failure ? reject(failure.error) : resolve(results)), true);
-    for (let i = 0; i < list.length; i++) {
-      core.run(list[i]!, (ok, value) => {
-        results[i] = ok ? { status: 'fulfilled', value } : { status: 'rejected', reason: value };
-      });
-    }
-    core.release();
-  });
+  return open(
+    'allSettled',
+    opts,
+    (core) => {
+      const results = new Array<PromiseSettledResult<unknown>>(list.length);
+      for (let i = 0; i < list.length; i++) {
+        core.run(list[i]!, (ok, value) => {
+          results[i] = ok ? { status: 'fulfilled', value } : { status: 'rejected', reason: value };
+        });
+      }
+      return (failure) => unless(failure, results);
+    },
+    true,
+  );
 }

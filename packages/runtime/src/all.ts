@@ -1,4 +1,4 @@
-import { Core, type TaskFn } from './core.js';
+import { open, unless, type TaskFn } from './core.js';
 import { checkOptions, checkTasks, type ScopeOptions } from './validate.js';
 
 /** What a task function resolves to. */
@@ -17,16 +17,15 @@ export function all(tasks: Iterable<TaskFn<unknown>>, options?: ScopeOptions): P
   return runAll('all', checkTasks(tasks, 'all'), checkOptions(options, 'all'));
 }
 
-/** `all` on checked arguments; `map` and `withTimeout` share it, under their own `kind`. */
+/** `all` on checked arguments; `withTimeout` shares it, under its own `kind`. */
 export function runAll<T>(kind: string, tasks: readonly TaskFn<T>[], options: ScopeOptions): Promise<T[]> {
-  return new Promise((resolve, reject) => {
+  return open(kind, options, (core) => {
     const results = new Array<T>(tasks.length);
-    const core = new Core(kind, options, (failure) => (failure ? reject(failure.error) : resolve(results)));
     const done = (ok: boolean, value: unknown, index: number) => {
       if (ok) results[index] = value as T;
     };
     // Tasks get the scope's own signal (run's default), which is linked to options.signal.
     for (let i = 0; i < tasks.length; i++) core.run(tasks[i]!, done, i);
-    core.release();
+    return (failure) => unless(failure, results);
   });
 }

@@ -1,4 +1,4 @@
-import { Core, type Settle, type TaskFn } from './core.js';
+import { open, unless, type Core, type Settle, type TaskFn } from './core.js';
 import type { TaskResult } from './all.js';
 import { abortError } from './errors.js';
 import { checkOptions, checkTasks, type ScopeOptions } from './validate.js';
@@ -22,29 +22,26 @@ export function any(tasks: Iterable<TaskFn<unknown>>, options?: ScopeOptions): P
  * `onClose` hears the scope close, before the call settles.
  */
 export function firstToFulfil(kind: string, options: ScopeOptions, start: (core: Core, done: Settle) => void, onClose?: () => void): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let won = false;
-    let winner: unknown;
-    const errors: unknown[] = [];
-    const core = new Core(
-      kind,
-      options,
-      (failure) => {
+  return open(
+    kind,
+    options,
+    (core) => {
+      let won = false;
+      let winner: unknown;
+      const errors: unknown[] = [];
+      start(core, (ok, value, index) => {
+        if (!ok) errors[index] = value;
+        else if (!won) {
+          won = true;
+          winner = value;
+          core.cancel(abortError('Another task won'));
+        }
+      });
+      return (failure) => {
         onClose?.();
-        if (failure) reject(failure.error);
-        else if (won) resolve(winner);
-        else reject(new AggregateError(errors, `${kind}(): every task failed`));
-      },
-      true,
-    );
-    start(core, (ok, value, index) => {
-      if (!ok) errors[index] = value;
-      else if (!won) {
-        won = true;
-        winner = value;
-        core.cancel(abortError('Another task fulfilled first'));
-      }
-    });
-    core.release();
-  });
+        return unless(failure ?? (won ? undefined : { error: new AggregateError(errors, `${kind}(): every task failed`) }), winner);
+      };
+    },
+    true,
+  );
 }

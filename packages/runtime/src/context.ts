@@ -12,8 +12,9 @@ setAmbient({
 
 /**
  * The signal of the task (or scope body) this code runs in, however deep the call, or undefined
- * outside any scope. Once this module is imported, a scope or combinator called without a
- * `signal` option links to it, and so inherits its cancellation and deadline.
+ * outside any scope. Once this module is imported, every entry point called without a signal (a
+ * scope or combinator, `retry`, `limiter.run`, `sleep`) uses it, and so inherits its cancellation
+ * and deadline.
  */
 export function currentSignal(): AbortSignal | undefined {
   return storage.getStore();

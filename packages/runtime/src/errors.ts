@@ -12,46 +12,33 @@ export class ScopeClosedError extends Error {
 const suppressed = new WeakMap<object, unknown[]>();
 
 /**
- * The other real failures of the scope that threw `error`, in the order they happened.
- * Nested scopes append to the same list. A thrown value that is not an object (a string,
- * a number) cannot carry this list: its siblings' failures are then dropped.
+ * The other real failures of the scope that threw `error`, in the order they happened, after the
+ * cancellation it won over, if any. Nested scopes append to the same list. A thrown value that is
+ * not an object (a string, a number) cannot carry this list: its siblings' failures are then dropped.
  */
 export function suppressedErrors(error: unknown): readonly unknown[] {
-  return (isObject(error) && suppressed.get(error)) || [];
+  return suppressed.get(error as object) ?? [];
 }
 
 /** Records `others` as suppressed by `error` (no-op for primitives). */
 export function addSuppressed(error: unknown, others: readonly unknown[]): void {
-  if (!isObject(error) || others.length === 0) return;
-  const list = suppressed.get(error);
-  if (list) list.push(...others.filter((e) => e !== error && !list.includes(e)));
-  else suppressed.set(error, others.filter((e) => e !== error));
+  if (Object(error) !== error) return; // a primitive cannot carry the list
+  const list = suppressed.get(error as object) ?? [];
+  for (const other of others) if (other !== error && !list.includes(other)) list.push(other);
+  if (list.length) suppressed.set(error as object, list);
 }
 
-// Cancellation reasons created here, one per cancellation. A scope cancelled with one of them
-// rejects with it and lists the real failures of its cleanup under it; the parent scope collects
-// them (`cancellationFailures`). A reason supplied by the user may be reused, so its list is not
-// collected: it is only read by whoever catches it.
-const fresh = new WeakSet<object>();
-
-/** The `AbortError` a scope aborts its signal with when it cancels itself. */
+/** The `AbortError` a scope or task aborts its signal with when it cancels itself. */
 export function abortError(message: string, cause?: unknown): DOMException {
   // DOM's lib types know only `new DOMException(message, name)`; the `{ name, cause }` form is Node's.
   const error = new DOMException(message, 'AbortError');
-  if (cause !== undefined) Object.defineProperty(error, 'cause', { value: cause, writable: true, configurable: true });
-  fresh.add(error);
+  Object.defineProperty(error, 'cause', { value: cause });
   return error;
 }
 
-export function timeoutError(message: string): TimeoutError {
-  const error = new TimeoutError(message);
-  fresh.add(error);
-  return error;
-}
-
-/** The real failures listed under a cancellation reason this library created. */
-export function cancellationFailures(reason: unknown): readonly unknown[] {
-  return isObject(reason) && fresh.has(reason) ? suppressedErrors(reason) : [];
+/** ' "fetch"' after 'Scope' or 'Task', for a named one: how messages refer to a scope or a task. */
+export function quoted(name: string | undefined): string {
+  return name === undefined ? '' : ` "${name}"`;
 }
 
 /**
@@ -61,10 +48,6 @@ export function cancellationFailures(reason: unknown): readonly unknown[] {
 export function isCancellation(error: unknown, signal: AbortSignal): boolean {
   if (!signal.aborted) return false;
   if (error === signal.reason) return true;
-  const name = isObject(error) ? (error as { name?: unknown }).name : undefined;
+  const name = (error as { name?: unknown } | null | undefined)?.name;
   return name === 'AbortError' || name === 'TimeoutError';
-}
-
-function isObject(value: unknown): value is object {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }

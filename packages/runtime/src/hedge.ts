@@ -20,28 +20,32 @@ export function hedge<T>(fn: (signal: AbortSignal, attempt: number) => T | Promi
   checkFunction(fn, 'hedge(): fn');
   const opts: Partial<HedgeOptions> = checkOptions(options, 'hedge');
   const delay = checkNonNegative(opts.delay, 'hedge(): options.delay');
-  const attempts = checkCount(opts.attempts ?? 2, 'hedge(): options.attempts');
-  // A failure starts the next attempt at once: with no bound, a function that always fails would spin.
-  if (attempts === Infinity) throw new RangeError('hedge(): options.attempts must be finite');
+  // Finite: a failure starts the next attempt at once, so with no bound a function that always fails would spin.
+  const attempts = checkCount(opts.attempts ?? 2, 'hedge(): options.attempts', true);
   let started = 0;
   let stopTimer: (() => void) | undefined;
+  let owed = 0; // starts asked for and not yet made
   const run = firstToFulfil(
     'hedge',
     opts,
     (core, done) => {
+      // A loop, not recursion: thousands of attempts that fail synchronously must not grow the stack.
       const next = () => {
-        stopTimer?.(); // a stale stop function is harmless: clearing a timer that fired does nothing
-        if (core.signal.aborted) return; // won, or cancelled from outside: nothing more starts
-        const attempt = ++started;
-        if (attempt < attempts) stopTimer = after(delay, next);
-        core.run(
-          (signal) => fn(signal, attempt),
-          (ok, value, index) => {
-            done(ok, value, index);
-            if (!ok && started < attempts) next(); // a failure is not a reason to wait: its replacement starts now
-          },
-          attempt - 1,
-        );
+        if (owed++) return; // a start is under way: its loop makes this one too
+        for (; owed; owed--) {
+          stopTimer?.(); // a stale stop function is harmless: clearing a timer that fired does nothing
+          if (core.signal.aborted || started === attempts) continue; // won, cancelled, or none left
+          const attempt = ++started;
+          if (attempt < attempts) stopTimer = after(delay, next);
+          core.run(
+            (signal) => fn(signal, attempt),
+            (ok, value, index) => {
+              done(ok, value, index);
+              if (!ok) next(); // a failure is not a reason to wait: its replacement starts now
+            },
+            attempt - 1,
+          );
+        }
       };
       next();
     },

@@ -1,6 +1,6 @@
 export type { TaskFn } from './core.js';
 export type { ScopeOptions } from './validate.js';
-export { scope, openScope, type Scope, type OpenScope, type Task } from './scope.js';
+export { scope, supervisor, openScope, type Scope, type OpenScope, type SpawnOptions, type SupervisorOptions, type Task } from './scope.js';
 export { all, type AllResults, type TaskResult } from './all.js';
 export { allSettled, type SettledResults } from './all-settled.js';
 export { race } from './race.js';

@@ -5,7 +5,7 @@
 import { channel } from 'node:diagnostics_channel';
 import { setObserver, type Core, type Failure, type Settle } from './core.js';
 import { isCancellation } from './errors.js';
-import { link } from './link.js';
+import { link, ownerOf } from './link.js';
 
 /** `taskscope:scope:start` and `taskscope:task:start`. */
 export interface StartMessage {
@@ -15,7 +15,7 @@ export interface StartMessage {
   parent: number | undefined;
   /** 'task', or the call that opened the scope: 'scope', 'openScope', 'all', 'map', 'hedge'… */
   kind: string;
-  /** A scope's `name` option; a task's place in its scope: 'body', 'spawn', 'task 2', 'attempt 1'. */
+  /** A scope's `name` option; a spawned task's `name`, else its place: 'body', 'spawn', 'input', 'task 2', 'attempt 1'. */
   name: string | undefined;
   /** A scope's deadline in epoch ms, when it has one. */
   deadline: number | undefined;
@@ -116,10 +116,14 @@ function remove(node: Live, ok: boolean, error: unknown, cancelled: boolean): vo
   if (topic.settle.hasSubscribers) topic.settle.publish({ id: node.id, ok, error: ok ? undefined : error, cancelled } satisfies SettleMessage);
 }
 
-/** A task's place in its scope. Spawned tasks have their own signal; a scope's body shares it. */
-function placeOf(scope: Live, index: number, spawned: boolean): string {
-  if (spawned) return 'spawn';
-  if (scope.kind === 'scope') return 'body';
+/**
+ * A task's name, or its place in its scope. Spawned tasks have their own signal (and may have a
+ * name); a scope's body shares the scope's, as does map's reading of its input (index -1).
+ */
+function placeOf(scope: Live, index: number, signal: AbortSignal, spawned: boolean): string {
+  if (spawned) return ownerOf(signal)?.name ?? 'spawn';
+  if (index < 0) return 'input';
+  if (scope.kind === 'scope' || scope.kind === 'supervisor') return 'body';
   return scope.kind === 'hedge' ? `attempt ${index + 1}` : `task ${index}`;
 }
 
@@ -131,7 +135,7 @@ setObserver({
     const scope = bySignal.get(core.signal);
     if (!scope) return done; // opened before this module was loaded
     const spawned = signal !== core.signal;
-    const node = add('task', placeOf(scope, index, spawned), signal, spawned, scope);
+    const node = add('task', placeOf(scope, index, signal, spawned), signal, spawned, scope);
     return (ok, value, i) => {
       const cancelled = !ok && isCancellation(value, signal);
       scope.settled++;

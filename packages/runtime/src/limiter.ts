@@ -1,7 +1,8 @@
 import { bucket } from './bucket.js';
+import { signalOr } from './core.js';
 import { link, unlink } from './link.js';
 import { after } from './timer.js';
-import { checkCount, checkFunction, checkNonNegative, checkSignal, isThenable, toArray } from './validate.js';
+import { checkCount, checkFunction, checkNonNegative, checkSignal, toArray } from './validate.js';
 
 /** One rate limit: a bucket of `tokens` that refills continuously over `interval` ms. */
 export interface RateLimit {
@@ -28,7 +29,10 @@ export type LimiterCost = number | readonly number[];
 export interface LimiterRunOptions {
   /** What this call reserves when it starts (default 1). */
   cost?: LimiterCost | undefined;
-  /** Cancels the wait (and is passed to `fn`): the call then rejects with its reason. */
+  /**
+   * Cancels the wait (and is passed to `fn`): the call then rejects with its reason. Default: the
+   * current task's signal, once `taskscope/context` is loaded.
+   */
   signal?: AbortSignal | undefined;
 }
 
@@ -60,7 +64,7 @@ export function limiter(options: LimiterOptions = {}): Limiter {
     const what = limit === options ? 'limiter(): options' : `limiter(): options.limits[${i}]`;
     const size = checkNonNegative(limit?.tokens, `${what}.tokens`);
     const ms = checkNonNegative(limit.interval ?? 60_000, `${what}.interval`);
-    if (size === 0 || ms === 0) throw new RangeError(`${what}.tokens and .interval must be > 0`);
+    if (!(size && ms)) throw new RangeError(`${what}.tokens and .interval must be > 0`);
     return bucket(size, ms);
   });
   let active = 0;
@@ -70,12 +74,9 @@ export function limiter(options: LimiterOptions = {}): Limiter {
 
   // One cost per bucket; a number is the same cost in each.
   const costsOf = (cost: LimiterCost, what: string): readonly number[] => {
-    if (!Array.isArray(cost)) {
-      const each = checkNonNegative(cost, what);
-      return buckets.map(() => each);
-    }
-    if (cost.length !== buckets.length) throw new RangeError(`${what} must have one entry per limit (${buckets.length})`);
-    return cost.map((c: unknown) => checkNonNegative(c, what));
+    const costs: readonly unknown[] = Array.isArray(cost) ? cost : buckets.map(() => cost);
+    if (costs.length !== buckets.length) throw new RangeError(`${what} must have one entry per limit (${buckets.length})`);
+    return costs.map((c) => checkNonNegative(c, what));
   };
 
   // Starts waiters from the head of the queue while a slot and their tokens are free.
@@ -103,10 +104,11 @@ export function limiter(options: LimiterOptions = {}): Limiter {
     run<T>(fn: (signal: AbortSignal, settle: SettleCost) => T | PromiseLike<T>, runOptions: LimiterRunOptions = {}): Promise<T> {
       checkFunction(fn, 'limiter.run(): fn');
       const costs = costsOf(runOptions.cost ?? 1, 'limiter.run(): options.cost');
-      buckets.forEach(({ capacity }, i) => {
-        if (costs[i]! > capacity) throw new RangeError(`limiter.run(): cost ${costs[i]} is larger than limit ${i} (${capacity} tokens), so it could never run`);
+      costs.forEach((cost, i) => {
+        const { capacity } = buckets[i]!;
+        if (cost > capacity) throw new RangeError(`limiter.run(): cost ${cost} exceeds limit ${i} (${capacity} tokens)`);
       });
-      const signal = checkSignal(runOptions.signal, 'limiter.run(): options.signal');
+      const signal = signalOr(checkSignal(runOptions.signal, 'limiter.run(): options.signal'));
       return new Promise<T>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
         let reserved = costs;
@@ -131,16 +133,10 @@ export function limiter(options: LimiterOptions = {}): Limiter {
           start() {
             if (signal) unlink(signal, onAbort);
             active++;
-            let result: T | PromiseLike<T>;
-            try {
-              result = fn(signal ?? new AbortController().signal, settle);
-            } catch (error) {
-              reject(error);
-              return finish();
-            }
+            // A synchronous throw rejects it too.
+            const result = new Promise<T>((run) => run(fn(signal ?? new AbortController().signal, settle)));
             resolve(result);
-            if (isThenable(result)) Promise.resolve(result).then(finish, finish);
-            else finish();
+            result.then(finish, finish);
           },
         };
         queue.add(waiter);

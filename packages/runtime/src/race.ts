@@ -1,4 +1,4 @@
-import { Core, type TaskFn } from './core.js';
+import { open, unless, type TaskFn } from './core.js';
 import type { TaskResult } from './all.js';
 import { abortError } from './errors.js';
 import { checkOptions, checkTasks, type ScopeOptions } from './validate.js';
@@ -13,20 +13,19 @@ export function race<T>(tasks: Iterable<TaskFn<T>>, options?: ScopeOptions): Pro
 export function race(tasks: Iterable<TaskFn<unknown>>, options?: ScopeOptions): Promise<unknown> {
   const list = checkTasks(tasks, 'race');
   const opts = checkOptions(options, 'race');
-  if (list.length === 0) throw new RangeError('race(): needs at least one task; an empty race never settles');
-  return new Promise((resolve, reject) => {
+  if (list.length === 0) throw new RangeError('race(): needs a task: an empty race never settles');
+  return open('race', opts, (core) => {
     let won = false;
     let winner: unknown;
-    const core = new Core('race', opts, (failure) => (failure ? reject(failure.error) : resolve(winner)));
     for (const task of list) {
       core.run(task, (ok, value) => {
         // A first rejection needs nothing here: the core fails the scope with it.
         if (won) return;
         won = true;
         winner = value;
-        if (ok) core.cancel(abortError('Another task won the race'));
+        if (ok) core.cancel(abortError('Another task won'));
       });
     }
-    core.release();
+    return (failure) => unless(failure, winner);
   });
 }

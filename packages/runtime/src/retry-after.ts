@@ -11,17 +11,17 @@ export function retryAfterOf(error: unknown): number | undefined {
   const e = error as { retryAfter?: unknown; headers?: unknown; response?: { headers?: unknown } } | null | undefined;
   if (typeof e?.retryAfter === 'number') return e.retryAfter;
   const headers = e?.headers ?? e?.response?.headers;
-  const ms = Number(header(headers, 'retry-after-ms') ?? NaN);
+  // Number(undefined) and Date.parse(undefined) are NaN: nothing usable.
+  const ms = Number(header(headers, 'retry-after-ms'));
   if (ms >= 0) return ms;
   const value = header(headers, 'retry-after');
-  const seconds = Number(value ?? NaN);
-  return Number.isNaN(seconds) ? Date.parse(value ?? '') - Date.now() : seconds * 1000;
+  const seconds = Number(value);
+  return Number.isNaN(seconds) ? Date.parse(value!) - Date.now() : seconds * 1000;
 }
 
 /** Header `name` (in lower case, as SDK records have it), or undefined when missing or empty. */
 function header(headers: unknown, name: string): string | undefined {
-  if (typeof headers !== 'object' || headers === null) return undefined;
-  const get = (headers as { get?: unknown }).get;
-  const value: unknown = typeof get === 'function' ? get.call(headers, name) : (headers as Record<string, unknown>)[name];
-  return value == null ? undefined : String(value) || undefined;
+  const h = headers as { get?: unknown } | null | undefined;
+  const value: unknown = typeof h?.get === 'function' ? (h as Headers).get(name) : (h as Record<string, unknown> | null | undefined)?.[name];
+  return value == null || value === '' ? undefined : String(value);
 }

@@ -1,3 +1,4 @@
+import { signalOr } from './core.js';
 import { addSuppressed, isCancellation } from './errors.js';
 import { retryAfterOf } from './retry-after.js';
 import { sleep } from './sleep.js';
@@ -20,15 +21,15 @@ export interface RetryOptions {
    * always backs off; a function of your own returns ms, or undefined to back off.
    */
   retryAfter?: boolean | ((error: unknown) => number | undefined);
-  /** Cancels the current attempt and the waits; the call then rejects with the signal's reason. */
+  /**
+   * Cancels the current attempt and the waits; the call then rejects with the signal's reason.
+   * Default: the current task's signal, once `taskscope/context` is loaded.
+   */
   signal?: AbortSignal;
 }
 
-const JITTER = {
-  full: (cap: number) => Math.random() * cap,
-  equal: (cap: number) => cap / 2 + (Math.random() * cap) / 2,
-  none: (cap: number) => cap,
-};
+// The share of the cap that is random: full jitter waits random(0, cap), equal cap/2 + random(0, cap/2).
+const JITTER = { full: 1, equal: 0.5, none: 0 };
 
 /**
  * Calls `fn` until it succeeds, waiting between tries what the error asks for (Retry-After), or
@@ -41,12 +42,12 @@ export function retry<T>(fn: (signal: AbortSignal, attempt: number) => T | Promi
   checkCount(attempts, 'retry(): options.attempts');
   checkNonNegative(baseDelay, 'retry(): options.baseDelay');
   checkNonNegative(maxDelay, 'retry(): options.maxDelay');
-  if (!Object.hasOwn(JITTER, jitter)) throw new TypeError(`retry(): options.jitter must be 'full', 'equal' or 'none', got ${String(jitter)}`);
+  if (!Object.hasOwn(JITTER, jitter)) throw new TypeError(`retry(): options.jitter must be full, equal or none, got ${String(jitter)}`);
   checkFunction(retryIf, 'retry(): options.retryIf');
   if (typeof retryAfter !== 'boolean') checkFunction(retryAfter, 'retry(): options.retryAfter');
   const waitOf = retryAfter === true ? retryAfterOf : retryAfter || undefined;
-  const signal = checkSignal(options.signal, 'retry(): options.signal') ?? new AbortController().signal;
-  const delay = JITTER[jitter];
+  const signal = signalOr(checkSignal(options.signal, 'retry(): options.signal')) ?? new AbortController().signal;
+  const random = JITTER[jitter];
 
   return (async () => {
     const errors: unknown[] = [];
@@ -63,7 +64,7 @@ export function retry<T>(fn: (signal: AbortSignal, attempt: number) => T | Promi
         errors.push(error);
         // The wait the error asks for, when it is a number >= 0; otherwise the backoff.
         const asked = waitOf?.(error) ?? NaN;
-        await sleep(asked >= 0 ? Math.min(maxDelay, asked) : delay(Math.min(maxDelay, baseDelay * 2 ** (attempt - 1))), signal);
+        await sleep(asked >= 0 ? Math.min(maxDelay, asked) : Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)) * (1 - random * (1 - Math.random())), signal);
       }
     }
   })();

@@ -1,5 +1,5 @@
-import { Core, type Failure, type TaskFn } from './core.js';
-import { abortError, ScopeClosedError } from './errors.js';
+import { Core, open, unless, type Queued, type TaskFn } from './core.js';
+import { abortError, isCancellation, quoted, ScopeClosedError } from './errors.js';
 import { abort, disown, link, own, unlink, type Owned } from './link.js';
 import { checkFunction, checkOptions, type ScopeOptions } from './validate.js';
 
@@ -7,17 +7,24 @@ import { checkFunction, checkOptions, type ScopeOptions } from './validate.js';
 export interface Task<T> extends PromiseLike<T> {
   /** Aborts when the task or its scope is cancelled. */
   readonly signal: AbortSignal;
+  /** The `name` it was spawned with: shown in its errors, `taskTree()` and diagnostics_channel. */
+  readonly name: string | undefined;
   /** Cancels this task only. Awaiting it then rejects with `reason` (unless it ignores the signal). */
   cancel(reason?: unknown): void;
+}
+
+export interface SpawnOptions {
+  /** Shown in the task's errors, in `taskTree()` and on diagnostics_channel, and passed to a supervisor's `onError`. */
+  name?: string | undefined;
 }
 
 export interface Scope {
   /** Aborts when the scope is cancelled: by a failure, `cancel`, its parent signal or its deadline. */
   readonly signal: AbortSignal;
   /** Runs `fn` as a child of this scope. Costs one AbortController, so `task.cancel` can work. */
-  spawn<T>(fn: TaskFn<T>): Task<T>;
+  spawn<T>(fn: TaskFn<T>, options?: SpawnOptions): Task<T>;
   /** Runs `fn` as a child and resolves with what it passes to `ready`; the child keeps running. */
-  start<T = void>(fn: (signal: AbortSignal, ready: (value: T) => void) => unknown): Promise<T>;
+  start<T = void>(fn: (signal: AbortSignal, ready: (value: T) => void) => unknown, options?: SpawnOptions): Promise<T>;
   /** Cancels every child. The scope still waits for all of them to settle. */
   cancel(reason?: unknown): void;
 }
@@ -27,97 +34,90 @@ export interface OpenScope extends Scope, AsyncDisposable {
   join(): Promise<void>;
 }
 
+export interface SupervisorOptions extends ScopeOptions {
+  /**
+   * Hears each spawned task that fails (not one that is cancelled), when it fails, with the task's
+   * name. What it throws fails the supervisor. Without it, the failures are kept, and the supervisor
+   * rejects with the first once every task has settled (the others in `suppressedErrors`).
+   */
+  onError?: ((error: unknown, name: string | undefined) => void) | undefined;
+}
+
+/** How a supervisor hears a spawned task's failure. */
+type Report = (error: unknown, name: string | undefined, core: Core) => void;
+
 const noop = () => {};
 
-class ScopeImpl implements Scope {
-  readonly #core: Core;
+/** The `Scope` handed to a body: spawning into `core`; a supervisor's failures go to `report`. */
+function scopeOf(core: Core, report?: Report): Scope {
+  return {
+    signal: core.signal,
 
-  constructor(core: Core) {
-    this.#core = core;
-  }
+    spawn<T>(fn: TaskFn<T>, options?: SpawnOptions): Task<T> {
+      checkFunction(fn, 'spawn(): task');
+      const { name } = checkOptions(options, 'spawn');
+      if (core.closed) throw new ScopeClosedError(`Scope${quoted(core.name)} has already closed`);
+      const { promise, resolve, reject } = deferred<T>();
+      if (core.signal.aborted) {
+        reject(core.signal.reason); // a cancelling scope starts nothing new
+        return Object.assign(promise, { signal: core.signal, name, cancel: noop });
+      }
+      // The scope aborts this controller itself (a linked callback, not an event listener).
+      const controller = new AbortController();
+      const { signal } = controller;
+      const entry: Owned = { deadline: core.deadline, name };
+      own(signal, entry);
+      const onScopeAbort = () => abort(controller, entry, core.signal.reason);
+      link(core.signal, onScopeAbort);
+      let queued: Queued | undefined;
+      const task = Object.assign(promise, {
+        signal,
+        name,
+        cancel(reason: unknown = abortError(`Task${quoted(name)} was cancelled`)) {
+          abort(controller, entry, reason);
+          // Still waiting for a concurrency slot: it settles now. The scope lets go of it, without
+          // running it, when its turn comes (no later than it would have started).
+          if (queued?.fn) reject(reason);
+        },
+      });
+      queued = core.run(
+        fn,
+        (ok, value) => {
+          unlink(core.signal, onScopeAbort);
+          disown(signal);
+          // Nothing to cancel any more: a task kept by the caller keeps only its promise and signal.
+          task.cancel = noop;
+          if (ok) return resolve(value as T);
+          reject(value);
+          if (report && !isCancellation(value, signal)) report(value, name, core);
+        },
+        0,
+        signal,
+      );
+      return task;
+    },
 
-  get signal(): AbortSignal {
-    return this.#core.signal;
-  }
+    start<T = void>(fn: (signal: AbortSignal, ready: (value: T) => void) => unknown, options?: SpawnOptions): Promise<T> {
+      checkFunction(fn, 'start(): task');
+      const { promise, resolve, reject } = deferred<T>();
+      let isReady = false;
+      // A failure before `ready` rejects the returned promise too; after it, only the scope sees it.
+      this.spawn(async (signal) => {
+        await fn(signal, (value) => {
+          // A second call is a bug in the task (Trio raises too); ignoring it would hide a lost value.
+          if (isReady) throw new Error(`start(): Task${quoted(options?.name)} called ready() twice`);
+          isReady = true;
+          resolve(value);
+        });
+        if (!isReady) throw new Error(`start(): Task${quoted(options?.name)} finished without calling ready()`);
+      }, options).then(undefined, reject);
+      return promise;
+    },
 
-  spawn<T>(fn: TaskFn<T>): Task<T> {
-    checkFunction(fn, 'spawn(): task');
-    const core = this.#core;
-    if (core.closed) {
-      const name = core.name === undefined ? '' : ` "${core.name}"`;
-      throw new ScopeClosedError(`Cannot spawn: scope${name} has already closed. Spawn from its body or its tasks while it is open.`);
-    }
-    const { promise, resolve, reject } = deferred<T>();
-    if (core.signal.aborted) {
-      reject(core.signal.reason); // a cancelling scope starts nothing new
-      return new TaskImpl(promise, core.signal, noop);
-    }
-    // The scope aborts this controller itself (a linked callback, not an event listener).
-    const controller = new AbortController();
-    const entry: Owned = { deadline: core.deadline };
-    own(controller.signal, entry);
-    const onScopeAbort = () => abort(controller, entry, core.signal.reason);
-    link(core.signal, onScopeAbort);
-    const queued = core.run(
-      fn,
-      (ok, value) => {
-        unlink(core.signal, onScopeAbort);
-        disown(controller.signal);
-        if (ok) resolve(value as T);
-        else reject(value);
-      },
-      0,
-      controller.signal,
-    );
-    return new TaskImpl(promise, controller.signal, (reason) => {
-      abort(controller, entry, reason);
-      if (queued) core.drop(queued); // still waiting for a concurrency slot: settle it now
-    });
-  }
-
-  start<T = void>(fn: (signal: AbortSignal, ready: (value: T) => void) => unknown): Promise<T> {
-    checkFunction(fn, 'start(): task');
-    const { promise, resolve, reject } = deferred<T>();
-    let isReady = false;
-    const ready = (value: T) => {
-      isReady = true;
-      resolve(value);
-    };
-    // A failure before `ready` rejects the returned promise too; after it, only the scope sees it.
-    this.spawn(async (signal) => {
-      await fn(signal, ready);
-      if (!isReady) throw new Error('start(): the task finished without calling ready()');
-    }).then(undefined, reject);
-    return promise;
-  }
-
-  cancel(reason?: unknown): void {
-    this.#core.cancel(reason);
-  }
+    cancel: (reason) => core.cancel(reason),
+  };
 }
 
-class TaskImpl<T> implements Task<T> {
-  readonly signal: AbortSignal;
-  readonly #promise: Promise<T>;
-  readonly #cancel: (reason: unknown) => void;
-
-  constructor(promise: Promise<T>, signal: AbortSignal, cancel: (reason: unknown) => void) {
-    this.#promise = promise;
-    this.signal = signal;
-    this.#cancel = cancel;
-  }
-
-  then<A = T, B = never>(
-    onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
-    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
-  ): Promise<A | B> {
-    return this.#promise.then(onfulfilled, onrejected);
-  }
-
-  cancel(reason: unknown = abortError('The task was cancelled')): void {
-    this.#cancel(reason);
-  }
-}
 
 /** A promise and its settle functions. It never counts as unhandled: its owner reports failures. */
 function deferred<T>() {
@@ -138,22 +138,46 @@ function deferred<T>() {
  */
 export function scope<T>(body: (s: Scope) => T | PromiseLike<T>, options?: ScopeOptions): Promise<T> {
   checkFunction(body, 'scope(): body');
-  const opts = checkOptions(options, 'scope');
-  return new Promise<T>((resolve, reject) => {
-    let result: { value: T } | undefined;
-    const core: Core = new Core('scope', opts, (failure) => {
-      if (failure) reject(failure.error);
-      else if (result) resolve(result.value);
-      else reject(core.signal.reason); // cancelled with `s.cancel()` before the body returned
-    });
-    const s = new ScopeImpl(core);
-    // The body is a child like any other, except that `concurrency` does not count it.
-    const done = (ok: boolean, value: unknown) => {
-      if (ok) result = { value: value as T };
-    };
-    core.run(() => body(s), done, 0, core.signal, false);
-    core.release();
+  return run('scope', body, checkOptions(options, 'scope'));
+}
+
+/**
+ * A scope whose spawned tasks fail independently (Kotlin's supervisorScope): a failure cancels
+ * nothing, and goes to `onError`. It still waits for every task. The body's own failure, parent
+ * cancellation and the deadline cancel everything, as in `scope`.
+ */
+export function supervisor<T>(body: (s: Scope) => T | PromiseLike<T>, options?: SupervisorOptions): Promise<T> {
+  checkFunction(body, 'supervisor(): body');
+  const opts = checkOptions(options, 'supervisor');
+  const { onError } = opts;
+  if (onError !== undefined) checkFunction(onError, 'supervisor(): options.onError');
+  return run('supervisor', body, opts, (error, name, core) => {
+    // Without a handler the failure is kept, cancelling nothing; a handler's own failure is the supervisor's.
+    if (!onError) return core.fail(error, true);
+    try {
+      onError(error, name);
+    } catch (thrown) {
+      core.fail(thrown);
+    }
   });
+}
+
+/** `scope`, or with `report` a supervisor: its spawned tasks' failures go to `report` instead of cancelling it. */
+function run<T>(kind: string, body: (s: Scope) => T | PromiseLike<T>, options: ScopeOptions, report?: Report): Promise<T> {
+  return open(
+    kind,
+    options,
+    (core) => {
+      let result: { value: T } | undefined;
+      const s = scopeOf(core, report);
+      // The body is a child like any other, except that `concurrency` does not count it, and that its
+      // failure fails a supervisor too.
+      core.run(() => body(s), (ok, value) => (ok ? (result = { value: value as T }) : core.fail(value)), 0, core.signal, false);
+      // Without a result, it was cancelled with `s.cancel()` before the body returned.
+      return (failure) => unless(failure ?? (result ? undefined : { error: core.signal.reason }), result?.value as T);
+    },
+    !!report,
+  );
 }
 
 /**
@@ -164,12 +188,7 @@ export function scope<T>(body: (s: Scope) => T | PromiseLike<T>, options?: Scope
 export function openScope(options?: ScopeOptions): OpenScope {
   const opts = checkOptions(options, 'openScope');
   const { promise, resolve, reject } = deferred<void>();
-  let failed = false;
-  const core = new Core('openScope', opts, (failure: Failure) => {
-    failed = failure !== undefined && failure.error !== core.signal.reason;
-    if (failure) reject(failure.error);
-    else resolve();
-  });
+  const core = new Core('openScope', opts, (failure) => (failure ? reject(failure.error) : resolve()));
   let joined = false;
   const join = () => {
     if (!joined) {
@@ -178,13 +197,14 @@ export function openScope(options?: ScopeOptions): OpenScope {
     }
     return promise;
   };
-  return Object.assign(new ScopeImpl(core), {
+  return Object.assign(scopeOf(core), {
     join,
     async [Symbol.asyncDispose]() {
       if (joined) return void (await promise.catch(noop)); // the caller already has the outcome
       core.cancel(abortError('The scope was disposed'));
+      // Errors win, so anything but the cancellation's reason is a real failure.
       await join().catch((error: unknown) => {
-        if (failed) throw error;
+        if (error !== core.signal.reason) throw error;
       });
     },
   });

@@ -1,11 +1,15 @@
+import { signalOr } from './core.js';
 import { link, unlink } from './link.js';
 import { after } from './timer.js';
 import { checkNonNegative, checkSignal } from './validate.js';
 
-/** Resolves after `ms`. If `signal` aborts first, clears its timer and rejects with the signal's reason. */
+/**
+ * Resolves after `ms`. If `signal` aborts first, clears its timer and rejects with the signal's
+ * reason. Without `signal`, the current task's (once `taskscope/context` is loaded).
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   checkNonNegative(ms, 'sleep(): ms');
-  checkSignal(signal, 'sleep(): signal');
+  signal = signalOr(checkSignal(signal, 'sleep(): signal'));
   return new Promise((resolve, reject) => {
     if (!signal) return void after(ms, resolve);
     if (signal.aborted) return reject(signal.reason);

@@ -1,6 +1,5 @@
 import { runAll } from './all.js';
-import { Core, type TaskFn } from './core.js';
-import { addSuppressed, suppressedErrors } from './errors.js';
+import { open, unless, type TaskFn } from './core.js';
 import { checkFunction, checkNonNegative, checkOptions, type ScopeOptions } from './validate.js';
 
 export type TimeoutOptions = Omit<ScopeOptions, 'timeout' | 'concurrency'>;
@@ -28,22 +27,13 @@ export function moveOnAfter<T>(ms: number, fn: TaskFn<T>, options?: TimeoutOptio
   checkNonNegative(ms, 'moveOnAfter(): ms');
   checkFunction(fn, 'moveOnAfter(): fn');
   const opts = checkOptions(options, 'moveOnAfter');
-  return new Promise((resolve, reject) => {
+  return open('moveOnAfter', { ...opts, timeout: ms }, (core) => {
     let value: T;
-    const core = new Core('moveOnAfter', { ...opts, timeout: ms }, (failure) => {
-      if (!failure) resolve({ timedOut: false, value });
-      else if (!core.timedOut) reject(failure.error);
-      else {
-        // Real failures raised while `fn` was being cancelled are not swallowed with the timeout.
-        const errors = suppressedErrors(failure.error);
-        if (errors.length === 0) return resolve({ timedOut: true, value: undefined });
-        addSuppressed(errors[0], errors.slice(1));
-        reject(errors[0]);
-      }
-    });
     core.run(fn, (ok, result) => {
       if (ok) value = result as T;
     });
-    core.release();
+    // Only its own timeout is swallowed; a real failure, even one raised while `fn` was being cancelled, wins.
+    return (failure) =>
+      core.timedOut && failure?.error === core.signal.reason ? { timedOut: true, value: undefined } : unless(failure, { timedOut: false, value });
   });
 }

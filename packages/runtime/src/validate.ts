@@ -27,11 +27,11 @@ export function checkNonNegative(value: unknown, what: string): number {
   return value;
 }
 
-/** A count such as concurrency: an integer >= 1, or Infinity. */
-export function checkCount(value: unknown, what: string): number {
+/** A count such as concurrency: an integer >= 1, or Infinity unless `finite`. */
+export function checkCount(value: unknown, what: string, finite?: boolean): number {
   if (typeof value !== 'number') throw new TypeError(`${what} must be a number, got ${describe(value)}`);
-  if (!(value === Infinity || (Number.isInteger(value) && value >= 1))) {
-    throw new RangeError(`${what} must be an integer >= 1 or Infinity, got ${value}`);
+  if (!((value === Infinity && !finite) || (Number.isInteger(value) && value >= 1))) {
+    throw new RangeError(`${what} must be an integer >= 1${finite ? '' : ' or Infinity'}, got ${value}`);
   }
   return value;
 }
@@ -45,39 +45,35 @@ export function checkSignal(value: unknown, what: string): AbortSignal | undefin
   return value as AbortSignal;
 }
 
-const NO_OPTIONS: ScopeOptions = Object.freeze({});
+const NO_OPTIONS: ScopeOptions = {};
 
-export function checkOptions(options: ScopeOptions | undefined, fn: string): ScopeOptions {
-  if (options === undefined) return NO_OPTIONS;
+export function checkOptions<O extends ScopeOptions>(options: O | undefined, fn: string): O {
+  if (options === undefined) return NO_OPTIONS as O;
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`${fn}(): options must be an object, got ${describe(options)}`);
   }
   checkSignal(options.signal, `${fn}(): options.signal`);
   if (options.timeout !== undefined) checkNonNegative(options.timeout, `${fn}(): options.timeout`);
   if (options.deadline !== undefined && (typeof options.deadline !== 'number' || Number.isNaN(options.deadline))) {
-    throw new RangeError(`${fn}(): options.deadline must be epoch milliseconds, got ${describe(options.deadline)}`);
+    throw new RangeError(`${fn}(): options.deadline must be epoch ms, got ${describe(options.deadline)}`);
   }
   if (options.concurrency !== undefined) checkCount(options.concurrency, `${fn}(): options.concurrency`);
+  if (options.name !== undefined && typeof options.name !== 'string') throw new TypeError(`${fn}(): options.name must be a string, got ${describe(options.name)}`);
   return options;
 }
 
 /** An iterable as an array (the same array when it is one); `what` names it, e.g. 'map()'. */
 export function toArray<T>(items: Iterable<T>, what: string): readonly T[] {
   if (items == null || typeof (items as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
-    throw new TypeError(`${what}: expected an array or iterable, got ${describe(items)}`);
+    throw new TypeError(`${what} must be iterable, got ${describe(items)}`);
   }
-  return Array.isArray(items) ? (items as readonly T[]) : Array.from(items);
+  return [...items];
 }
 
 /** Tasks as an array, each checked to be a function. */
 export function checkTasks<T>(tasks: Iterable<T>, fn: string): readonly T[] {
-  const list = toArray(tasks, `${fn}()`);
-  for (let i = 0; i < list.length; i++) {
-    if (typeof list[i] !== 'function') {
-      const hint = isThenable(list[i]) ? ' (a promise has already started: pass `(signal) => work(signal)` instead)' : '';
-      throw new TypeError(`${fn}(): task ${i} must be a function, got ${describe(list[i])}${hint}`);
-    }
-  }
+  const list = toArray(tasks, `${fn}(): tasks`);
+  for (let i = 0; i < list.length; i++) if (typeof list[i] !== 'function') checkFunction(list[i], `${fn}(): task ${i}`);
   return list;
 }
 
@@ -85,9 +81,7 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (isThenable(value)) return 'a promise';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `the string "${value}"` : typeof value === 'object' ? 'an object' : String(value);
+/** What a bad argument was, for a message: its type, or 'a promise' (a task started too early). */
+export function describe(value: unknown): string {
+  return value === null ? 'null' : isThenable(value) ? 'a promise (pass `(signal) => work(signal)`)' : typeof value;
 }

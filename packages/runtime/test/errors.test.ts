@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { all, ScopeClosedError, suppressedErrors, TimeoutError } from 'taskscope';
+import { all, ScopeClosedError, suppressedErrors, TimeoutError, withTimeout } from 'taskscope';
 import { turn } from './helpers.js';
 
 describe('errors', () => {
@@ -8,6 +8,17 @@ describe('errors', () => {
     expect(timeout).toBeInstanceOf(Error);
     expect(timeout.name).toBe('TimeoutError');
     expect(new ScopeClosedError('closed').name).toBe('ScopeClosedError');
+  });
+
+  it('a TimeoutError names the scope and its duration, and one raised in the call keeps the caller frame', async () => {
+    async function openTheScope() {
+      return withTimeout(0, () => 1, { name: 'fetch' });
+    }
+    const named = await openTheScope().catch((e: unknown) => e);
+    expect(named).toBeInstanceOf(TimeoutError);
+    expect((named as Error).message).toBe('Scope "fetch" timed out after 0 ms');
+    expect((named as Error).stack).toContain('openTheScope');
+    await expect(all([() => 1], { deadline: Date.now() - 1 })).rejects.toThrow('Scope timed out after 0 ms');
   });
 
   it("a scope cancelled by a failure aborts its tasks' signal with an AbortError caused by it", async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const pkg = join(import.meta.dirname, '..');
 const dist = join(pkg, 'dist');
-const API = ['all', 'allSettled', 'any', 'hedge', 'limiter', 'map', 'moveOnAfter', 'openScope', 'race', 'retry', 'scope', 'ScopeClosedError', 'sleep', 'suppressedErrors', 'TimeoutError', 'withTimeout'];
+const API = ['all', 'allSettled', 'any', 'hedge', 'limiter', 'map', 'moveOnAfter', 'openScope', 'race', 'retry', 'scope', 'ScopeClosedError', 'sleep', 'supervisor', 'suppressedErrors', 'TimeoutError', 'withTimeout'];
 
 let consumer: string;
 

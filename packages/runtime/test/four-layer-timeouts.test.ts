@@ -65,7 +65,7 @@ describe('the four-layer timeout example', () => {
     const replies: Reply[] = [{ toolCalls: [{ tool: 'search', input: 'a' }, { tool: 'weather', input: 'b' }] }, { answer: 'done' }];
     const outcome = await settle(runAgent('q', model(1_000, replies, seen), { search: tool(15_000, 'S', running), weather: tool(2_000, 'W', running) }));
     expect(outcome).toEqual({ ok: true, value: 'done', at: 1_000 + 10_000 + 1_000 });
-    expect(seen[1]).toEqual(['q', 'search failed: TimeoutError: Scope "search" timed out', 'W(b)']);
+    expect(seen[1]).toEqual(['q', 'search failed: TimeoutError: Scope "search" timed out after 10000 ms', 'W(b)']);
     expect(running).toEqual({ now: 0, aborted: 1 });
   });
 
@@ -74,13 +74,13 @@ describe('the four-layer timeout example', () => {
     const calls = Array.from({ length: 9 }, (_, i) => ({ tool: 'slow', input: String(i) })); // 3 rounds of 4 × 8 s
     const outcome = await settle(runAgent('q', model(1_000, [{ toolCalls: calls }], []), { slow: tool(8_000, 'S', running) }));
     expect(outcome.ok).toBe(false);
-    expect(outcome).toMatchObject({ at: 1_000 + 20_000, error: { name: 'TimeoutError', message: 'Scope "tool calls" timed out' } });
+    expect(outcome).toMatchObject({ at: 1_000 + 20_000, error: { name: 'TimeoutError', message: 'Scope "tool calls" timed out after 20000 ms' } });
     expect(running).toEqual({ now: 0, aborted: 1 }); // the 9th call, running when the group gave up
   });
 
   it('a turn (layer 2) fails after 30 s', async () => {
     const outcome = await settle(runAgent('q', model(45_000, [{ answer: 'late' }], []), {}));
-    expect(outcome).toMatchObject({ ok: false, at: 30_000, error: { message: 'Scope "turn 1" timed out' } });
+    expect(outcome).toMatchObject({ ok: false, at: 30_000, error: { message: 'Scope "turn 1" timed out after 30000 ms' } });
   });
 
   it('the workflow (layer 1) ends at 120 s, cutting short a turn that had time left of its own', async () => {
@@ -88,7 +88,7 @@ describe('the four-layer timeout example', () => {
     const running = { now: 0, aborted: 0 };
     // Every turn: 25 s of model, then a 1 s tool. Turn 5 starts at 104 s; its own 30 s would end at 134 s.
     const outcome = await settle(runAgent('q', model(25_000, [{ toolCalls: [{ tool: 't', input: 'x' }] }], seen), { t: tool(1_000, 'T', running) }));
-    expect(outcome).toMatchObject({ ok: false, at: 120_000, error: { message: 'Scope "workflow" timed out' } });
+    expect(outcome).toMatchObject({ ok: false, at: 120_000, error: { message: 'Scope "workflow" timed out after 120000 ms' } });
     expect((outcome as { error: unknown }).error).toBeInstanceOf(TimeoutError);
     expect(seen).toHaveLength(5);
   });

@@ -3,7 +3,7 @@
 // the observer for this test file only: vitest isolates test files. Time is fake, so durations are exact.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { all, hedge, map, scope, sleep, withTimeout } from 'taskscope';
+import { all, hedge, map, scope, sleep, supervisor, withTimeout } from 'taskscope';
 import { renderTaskTree, taskTree, type TaskNode } from '../src/inspect.js';
 import { CustomError } from './helpers.js';
 
@@ -101,8 +101,8 @@ describe('taskTree', () => {
     expect(node).toMatchObject({ kind: 'withTimeout', state: 'cancelling', elapsed: 1_200, cancel: { elapsed: 1_000 } });
     expect(text.replace(/#\d+/g, '#n')).toBe(
       [
-        'withTimeout "fetch" #n cancelling for 1.2 s, cancelled 1.0 s ago: TimeoutError: Scope "fetch" timed out, deadline passed 1.0 s ago',
-        '└─ task 0 #n cancelling for 1.2 s, cancelled 1.0 s ago: TimeoutError: Scope "fetch" timed out',
+        'withTimeout "fetch" #n cancelling for 1.2 s, cancelled 1.0 s ago: TimeoutError: Scope "fetch" timed out after 200 ms, deadline passed 1.0 s ago',
+        '└─ task 0 #n cancelling for 1.2 s, cancelled 1.0 s ago: TimeoutError: Scope "fetch" timed out after 200 ms',
       ].join('\n'),
     );
   });
@@ -122,7 +122,7 @@ describe('taskTree', () => {
     expect(node?.settled).toEqual({ count: 2, failed: 1 });
   });
 
-  it('names hedge attempts and map tasks by their place', async () => {
+  it('names hedge attempts, map tasks and map\'s reading of its input by their place', async () => {
     let names: unknown;
     const run = hedge(
       (signal, attempt) => {
@@ -135,7 +135,23 @@ describe('taskTree', () => {
     await run;
     expect(names).toEqual([['hedge', ['attempt 1', 'attempt 2']]]);
     const inMap = map([1, 2], async () => taskTree()[0]!.children.map((c) => c.name));
-    expect((await inMap)[1]).toEqual(['task 0', 'task 1']);
+    expect((await inMap)[1]).toEqual(['input', 'task 0', 'task 1']);
+  });
+
+  it('shows a spawned task by its name, in the tree and on the channel', async () => {
+    let names: unknown;
+    const messages = await record(async () => {
+      const run = supervisor(async (s) => {
+        s.spawn((signal) => sleep(100, signal), { name: 'indexer' });
+        s.spawn((signal) => sleep(100, signal));
+        await Promise.resolve();
+        names = taskTree().map((n) => [n.kind, n.children.map((c) => c.name)]);
+      });
+      await vi.advanceTimersByTimeAsync(100);
+      await run;
+    });
+    expect(names).toEqual([['supervisor', ['body', 'indexer', 'spawn']]]);
+    expect(messages.filter(([channel]) => channel === 'task:start').map(([, message]) => message.name)).toEqual(['body', 'indexer', 'spawn']);
   });
 
   it('moves a scope that outlives the task it was opened in (nobody awaited it) up to that task’s scope', async () => {

@@ -1,6 +1,8 @@
 // Property test: random task trees (nested scopes and combinators, failures, stubborn tasks, aborts
-// at random times, timeouts, concurrency limits) checked against semantics rules 1 to 5. Waits are
-// event-loop turns (setImmediate), and timeouts 0-3 ms, so 2,000 trees take a few seconds.
+// at random times, timeouts, concurrency limits) checked against semantics rules 1 to 5. Each tree
+// runs in up to three copies at once under one foreign signal, inside up to 20 nested scopes limited
+// to one task each. Waits are event-loop turns (setImmediate), and timeouts 0-3 ms, so 2,000 cases
+// take a few seconds.
 import { getEventListeners } from 'node:events';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
@@ -67,7 +69,7 @@ class Run {
 }
 
 /** A task function that runs `tree`, and reports the sequence number at which it settled. */
-function build(run: Run, tree: Tree, supervised: boolean, onSettled: (seq: number) => void): (signal: AbortSignal) => unknown {
+function build(run: Run, tree: Tree, supervised: boolean, onSettled: (seq: number) => void, name?: string): (signal: AbortSignal) => unknown {
   if (tree.kind === 'leaf') return leafTask(run, tree, supervised, onSettled);
   return (signal) => {
     run.nodesInvoked++;
@@ -88,6 +90,7 @@ function build(run: Run, tree: Tree, supervised: boolean, onSettled: (seq: numbe
     });
     const options = {
       signal,
+      name,
       concurrency: tree.concurrency,
       ...(tree.timeout === undefined ? {} : tree.useDeadline ? { deadline: Date.now() + tree.timeout } : { timeout: tree.timeout }),
     };
@@ -171,6 +174,26 @@ function leafTask(run: Run, leaf: Leaf, supervised: boolean, onSettled: (seq: nu
   };
 }
 
+/**
+ * `task` inside `depth` nested scopes, each limited to one task at a time, whose body awaits the
+ * spawned inner level: the body must not take that slot, and cancellation must reach the bottom.
+ */
+function nested(run: Run, depth: number, task: (signal: AbortSignal) => unknown): (signal: AbortSignal) => unknown {
+  if (depth === 0) return task;
+  const inner = nested(run, depth - 1, task);
+  return (signal) => {
+    run.nodesInvoked++;
+    return scope(
+      (s) => {
+        const spawned = s.spawn(inner);
+        if (spawned.signal !== s.signal) run.taskControllers++;
+        return spawned;
+      },
+      { signal, concurrency: 1 },
+    );
+  };
+}
+
 /** Whether `target` can be reached from `from` through suppressedErrors. */
 function reachable(from: unknown, target: unknown, seen = new Set<unknown>()): boolean {
   if (from === target) return true;
@@ -226,56 +249,81 @@ it('random task trees keep rules 1-5', { timeout: 60_000 }, async () => {
     },
   );
   await fc.assert(
-    fc.asyncProperty(nodeArb, fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }), async (root, abortAfterTurns) => {
-      const run = new Run();
-      const external = new Real();
-      const reason = { external: true };
-      controllers = 0;
-      let rootSettled: number | undefined;
-      const task = build(run, root, false, (seq) => (rootSettled = seq));
-      const outcome = Promise.resolve(task(external.signal)).then(
-        (value) => ({ ok: true, value }),
-        (error: unknown) => ({ ok: false, value: error }),
-      );
-      if (abortAfterTurns !== undefined) {
-        void (async () => {
-          for (let i = 0; i < abortAfterTurns; i++) await turn();
-          run.abortSeq = run.next();
-          run.abortedWhileLeafRunning = run.leavesRunning > 0 && rootSettled === undefined;
-          external.abort(reason);
-        })();
-      }
-      const result = await outcome;
-      for (let i = 0; i < 8; i++) await turn(); // room for a straggler to show itself (and for the abort to happen)
+    fc.asyncProperty(
+      nodeArb,
+      fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.option(fc.integer({ min: 1, max: 20 }), { nil: 0, freq: 2 }),
+      async (root, abortAfterTurns, copies, depth) => {
+        // `copies` of the tree run at once under one foreign signal, each `depth` scopes deep.
+        const external = new Real();
+        const reason = { external: true };
+        controllers = 0;
+        const runs = Array.from({ length: copies }, () => {
+          const run = new Run();
+          let rootSettled: number | undefined;
+          const task = nested(run, depth, build(run, root, false, (seq) => (rootSettled = seq), 'root'));
+          const outcome = Promise.resolve(task(external.signal)).then(
+            (value) => ({ ok: true, value }),
+            (error: unknown) => ({ ok: false, value: error }),
+          );
+          return { run, outcome, settled: () => rootSettled !== undefined };
+        });
+        // However many scopes depend on it, a foreign signal gets one listener.
+        expect(getEventListeners(external.signal, 'abort').length).toBeLessThanOrEqual(1);
+        if (abortAfterTurns !== undefined) {
+          void (async () => {
+            for (let i = 0; i < abortAfterTurns; i++) await turn();
+            for (const { run, settled } of runs) {
+              run.abortSeq = run.next();
+              run.abortedWhileLeafRunning = run.leavesRunning > 0 && !settled();
+            }
+            external.abort(reason);
+          })();
+        }
+        const results = await Promise.all(runs.map(({ outcome }) => outcome));
+        for (let i = 0; i < 8; i++) await turn(); // room for a straggler to show itself (and for the abort to happen)
 
-      const realBeforeAbort = [...run.realErrors.values()].some((e) => e.seq < run.abortSeq);
-      // Rule 2: what rejects is a real failure, the outer reason, or a timeout; never our own cancellation.
-      if (!result.ok) {
-        const error = result.value;
-        run.check(
-          run.realErrors.has(error as Error) || error === reason || error instanceof TimeoutError || error instanceof AggregateError,
-          `rejected with an unexpected value: ${String(error)}`,
-        );
-      }
-      // Rule 2: a real failure outside any supervisor is never lost.
-      for (const [error, { supervised }] of run.realErrors) {
-        if (supervised) continue;
-        run.check(!result.ok && reachable(result.value, error), 'a real failure is not reachable from the outcome');
-      }
-      // Rule 2: nothing failed, nothing was cancelled from outside, no deadline: it must succeed.
-      if (run.realErrors.size === 0 && run.abortSeq === Infinity && !hasTimeout(root)) {
-        run.check(result.ok, `failed with no failure: ${String(result.value)}`);
-      }
-      // Rule 3: cancelled from outside while running, with no earlier failure: rejects with the reason.
-      if (run.abortedWhileLeafRunning && !realBeforeAbort && !hasTimeout(root) && !['race', 'any'].includes(root.combinator)) {
-        run.check(!result.ok && result.value === reason, `outer abort did not reject with its reason: ${String(result.value)}`);
-      }
-      // Rule 5: one controller per scope (plus one per spawned task), nothing left behind.
-      run.check(controllers === run.nodesInvoked + run.taskControllers, `${controllers} controllers for ${run.nodesInvoked} scopes and ${run.taskControllers} spawned tasks`);
-      run.check(getEventListeners(external.signal, 'abort').length === 0, 'a listener was left on the parent signal');
-      run.check(liveTimers.size === 0, 'a timer was left active');
-      expect(run.problems).toEqual([]);
-    }),
+        for (const [i, { run }] of runs.entries()) {
+          const result = results[i]!;
+          const unsupervised = [...run.realErrors.values()].some((e) => !e.supervised);
+          // Rule 2: what rejects is a real failure, the outer reason, or a timeout; never our own cancellation.
+          if (!result.ok) {
+            const error = result.value;
+            run.check(
+              run.realErrors.has(error as Error) || error === reason || error instanceof TimeoutError || error instanceof AggregateError,
+              `rejected with an unexpected value: ${String(error)}`,
+            );
+          }
+          // Rule 2: a real failure outside any supervisor is never lost.
+          for (const [error, { supervised }] of run.realErrors) {
+            if (supervised) continue;
+            run.check(!result.ok && reachable(result.value, error), 'a real failure is not reachable from the outcome');
+          }
+          // Rule 3, errors win: a real failure outside any supervisor rejects, even when a cancellation
+          // of the root (its parent's, its timeout) came first. (An inner timeout is a real failure to
+          // the scope above it, and may come first.)
+          if (unsupervised) {
+            const rootTimeout = result.value instanceof TimeoutError && result.value.message.includes('"root"');
+            run.check(result.value !== reason && !rootTimeout, `a cancellation hid a real failure: ${String(result.value)}`);
+          }
+          // Rule 2: nothing failed, nothing was cancelled from outside, no deadline: it must succeed.
+          if (run.realErrors.size === 0 && run.abortSeq === Infinity && !hasTimeout(root)) {
+            run.check(result.ok, `failed with no failure: ${String(result.value)}`);
+          }
+          // Rule 3: cancelled from outside while running, and no real failure: rejects with the reason.
+          if (run.abortedWhileLeafRunning && !unsupervised && !hasTimeout(root) && !['race', 'any'].includes(root.combinator)) {
+            run.check(!result.ok && result.value === reason, `outer abort did not reject with its reason: ${String(result.value)}`);
+          }
+          expect(run.problems).toEqual([]);
+        }
+        // Rule 5: one controller per scope (plus one per spawned task), nothing left behind.
+        const expected = runs.reduce((sum, { run }) => sum + run.nodesInvoked + run.taskControllers, 0);
+        expect(controllers, 'controllers: one per scope, plus one per spawned task').toBe(expected);
+        expect(getEventListeners(external.signal, 'abort').length, 'listeners left on the parent signal').toBe(0);
+        expect(liveTimers.size, 'timers left active').toBe(0);
+      },
+    ),
     { numRuns: 2_000 },
   );
 

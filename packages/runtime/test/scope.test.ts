@@ -182,6 +182,24 @@ describe('start', () => {
     await expect(scope((s) => s.start(() => undefined))).rejects.toThrow(/without calling ready/);
   });
 
+  it('Trio test_nursery_start: calling ready() twice raises, and fails the task', async () => {
+    let second: unknown;
+    const outcome = scope(async (s) => {
+      const value = await s.start<number>(async (_signal, ready) => {
+        ready(1);
+        try {
+          ready(2);
+        } catch (error) {
+          second = error;
+          throw error;
+        }
+      }, { name: 'listener' });
+      expect(value).toBe(1); // the first value stands
+    });
+    await expect(outcome).rejects.toThrow('start(): Task "listener" called ready() twice');
+    expect(second).toBeInstanceOf(Error);
+  });
+
   it('after ready(), a failure of the child fails the scope', async () => {
     const boom = new CustomError('crashed later');
     await expect(
@@ -194,6 +212,33 @@ describe('start', () => {
         await sleep(60_000, s.signal);
       }),
     ).rejects.toBe(boom);
+  });
+});
+
+describe('task names', () => {
+  it('a spawned task carries its name, which its default cancellation reason shows', async () => {
+    await scope(async (s) => {
+      const named = s.spawn((signal) => sleep(60_000, signal), { name: 'indexer' });
+      const anonymous = s.spawn((signal) => sleep(60_000, signal));
+      expect(named.name).toBe('indexer');
+      expect(anonymous.name).toBeUndefined();
+      named.cancel();
+      anonymous.cancel();
+      await expect(named).rejects.toMatchObject({ name: 'AbortError', message: 'Task "indexer" was cancelled' });
+      await expect(anonymous).rejects.toMatchObject({ name: 'AbortError', message: 'Task was cancelled' });
+    });
+  });
+
+  it('start() names the task in its errors', async () => {
+    await expect(scope((s) => s.start(() => undefined, { name: 'server' }))).rejects.toThrow('start(): Task "server" finished without calling ready()');
+  });
+
+  it('rejects a name that is not a string, for a scope or a task', async () => {
+    expect(() => scope(() => 1, { name: 42 as never })).toThrow(/scope\(\): options.name must be a string, got number/);
+    await scope((s) => {
+      expect(() => s.spawn(() => 1, { name: {} as never })).toThrow(/spawn\(\): options.name must be a string/);
+      expect(() => s.spawn(() => 1, 'name' as never)).toThrow(/spawn\(\): options must be an object/);
+    });
   });
 });
 
@@ -412,7 +457,7 @@ describe('rule 2: the first real error is rethrown with its identity', () => {
   });
 });
 
-describe('rule 3: outer cancellation rejects with the signal reason, unless an error came first', () => {
+describe('rule 3: outer cancellation rejects with the signal reason, unless a real error happens', () => {
   it('rejects with the reason of the parent signal', async () => {
     const controller = new AbortController();
     const reason = { why: 'user left' };
@@ -450,23 +495,28 @@ describe('rule 3: outer cancellation rejects with the signal reason, unless an e
     await expect(promise).rejects.toBe(boom);
   });
 
-  it('a failure during cleanup after the outer abort is listed under the reason', async () => {
+  it('a failure during cleanup after the outer abort wins, through nested scopes, with the reason listed once', async () => {
     const controller = new AbortController();
     const reason = new Error('outer');
     const late = new CustomError('cleanup failed');
-    const promise = scope((s) => {
-      s.spawn(async (signal) => {
-        try {
-          await sleep(60_000, signal);
-        } finally {
-          throw late;
-        }
-      });
-    }, { signal: controller.signal });
+    const promise = scope(
+      (s) =>
+        scope((inner) => {
+          inner.spawn(async (signal) => {
+            try {
+              await sleep(60_000, signal);
+            } finally {
+              throw late;
+            }
+          });
+        }, { signal: s.signal }),
+      { signal: controller.signal },
+    );
     controller.abort(reason);
     const error = await promise.catch((e: unknown) => e);
-    expect(error).toBe(reason);
-    expect(suppressedErrors(reason)).toEqual([late]);
+    expect(error).toBe(late);
+    expect(suppressedErrors(late)).toEqual([reason]);
+    expect(suppressedErrors(reason)).toEqual([]);
   });
 
   it('a timeout rejects with a TimeoutError', async () => {
@@ -481,7 +531,7 @@ describe('rule 4: spawning into a closed or cancelling scope', () => {
       saved = s;
     }, { name: 'jobs' });
     expect(() => saved!.spawn(() => 1)).toThrow(ScopeClosedError);
-    expect(() => saved!.spawn(() => 1)).toThrow(/scope "jobs" has already closed/);
+    expect(() => saved!.spawn(() => 1)).toThrow(/Scope "jobs" has already closed/);
     expect(() => saved!.start(() => 1)).toThrow(ScopeClosedError);
   });
 

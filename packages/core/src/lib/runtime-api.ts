@@ -28,6 +28,7 @@ interface RuntimeExport {
  */
 export const RUNTIME_API: Readonly<Record<string, RuntimeExport | undefined>> = {
   scope: { resolves: true, tasks: { argument: 0, signal: 'scope' } },
+  supervisor: { resolves: true, tasks: { argument: 0, signal: 'scope' } },
   openScope: { resolves: false },
   all: { resolves: true, tasks: { argument: 0, array: true, signal: 0 } },
   allSettled: { resolves: true, tasks: { argument: 0, array: true, signal: 0 } },
