@@ -148,11 +148,13 @@ export function isScopeValue(expression: TS.Expression, context: AnalysisContext
   return ['spawn', 'start', 'cancel', 'signal'].every((name) => type.getProperty(name) !== undefined);
 }
 
-/** A function passed as the body of taskscope's `scope(body)`. */
+/** A function passed as the body of taskscope's `scope(body)` or `supervisor(body)`: it is given a Scope. */
 export function isScopeBody(fn: TS.Node, sourceFile: TS.SourceFile): fn is TS.ArrowFunction | TS.FunctionExpression {
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
   let argument: TS.Node = fn;
   while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
   const call = argument.parent;
-  return ts.isCallExpression(call) && call.arguments[0] === argument && taskscopeCallee(call, sourceFile) === 'scope';
+  if (!ts.isCallExpression(call) || call.arguments[0] !== argument) return false;
+  const callee = taskscopeCallee(call, sourceFile);
+  return callee === 'scope' || callee === 'supervisor';
 }
