@@ -25,6 +25,8 @@ reports. A dry run by default: prints a unified diff and writes nothing.
 Options:
   --write                    apply the changes (each file written atomically)
   --allow-dirty              write even though the git tree has uncommitted changes
+  --include-tests            also migrate test files (*.test.*, *.spec.*, __tests__/,
+                             test/ and e2e/ folders), which are left out by default
   -p, --project <path>       migrate exactly this tsconfig's files (a tsconfig.json,
                              or a folder holding one); by default each file is
                              analysed with the nearest tsconfig.json that includes it
@@ -75,6 +77,7 @@ export function main(argv: readonly string[], io: CliIo): number {
       paths: args.paths,
       gitRoot: root,
       write: args.write,
+      skipTests: !args.includeTests,
       transforms: args.transforms,
       concurrency: args.concurrency,
       onStart: (total) => progress.start(total),
@@ -114,6 +117,7 @@ function parseCli(argv: readonly string[]) {
     options: {
       write: { type: 'boolean', default: false },
       'allow-dirty': { type: 'boolean', default: false },
+      'include-tests': { type: 'boolean', default: false },
       project: { type: 'string', short: 'p' },
       transforms: { type: 'string', short: 't' },
       concurrency: { type: 'string' },
@@ -128,6 +132,7 @@ function parseCli(argv: readonly string[]) {
   return {
     write: values.write,
     allowDirty: values['allow-dirty'],
+    includeTests: values['include-tests'],
     project: values.project,
     transforms: selectTransforms(values.transforms),
     concurrency,

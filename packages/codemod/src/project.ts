@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { isTestPath } from '@taskscope/core';
+
 import { Project, ts } from 'ts-morph';
 
 import { gitIgnored } from './git.js';
@@ -47,6 +49,8 @@ export interface LoadOptions {
    * out are skipped, and those with none above get strict ES2022 options.
    */
   defaultProject?: boolean;
+  /** Leave test files out (`isTestPath`, below the cwd): tests start promises on purpose to assert on them. */
+  skipTests?: boolean;
 }
 
 /**
@@ -76,6 +80,7 @@ export function loadProjects(options: LoadOptions): ProjectSelection {
   for (const { file, config, reason } of chosen) {
     if (/\.d\.[cm]?tsx?$/.test(file)) skipped.push({ path: file, reason: 'declaration file' });
     else if (ignored.has(file)) skipped.push({ path: file, reason: 'ignored by .gitignore' });
+    else if (options.skipTests && isTestPath(file, options.cwd)) skipped.push({ path: file, reason: 'test file (--include-tests migrates it)' });
     else if (reason !== undefined) skipped.push({ path: file, reason });
     else {
       const group = byConfig.get(config);

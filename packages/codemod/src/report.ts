@@ -15,6 +15,9 @@ export function summaryText(report: RunReport): string {
   if (report.ignored) lines.push(`  ignored:  ${report.ignored} site(s) under // taskscope-migrate-ignore`);
   if (report.deferred) lines.push(`  deferred: ${report.deferred} overlapping rewrite(s); run again to apply them`);
   for (const path of report.unmatched) lines.push(`  warning: ${path} matched no file of the project`);
+  for (const { packageJson, added } of report.dependencies) {
+    lines.push(added ? `  added taskscope to the dependencies of ${packageJson}` : `  note: the migrated code imports taskscope, which ${packageJson} does not depend on (--write adds it)`);
+  }
   for (const file of report.files.filter((f) => f.status === 'error')) lines.push(`  error: ${file.path}: ${file.message}`);
   if (!report.write && report.summary.ok > 0) lines.push('Dry run: nothing was written. Re-run with --write to apply.');
   return lines.join('\n');
@@ -47,6 +50,9 @@ export function markdownReport(report: RunReport): string {
     ...report.transforms.map((id) => `| ${id} | ${report.counts[id]?.rewritten ?? 0} | ${report.counts[id]?.marked ?? 0} |`),
     '',
     `Markers: ${report.markers}. Ignored sites: ${report.ignored}. Deferred rewrites: ${report.deferred}.`,
+    ...report.dependencies.map(({ packageJson, added }) =>
+      added ? `\nAdded \`taskscope\` to the dependencies of \`${packageJson}\`.` : `\n\`${packageJson}\` does not depend on \`taskscope\`, which the migrated code imports (\`--write\` adds it).`,
+    ),
   ];
   const listed = report.files.filter((f) => f.status !== 'unmodified');
   if (listed.length > 0) {

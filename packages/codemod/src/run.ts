@@ -6,6 +6,7 @@ import type { TransformId } from '@taskscope/core';
 import { createTwoFilesPatch } from 'diff';
 import type { ts } from 'ts-morph';
 
+import { type MissingDependency, importsRuntime, missingDependencies } from './dependency.js';
 import { type FileMigration, MAX_ROUNDS, type TransformCounts, addCounts, createMigrator, nextRound } from './engine.js';
 import { type LoadOptions, loadProjects } from './project.js';
 import type { Transform } from './transforms/index.js';
@@ -46,6 +47,8 @@ export interface RunReport {
   deferred: number;
   /** `paths…` arguments that matched no file of the project. */
   unmatched: string[];
+  /** The package.json files of migrated code that imports `taskscope` without depending on it. */
+  dependencies: MissingDependency[];
   /** Per phase, wall and CPU milliseconds: loading and parsing, building the program and checker, migrating. */
   timings: Record<Phase, { wall: number; cpu: number }>;
 }
@@ -90,9 +93,11 @@ export function runMigration(options: RunOptions): RunReport {
     record({ ...emptyReport(relative(skipped.path), 'skipped'), message: skipped.reason });
   }
   const migrator = createMigrator(options.transforms, { concurrency: options.concurrency });
+  const importing: string[] = [];
   const finish = (file: PendingFile) => {
     const { report, diff } = finishFile(file, options.write, relative(file.original.fileName));
     record(report, diff);
+    if (report.status === 'ok' && importsRuntime(file.result!.text) && !importsRuntime(file.original.text)) importing.push(file.original.fileName);
   };
   for (const planned of selection.projects) {
     // One program at a time: a monorepo's projects are not all held in memory together.
@@ -134,6 +139,7 @@ export function runMigration(options: RunOptions): RunReport {
     ignored: 0,
     deferred: 0,
     unmatched: selection.unmatched.map(relative),
+    dependencies: missingDependencies(importing, options.write, options.cwd),
     timings,
   };
   for (const file of files) {

@@ -4,6 +4,7 @@ export type { Compiler } from './lib/compiler.js';
 export { engineFor, type Engine } from './engine.js';
 export { applyEdits } from './lib/edits.js';
 export { MARKER_PREFIX } from './lib/review.js';
+export { isTestPath } from './lib/test-code.js';
 
 export { noAsyncIterationCallback, type NoAsyncIterationCallbackMessageId } from './rules/no-async-iteration-callback/detector.js';
 export { noFloatingPromises, type NoFloatingPromisesMessageId } from './rules/no-floating-promises/detector.js';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import type { CliIo } from '../cli.js';
+import { type CliIo, main as migrateMain } from '../cli.js';
 import { dirtyTreeRefusal, gitRoot } from '../git.js';
 import { progressBar } from '../progress.js';
 import { summaryText as migrationSummary } from '../report.js';
@@ -25,8 +25,9 @@ const usage = `Usage: taskscope <command> [options]
 
 Commands:
   check    run the taskscope lint rules on the project, typed, without ESLint
+  migrate  rewrite what they find to taskscope (the same as taskscope-migrate)
 
-Run taskscope check --help for its options. The codemod is taskscope-migrate.
+Run taskscope <command> --help for its options.
 `;
 
 const checkHelp = `Usage: taskscope check [options] [paths...]
@@ -62,6 +63,7 @@ Exit codes: 0 no problems, 1 problems found, 2 bad usage or no project.
 export function taskscopeMain(argv: readonly string[], io: CliIo): number {
   const [command, ...rest] = argv;
   if (command === 'check') return checkMain(rest, io);
+  if (command === 'migrate') return migrateMain(rest, io);
   if (command === '-h' || command === '--help') {
     io.stdout.write(usage);
     return CHECK_EXIT.ok;

@@ -20,8 +20,13 @@ const testName = /\.(?:test|spec|test-d)\.[cm]?[jt]sx?$/;
 const testFolder = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|e2e)\//;
 
 export function isTestFile(context: Pick<AnalysisContext, 'sourceFile' | 'root'>): boolean {
-  const file = context.sourceFile.fileName.replaceAll('\\', '/');
-  return testName.test(file) || testFolder.test(belowRoot(file, context.root));
+  return isTestPath(context.sourceFile.fileName, context.root);
+}
+
+/** `isTestFile` for a path: the codemod leaves test files out of a migration by default. */
+export function isTestPath(fileName: string, root: string | undefined): boolean {
+  const file = fileName.replaceAll('\\', '/');
+  return testName.test(file) || testFolder.test(belowRoot(file, root));
 }
 
 /** Example files: anything under an `examples`, `example`, `demo`, `demos` or `samples` folder below the context's root. */
