@@ -109,7 +109,7 @@ async function findingsByBlock(doc: Doc): Promise<Map<Block, Linter.LintMessage[
   }
   for (const [key, blocks] of byOptions) {
     const options = JSON.parse(key) as unknown;
-    const rules: Linter.RulesRecord = { ...plugin.configs[doc.preset].rules };
+    const rules = { ...plugin.configs[doc.preset].rules } as Linter.RulesRecord;
     if (options !== null) rules[`taskscope/${doc.rule}`] = ['error', options];
     const eslint = new ESLint({
       cwd: project.dir,
@@ -144,7 +144,7 @@ function compileErrorsByBlock(doc: Doc): Map<Block, string[]> {
   );
 }
 
-describe.each(docs)('docs/rules/$rule.md', (doc) => {
+describe.each(docs.map((doc) => [doc.rule, doc] as const))('docs/rules/%s.md', (_, doc) => {
   let findings: Map<Block, Linter.LintMessage[]>;
   let compileErrors: Map<Block, string[]>;
   beforeAll(async () => {

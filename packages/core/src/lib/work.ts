@@ -51,7 +51,7 @@ const serviceReceiver = /^(http|https|axios|got|ky|undici|superagent|needle|chil
 const inMemory: ReadonlySet<string> = new Set(['get', 'has', 'set', 'keys', 'values', 'entries', 'toString', 'toJSON', 'bind', 'apply', 'resolve', 'reject', 'then', 'catch', 'finally', 'emit', 'on', 'once', 'off']);
 
 /** Packages whose calls are requests to a remote service. */
-const clientPackages = /[\\/]node_modules[\\/](openai|@anthropic-ai[\\/]|@google[\\/]gen|@google-cloud[\\/]|@aws-sdk[\\/]|@azure[\\/]|cohere-ai|@mistralai[\\/]|groq-sdk|ai[\\/]|@ai-sdk[\\/]|@langchain[\\/]|langchain[\\/]|axios|got|ky|undici|node-fetch|cross-fetch|@octokit[\\/]|stripe|@modelcontextprotocol[\\/]|pg|mysql2?|mongodb|ioredis|redis|@prisma[\\/]|@pinecone-database[\\/]|@qdrant[\\/]|weaviate|@elastic[\\/])/;
+const clientPackages = /[\\/]node_modules[\\/](openai|@anthropic-ai[\\/][^\\/]+|@google[\\/]gen[^\\/]*|@google-cloud[\\/][^\\/]+|@aws-sdk[\\/][^\\/]+|@azure[\\/][^\\/]+|cohere-ai|@mistralai[\\/][^\\/]+|groq-sdk|ai|@ai-sdk[\\/][^\\/]+|@langchain[\\/][^\\/]+|langchain|axios|got|ky|undici|node-fetch|cross-fetch|@octokit[\\/][^\\/]+|stripe|@modelcontextprotocol[\\/][^\\/]+|pg|mysql2?|mongodb|ioredis|redis|@prisma[\\/][^\\/]+|@pinecone-database[\\/][^\\/]+|@qdrant[\\/][^\\/]+|weaviate-client|@elastic[\\/][^\\/]+)[\\/]/;
 
 /** Reads, searches and lookups (`getUser`, `fetchMemories`, `listTools`, `retriever.invoke`, `cache.update`): nothing worth cancelling keeps running. */
 const readVerb = /^_?(get|list|read|fetch[A-Z]|find|search|retrieve|query|load|lookup|describe|count|has|exists|peek|head)(?=$|[A-Z_0-9])/;

@@ -2,8 +2,8 @@ import type * as TS from 'typescript';
 
 import { ts } from '../../lib/compiler.js';
 import { calledFunction } from '../../lib/callees.js';
-import { canReject } from '../../lib/rejection.js';
-import { isAsyncFunction, skipParentheses } from '../../lib/syntax.js';
+import { canReject, functionCanReject } from '../../lib/rejection.js';
+import { isAsyncFunction, memberName, skipParentheses } from '../../lib/syntax.js';
 import { isAssertion, isExampleFile, isTestFile } from '../../lib/test-code.js';
 import type { AnalysisContext, Detector, Finding, Fix, TextEdit } from '../../lib/types.js';
 import {
@@ -143,7 +143,16 @@ function losesSomething(site: Site, context: AnalysisContext, options: NoFloatin
   if (site.messageId === 'floatingHandled' || site.messageId === 'floatingUselessHandler') return true;
   if (ownerFunction(site.node) === undefined && callsEntryFunction(value, context)) return false;
   if (site.messageId === 'floatingVoid' && isPromiseReject(value)) return false;
-  return site.array === true || canReject(value, context);
+  return site.array === true ? someElementCanReject(value, context) : canReject(value, context);
+}
+
+// `[a(), b().catch(log)]`, `ids.map(async (id) => …)`: the array loses a failure when one of its promises can reject.
+function someElementCanReject(array: TS.Expression, context: AnalysisContext): boolean {
+  const node = skipParentheses(array);
+  if (ts.isArrayLiteralExpression(node)) return node.elements.some((element) => ts.isSpreadElement(element) || canReject(element, context));
+  const callback = ts.isCallExpression(node) && memberName(skipParentheses(node.expression)) === 'map' ? node.arguments[0] : undefined;
+  const fn = callback && skipParentheses(callback);
+  return !fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || functionCanReject(fn, context);
 }
 
 // `void Promise.reject(error)` raises an unhandled rejection on purpose (as an EventEmitter's unheard 'error' does).

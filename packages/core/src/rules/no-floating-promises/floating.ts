@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 
 import { perCompiler, ts } from '../../lib/compiler.js';
 import { isThenableType, looksLikePromise } from '../../lib/promises.js';
+import { canReject } from '../../lib/rejection.js';
 import { RUNTIME_API, isOwnedSpawn, taskscopeCallee } from '../../lib/runtime-api.js';
 import { spelling } from '../../lib/spelling.js';
 import { isAsyncFunction, memberName, skipParentheses } from '../../lib/syntax.js';
@@ -142,6 +143,8 @@ function callKind(
   const handler = handlerIndex === undefined ? undefined : call.arguments[handlerIndex];
   if (handler && !ts.isSpreadElement(handler)) {
     if (!isFunctionValue(handler, context)) return 'uselessHandler';
+    // A handler that throws (or returns a rejection) hands the failure on: the chain still floats.
+    if (canReject(call, context)) return 'promise';
     // `this.ready.catch(() => {})` only marks a promise held elsewhere as handled: its owner is whoever holds it.
     return options.checkHandled && !moduleLevel && startsWorkHere(call) ? 'handled' : undefined;
   }
