@@ -1,8 +1,12 @@
 import rule from '../../src/rules/no-floating-promises.js';
 import { espreeTester, syntacticTester, typedTester } from '../rule-tester.js';
 
-// Declarations the typed cases share; each case's line numbers count them.
+// Declarations the typed cases share; each case's line numbers count them. Their bodies are
+// unknown, so their promises can reject.
 const decls = 'declare function save(): Promise<void>;\ndeclare function load(): Promise<number>;\n';
+// What a test file's cases call: a runner and an assertion whose `rejects` is a promise.
+const testing =
+  'declare function it(name: string, body: () => unknown): void;\ndeclare function expect(value: unknown): { rejects: { toThrow(): Promise<void> }; toBe(expected: unknown): void };\n';
 
 typedTester.run('no-floating-promises (typed)', rule, {
   valid: [
@@ -28,11 +32,29 @@ typedTester.run('no-floating-promises (typed)', rule, {
       filename: 'react.tsx',
     },
     { code: "async function f() {\n  await fetch('/a');\n}", filename: 'file.js' },
-    { code: 'async function work() {}\nexport const ready = work();', filename: 'file.js' },
+    // Exported: whoever imports it owns it.
+    { code: "export const ready = fetch('/a');", filename: 'file.js' },
     // An entry point in a block at module level is still no function's work.
     { code: `${decls}declare const entry: boolean;\nif (entry) {\n  save().catch(console.error);\n}`, options: [{ checkHandled: true }] },
     // A thenable used through its own API is an object in use.
     `declare function open(): PromiseLike<string> & { text: AsyncIterable<string> };\nasync function f() {\n  const stream = open();\n  for await (const delta of stream.text) console.log(delta);\n}`,
+    // Not reported: promises that cannot reject lose nothing when nobody waits for them.
+    // A `.catch` whose handler throws nothing: the variable holds a promise that always fulfils.
+    `${decls}export function autosave() {\n  const saving = save().catch(console.error);\n}`,
+    // An async IIFE that catches everything it awaits.
+    `${decls}export function start() {\n  (async () => {\n    try {\n      await save();\n    } catch (error) {\n      console.error(error);\n    }\n  })();\n}`,
+    // A call of a function of this file that catches everything it awaits.
+    `${decls}async function sync() {\n  try {\n    await save();\n  } catch {\n    // the next tick retries\n  }\n}\nexport function onTick() {\n  sync();\n}`,
+    // `Promise.resolve()` fulfils, and a callback that only makes a sync call throws nothing.
+    'declare function render(): void;\nexport function schedule() {\n  Promise.resolve().then(() => render());\n}',
+    // A script's entry: its rejection ends the program with the error printed.
+    `${decls}async function main() {\n  await save();\n}\nmain();`,
+    // An unhandled rejection raised on purpose.
+    'export function fail(error: Error) {\n  void Promise.reject(error);\n}',
+    // In a test file (by name) what a test starts ends with it, and a failure fails the test.
+    { code: `${decls}${testing}it('saves', () => {\n  save();\n  const pending = load();\n  void load();\n});`, filename: 'floating.spec.ts' },
+    // Example code leaves error handling out on purpose.
+    { code: `${decls}export function demo() {\n  save();\n}`, filename: 'examples/floating.ts' },
   ],
   invalid: [
     {
@@ -53,7 +75,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
       ],
     },
     {
-      // Module level: no owner to spawn into, and no await to add.
+      // A module-level call of a function the program does not define is no entry point; no owner to spawn into.
       code: `${decls}save();`,
       errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [] }],
     },
@@ -75,9 +97,9 @@ typedTester.run('no-floating-promises (typed)', rule, {
       ],
     },
     {
-      // In a sync callback nothing can own it: reported, left for a person.
+      // In a sync function nothing can await it: the message says to handle it there or return it.
       code: `${decls}export function f() {\n  save().then(() => {});\n}`,
-      errors: [{ messageId: 'floating', line: 4, column: 3, suggestions: [] }],
+      errors: [{ messageId: 'floatingInSync', line: 4, column: 3, suggestions: [] }],
     },
     {
       code: `${decls}save().catch(null);\nsave().then(() => {}, 42);`,
@@ -223,7 +245,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
       code: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope((s) => {\n    s.spawn(() => {\n      save();\n    });\n  });\n}`,
       errors: [
         {
-          messageId: 'floating',
+          messageId: 'floatingInSync',
           line: 7,
           column: 7,
           suggestions: [
@@ -236,6 +258,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
       ],
     },
     {
+      // A handled promise cannot reject; under checkHandled, that nothing waits for its work is the finding.
       code: `${decls}export function f() {\n  save().catch(console.error);\n}`,
       options: [{ checkHandled: true }],
       errors: [{ messageId: 'floatingHandled', line: 4, column: 3, suggestions: [] }],
@@ -299,9 +322,10 @@ typedTester.run('no-floating-promises (typed)', rule, {
       ],
     },
     {
+      // An event handler is a sync function.
       code: `declare function save(): Promise<void>;\nexport const Save = () => <button onClick={() => void save()}>Save</button>;`,
       filename: 'react.tsx',
-      errors: [{ messageId: 'floatingVoid', line: 2, column: 50, suggestions: [] }],
+      errors: [{ messageId: 'floatingInSync', line: 2, column: 50, suggestions: [] }],
     },
     {
       code: `declare function save(): Promise<void>;\nexport function Form() {\n  const onSubmit = async () => {\n    save();\n  };\n  return <form onSubmit={onSubmit} />;\n}`,
@@ -343,9 +367,51 @@ typedTester.run('no-floating-promises (typed)', rule, {
       ],
     },
     {
-      code: 'async function work() {}\nconst p = work();\nexport const isPending = !!p;',
+      code: "async function work() {\n  await fetch('/a');\n}\nexport function isPending() {\n  const p = work();\n  return !!p;\n}",
       filename: 'file.js',
-      errors: [{ messageId: 'unusedPromise', line: 2, column: 7, suggestions: [] }],
+      errors: [{ messageId: 'unusedPromise', line: 5, column: 9, suggestions: [] }],
+    },
+    {
+      // `.then(ok, handler)` rejects when `ok` throws: the handler only sees `save`'s failure.
+      code: `${decls}export function f() {\n  const saved = save().then(() => {\n    throw new Error('not saved');\n  }, console.error);\n}`,
+      errors: [{ messageId: 'unusedPromise', data: { name: 'saved' }, line: 4, column: 9, suggestions: [] }],
+    },
+    {
+      // Reported on the IIFE's first line only.
+      code: `${decls}export function start() {\n  (async () => {\n    await save();\n  })();\n}`,
+      errors: [{ messageId: 'floatingInSync', line: 4, column: 3, endLine: 4, endColumn: 17, suggestions: [] }],
+    },
+    {
+      // Functions of another file are read too: only the one that can reject is reported.
+      code: "import { sendLoudly, sendQuietly } from './quiet.js';\nexport function onTick() {\n  sendQuietly();\n  sendLoudly();\n}",
+      errors: [{ messageId: 'floatingInSync', line: 4, column: 3, suggestions: [] }],
+    },
+    {
+      // A value of unknown type is judged by its shape: `.then(…)` makes a promise.
+      code: "declare const api: any;\nexport function f() {\n  api.get('/a').then((r: unknown) => r);\n}",
+      errors: [{ messageId: 'floatingInSync', line: 3, column: 3, suggestions: [] }],
+    },
+    {
+      // In a test file only dropped assertions are reported: they never fail the test.
+      code: `${decls}${testing}it('loads', () => {\n  expect(load()).rejects.toThrow();\n  load().then((n) => expect(n).toBe(1));\n  save();\n});`,
+      filename: 'floating.spec.ts',
+      errors: [
+        { messageId: 'floatingInSync', line: 6, column: 3, suggestions: [] },
+        { messageId: 'floatingInSync', line: 7, column: 3, suggestions: [] },
+      ],
+    },
+    {
+      // checkTestFiles: a test file (by folder) is checked as any other.
+      code: `${decls}${testing}it('saves', () => {\n  save();\n});`,
+      filename: 'tests/floating.ts',
+      options: [{ checkTestFiles: true }],
+      errors: [{ messageId: 'floatingInSync', line: 6, column: 3, suggestions: [] }],
+    },
+    {
+      code: `${decls}export function demo() {\n  save();\n}`,
+      filename: 'examples/floating.ts',
+      options: [{ checkExamples: true }],
+      errors: [{ messageId: 'floatingInSync', line: 4, column: 3, suggestions: [] }],
     },
   ],
 });
@@ -355,24 +421,25 @@ syntacticTester.run('no-floating-promises (syntactic)', rule, {
     // What the fallback deliberately doesn't know: a promise only its type reveals.
     'declare function save(): Promise<void>;\nsave();',
     'declare const pending: Promise<void>;\npending;',
-    "fetch('/a').catch(() => {});",
     "async function f() {\n  const r = fetch('/a');\n  return r;\n}",
     { code: "fetch('/a').then(() => {}, report);", filename: 'react.tsx' },
+    // A local async function that cannot reject, known without types.
+    'async function tick() {}\nexport function f() {\n  tick();\n}',
   ],
   invalid: [
     {
-      code: 'async function save() {}\nexport async function f() {\n  save();\n}',
+      code: "async function save() { await fetch('/save'); }\nexport async function f() {\n  save();\n}",
       errors: [
         {
           messageId: 'floating',
           line: 3,
           column: 3,
           suggestions: [
-            { messageId: 'awaitPromise', output: 'async function save() {}\nexport async function f() {\n  await save();\n}' },
+            { messageId: 'awaitPromise', output: "async function save() { await fetch('/save'); }\nexport async function f() {\n  await save();\n}" },
             {
               messageId: 'spawnIntoScope',
               output:
-                "import { scope } from 'taskscope';\n\nasync function save() {}\nexport async function f() {\n  return scope(async (s) => {\n    s.spawn(() => save());\n  });\n}",
+                "import { scope } from 'taskscope';\n\nasync function save() { await fetch('/save'); }\nexport async function f() {\n  return scope(async (s) => {\n    s.spawn(() => save());\n  });\n}",
             },
           ],
         },
@@ -390,21 +457,32 @@ syntacticTester.run('no-floating-promises (syntactic)', rule, {
     {
       // A const bound to a promise shape is known without types.
       code: "export function f() {\n  const r = fetch('/a');\n  void r;\n}",
-      errors: [{ messageId: 'floatingVoid', line: 3, column: 3, suggestions: [] }],
+      errors: [{ messageId: 'floatingInSync', line: 3, column: 3, suggestions: [] }],
     },
     {
       code: "fetch('/a').catch(undefined);",
       errors: [{ messageId: 'floatingUselessHandler', line: 1, column: 1, suggestions: [] }],
     },
     {
-      code: 'export function f(ids: string[]) {\n  ids.map(async (id) => id);\n}',
+      code: 'export function f(ids: string[]) {\n  ids.map((id) => fetch(`/items/${id}`));\n}',
       errors: [{ messageId: 'floatingArray', line: 2, column: 3, suggestions: [] }],
+    },
+    {
+      // `expect(p).rejects…` is a promise by its shape.
+      code: "it('fails', () => {\n  expect(fetch('/a')).rejects.toThrow();\n});",
+      filename: 'floating.spec.ts',
+      errors: [{ messageId: 'floatingInSync', line: 2, column: 3, suggestions: [] }],
     },
   ],
 });
 
 espreeTester.run('no-floating-promises (espree)', rule, {
-  valid: ["async function f() {\n  await fetch('/a');\n}", "fetch('/a').catch(console.error);"],
+  valid: [
+    "async function f() {\n  await fetch('/a');\n}",
+    "fetch('/a').catch(console.error);",
+    // An executor that never calls `reject`: the promise cannot reject.
+    'new Promise((resolve) => setTimeout(resolve, 10));',
+  ],
   invalid: [
     {
       code: "async function f() {\n  fetch('/a');\n}",
@@ -424,7 +502,7 @@ espreeTester.run('no-floating-promises (espree)', rule, {
       ],
     },
     {
-      code: "new Promise((resolve) => setTimeout(resolve, 10));",
+      code: "new Promise((resolve, reject) => setTimeout(() => reject(new Error('timeout')), 10));",
       errors: [{ messageId: 'floating', line: 1, column: 1, suggestions: [] }],
     },
     {
