@@ -6,7 +6,7 @@ import type * as TS from 'typescript';
 import { ts } from './compiler.js';
 import { isAsyncIterableType, isPromiseValued, isThenableType } from './promises.js';
 import { signalInScope } from './signal-in-scope.js';
-import { passSignalEdit, passesSignal, signalSlot } from './signal-slots.js';
+import { passSignalEdit, passesSignal, type SignalSlot, signalSlot } from './signal-slots.js';
 import { isAsyncFunction, memberName, skipParentheses, someNode, unwrapExpression, withoutAwait } from './syntax.js';
 import type { AnalysisContext, TextEdit } from './types.js';
 import { boundFunction, constInitializer, declarationOf, referencesOf } from './value-flow.js';
@@ -312,20 +312,21 @@ export function suspendsOutsideFunctions(node: TS.Node): boolean {
 }
 
 /**
- * Edits that pass `signal` to every call in `root` that accepts one and doesn't
- * get one yet (see `signalSlot`). Calls inside nested functions are left
- * alone: they may run after the task has settled.
+ * Edits that pass `signal` (a new task's) to every call in `root` that accepts
+ * one and doesn't get one yet (see `signalSlot`), and that give it instead of
+ * `outer`, the signal in scope where the tasks are made, to the calls that
+ * pass that one: the task's signal is linked to it and also aborts when a
+ * sibling fails. Calls inside nested functions are left alone: they may run
+ * after the task has settled.
  */
-export function threadSignalEdits(root: TS.Node, signal: string, context: AnalysisContext): TextEdit[] {
+export function threadSignalEdits(root: TS.Node, signal: string, context: AnalysisContext, outer?: string): TextEdit[] {
   const edits: TextEdit[] = [];
   const visit = (node: TS.Node): void => {
     if (node !== root && (ts.isFunctionLike(node) || ts.isClassLike(node))) return;
     if (ts.isCallExpression(node)) {
       const slot = signalSlot(node, context);
-      if (slot && !passesSignal(node, slot, context)) {
-        const edit = passSignalEdit(node, slot, signal, context.sourceFile);
-        if (edit) edits.push(edit);
-      }
+      const edit = !slot ? undefined : passesSignal(node, slot, context) ? replaceSignalEdit(node, slot, outer, signal, context.sourceFile) : passSignalEdit(node, slot, signal, context.sourceFile);
+      if (edit) edits.push(edit);
     }
     ts.forEachChild(node, visit);
   };
@@ -333,6 +334,21 @@ export function threadSignalEdits(root: TS.Node, signal: string, context: Analys
   // `f(x, g(y, {}))` where both take one: f's argument is replaced by `{ ...g(y, {}), signal }`,
   // which copies g's call as written, so g's own edit has nothing left to edit.
   return edits.filter((edit) => !edits.some((outer) => outer !== edit && outer.start < outer.end && outer.start <= edit.start && edit.end <= outer.end));
+}
+
+/** `work(x, outer)` → `work(x, signal)`, `work({ signal: outer })` / `work({ signal })` (outer `signal`) → `work({ signal: task })`. */
+function replaceSignalEdit(call: TS.CallExpression, slot: SignalSlot, outer: string | undefined, signal: string, sourceFile: TS.SourceFile): TextEdit | undefined {
+  const argument = call.arguments[slot.index];
+  if (outer === undefined || outer === signal || !argument) return undefined;
+  const node = skipParentheses(argument);
+  if (slot.kind === 'parameter') return node.getText(sourceFile) === outer ? { start: node.getStart(sourceFile), end: node.end, text: signal } : undefined;
+  if (!ts.isObjectLiteralExpression(node)) return undefined;
+  const member = node.properties.find((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'signal');
+  if (member && ts.isShorthandPropertyAssignment(member) && outer === 'signal') return { start: member.getStart(sourceFile), end: member.end, text: `signal: ${signal}` };
+  if (member && ts.isPropertyAssignment(member) && member.initializer.getText(sourceFile) === outer) {
+    return { start: member.initializer.getStart(sourceFile), end: member.initializer.end, text: signal };
+  }
+  return undefined;
 }
 
 /** A `.map` / `Array.from` callback written inline, as an arrow or function expression. */

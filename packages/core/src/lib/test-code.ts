@@ -7,7 +7,7 @@
 import type * as TS from 'typescript';
 
 import { ts } from './compiler.js';
-import { someNode } from './syntax.js';
+import { skipParentheses, someNode } from './syntax.js';
 import type { AnalysisContext } from './types.js';
 
 /**
@@ -29,11 +29,13 @@ export function isTestPath(fileName: string, root: string | undefined): boolean 
   return testName.test(file) || testFolder.test(belowRoot(file, root));
 }
 
-/** Example files: anything under an `examples`, `example`, `demo`, `demos` or `samples` folder below the context's root. */
+/** Example files: `*.example(s).*`, and anything under an `examples`, `example`, `demo`, `demos` or `samples` folder below the context's root. */
+const exampleName = /\.examples?\.[cm]?[jt]sx?$/;
 const exampleFolder = /(?:^|\/)(?:examples?|demos?|samples)\//;
 
 export function isExampleFile(context: Pick<AnalysisContext, 'sourceFile' | 'root'>): boolean {
-  return exampleFolder.test(belowRoot(context.sourceFile.fileName.replaceAll('\\', '/'), context.root));
+  const file = context.sourceFile.fileName.replaceAll('\\', '/');
+  return exampleName.test(file) || exampleFolder.test(belowRoot(file, context.root));
 }
 
 // The part of `file` below `root` ('' when it isn't below it: folders above the root say nothing).
@@ -42,7 +44,32 @@ function belowRoot(file: string, root: string | undefined): string {
   return prefix !== undefined && file.startsWith(prefix) ? file.slice(prefix.length) : '';
 }
 
-/** An expression that asserts when it settles: it calls `expect(…)` (`expect(p).rejects.toThrow()`, `p.then((v) => expect(v)…)`). */
+/**
+ * An expression that asserts when it settles: an `expect(p).resolves…` /
+ * `.rejects…` chain, or a `.then` / `.catch` / `.finally` chain whose
+ * callbacks call `expect(…)`. An `expect` elsewhere in it (inside a callback
+ * the work is given) asserts on something else.
+ */
 export function isAssertion(expression: TS.Expression): boolean {
-  return someNode(expression, (node) => ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'expect');
+  let node = skipParentheses(expression);
+  while (ts.isCallExpression(node)) {
+    const callee = skipParentheses(node.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const method = callee.name.text;
+    if (method === 'then' || method === 'catch' || method === 'finally') {
+      if (node.arguments.some((callback) => someNode(callback, isExpectCall))) return true;
+      node = skipParentheses(callee.expression);
+      continue;
+    }
+    // `expect(p).rejects.toThrow()`: the matcher's receiver chain holds `.resolves` / `.rejects` on `expect(…)`.
+    for (let part: TS.Expression = callee; ts.isPropertyAccessExpression(part); part = skipParentheses(part.expression)) {
+      if ((part.name.text === 'resolves' || part.name.text === 'rejects') && isExpectCall(skipParentheses(part.expression))) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+function isExpectCall(node: TS.Node): boolean {
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'expect';
 }

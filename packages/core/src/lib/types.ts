@@ -40,7 +40,15 @@ export interface Fix<MessageId extends string = string> {
    * `runtimeName()` returned, so aliases survive.
    */
   imports: string[];
+  /**
+   * For a rewrite that makes tasks: whether their signals reach work that takes
+   * one (in every task, some, or none). A rewrite whose signals reach nothing
+   * cancels nothing, and is not offered for a fan-out or a race.
+   */
+  delivery?: Delivery;
 }
+
+export type Delivery = 'all' | 'some' | 'none';
 
 /**
  * A site that needs a human look: the codemod inserts a review marker, instead

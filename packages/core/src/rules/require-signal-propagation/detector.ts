@@ -5,6 +5,7 @@ import { isAsyncIterableType, isThenableType } from '../../lib/promises.js';
 import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
 import { isAbortSignalType, passSignalEdit, passesSignal, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
 import { calleeName, memberName, mentions, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
+import { isTestFile } from '../../lib/test-code.js';
 import type { AnalysisContext, Detector, Finding, Fix } from '../../lib/types.js';
 import { declarationOf } from '../../lib/value-flow.js';
 
@@ -28,7 +29,12 @@ export type RequireSignalPropagationMessageId = 'missingSignal' | 'listenerOutli
  * with signals from parameters named `signal`, `{ signal }` destructuring,
  * `opts.signal` reads and taskscope task fns.
  */
-export const requireSignalPropagation: Detector<Record<string, never>, RequireSignalPropagationMessageId> = {
+export interface RequireSignalPropagationOptions {
+  /** Also report in test files (see `isTestFile`). */
+  checkTestFiles: boolean;
+}
+
+export const requireSignalPropagation: Detector<RequireSignalPropagationOptions, RequireSignalPropagationMessageId> = {
   rule: 'require-signal-propagation',
   kinds: ['CallExpression'],
   messages: {
@@ -38,9 +44,16 @@ export const requireSignalPropagation: Detector<Record<string, never>, RequireSi
       "This listener stays registered when the surrounding work is cancelled: '{{signal}}' is not passed to remove it. Remove it yourself where the work ends, or pass '{{signal}}' if nothing waits for a last event.",
     passSignal: "Pass '{{signal}}'.",
   },
-  defaultOptions: {},
-  check(node, context) {
+  optionsSchema: {
+    type: 'object',
+    properties: { checkTestFiles: { type: 'boolean', description: 'Also report in test files.' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { checkTestFiles: false },
+  check(node, context, options) {
     if (!ts.isCallExpression(node)) return [];
+    // A test's work is local or mocked and ends with the test.
+    if (!options.checkTestFiles && isTestFile(context)) return [];
     // Without types only calls by plain name can take a signal (syntacticSlot): the cheap test first.
     if (!context.checker && !ts.isIdentifier(skipParentheses(node.expression))) return [];
     const signal = signalInScope(node, context);
@@ -121,7 +134,10 @@ function handsOnOwner(call: TS.CallExpression, signal: SignalInScope, context: A
     const node = unwrapExpression(expression);
     if (owner !== undefined && mentions(node, owner)) return true;
     if (ts.isObjectLiteralExpression(node)) return node.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'signal');
-    if (!ts.isIdentifier(node) || depth > 1) return false;
+    if (depth > 2) return false;
+    // `new Request(url, init)` with `init` carrying it: what the call is given is built from the signal.
+    if (ts.isNewExpression(node) || ts.isCallExpression(node)) return (node.arguments ?? []).some((argument) => !ts.isSpreadElement(argument) && carries(argument, depth + 1));
+    if (!ts.isIdentifier(node)) return false;
     const declaration = declarationOf(node, context);
     return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && carries(declaration.initializer, depth + 1);
   };
