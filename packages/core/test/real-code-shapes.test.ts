@@ -43,30 +43,30 @@ describe('no-floating-promises', () => {
 });
 
 describe('no-orphaned-fan-out', () => {
-  check(noOrphanedFanOut, { allow: [] }, [
-    ['tasks that can reject', 'await Promise.all(urls.map((u) => get(u)));', true],
-    ['every task handles its rejection', 'await Promise.all(urls.map((u) => get(u).catch(noop)));', false],
-    ['a callback that catches everything', 'await Promise.all(urls.map(async (u) => {\n  const url = u.trim();\n  try { return await get(url); } catch { return ""; }\n}));', false],
-    ['a callback whose catch rethrows', 'await Promise.all(urls.map(async (u) => {\n  try { return await get(u); } catch (e) { throw e; }\n}));', true],
-    ['Promise.any ends at the first that fulfils, handled or not', 'await Promise.any(urls.map((u) => get(u).catch(noop)));', true],
-    ['an awaited call in an expression body', 'await Promise.all(urls.map(async (u) => await get(u)));', true],
+  check(noOrphanedFanOut, noOrphanedFanOut.defaultOptions, [
+    ['tasks that can reject', 'await Promise.all(urls.map((u) => fetch(u)));', true],
+    ['every task handles its rejection', 'await Promise.all(urls.map((u) => fetch(u).catch(noop)));', false],
+    ['a callback that catches everything', 'await Promise.all(urls.map(async (u) => {\n  const url = u.trim();\n  try { return await fetch(url); } catch { return ""; }\n}));', false],
+    ['a callback whose catch rethrows', 'await Promise.all(urls.map(async (u) => {\n  try { return await fetch(u); } catch (e) { throw e; }\n}));', true],
+    ['Promise.any ends at the first that fulfils, handled or not', 'await Promise.any(urls.map((u) => fetch(u).catch(noop)));', true],
+    ['an awaited call in an expression body', 'await Promise.all(urls.map(async (u) => await fetch(u)));', true],
   ]);
   it('does not count methods that hand out a promise the object holds as work', () => {
-    const code = `${prelude}\nclass Call {\n  constructor(private response: Promise<string>) {}\n  parse() { return this.response.then((r) => r.trim()); }\n  raw() { return this.response; }\n  fresh() { return get('/again'); }\n  async both() { return Promise.all([this.parse(), this.raw()]); }\n  async work() { return Promise.all([this.parse(), this.fresh(), get('/b')]); }\n}`;
+    const code = `${prelude}\nclass Call {\n  constructor(private response: Promise<string>) {}\n  parse() { return this.response.then((r) => r.trim()); }\n  raw() { return this.response; }\n  fresh() { return fetch('/again'); }\n  async both() { return Promise.all([this.parse(), this.raw()]); }\n  async work() { return Promise.all([this.parse(), this.fresh(), fetch('/b')]); }\n}`;
     for (const typed of [true, false]) {
-      const lines = findingsOf(noOrphanedFanOut, contextFor(code, typed), { allow: [] }).map((f) => f.node.getSourceFile().getLineAndCharacterOfPosition(f.node.getStart()).line);
+      const lines = findingsOf(noOrphanedFanOut, contextFor(code, typed), noOrphanedFanOut.defaultOptions).map((f) => f.node.getSourceFile().getLineAndCharacterOfPosition(f.node.getStart()).line);
       expect(lines).toEqual([10]);
     }
   });
 });
 
 describe('no-unbounded-fan-out', () => {
-  check(noUnboundedFanOut, { defaultConcurrency: 4 }, [
-    ['a collection of unknown size', 'await Promise.all(urls.map((u) => get(u)));', true],
-    ['sliced to a const', 'const MAX = 5;\nawait Promise.all(urls.slice(0, MAX).map((u) => get(u)));', false],
-    ['a pool sized by Math.min with a const', 'const POOL = 8;\nawait Promise.all(Array.from({ length: Math.min(POOL, urls.length) }, async () => { while (urls.length) await get(urls.pop()!); }));', false],
-    ['workers draining a queue, however many', 'const jobs = urls.length;\nawait Promise.all(Array.from({ length: jobs }, (_, i) => i).map(async () => { while (urls.length) await get(urls.pop()!); }));', false],
-    ['one task per item of a length', 'await Promise.all(Array.from({ length: urls.length }, (_, i) => get(urls[i]!)));', true],
+  check(noUnboundedFanOut, noUnboundedFanOut.defaultOptions, [
+    ['a collection of unknown size', 'await Promise.allSettled(urls.map((u) => fetch(u)));', true],
+    ['sliced to a const', 'const MAX = 5;\nawait Promise.allSettled(urls.slice(0, MAX).map((u) => fetch(u)));', false],
+    ['a pool sized by Math.min with a const', 'const POOL = 8;\nawait Promise.allSettled(Array.from({ length: Math.min(POOL, urls.length) }, async () => { while (urls.length) await fetch(urls.pop()!); }));', false],
+    ['workers draining a queue, however many', 'const jobs = urls.length;\nawait Promise.allSettled(Array.from({ length: jobs }, (_, i) => i).map(async () => { while (urls.length) await fetch(urls.pop()!); }));', false],
+    ['one task per item of a length', 'await Promise.allSettled(Array.from({ length: urls.length }, (_, i) => fetch(urls[i]!)));', true],
   ]);
 });
 

@@ -1,13 +1,15 @@
 import rule from '../../src/rules/no-orphaned-fan-out.js';
 import { espreeTester, syntacticTester, typedTester } from '../rule-tester.js';
 
+// Costly work (a model call, a write, a callee that takes a signal), a read, and local work.
 const api = [
   'interface User { id: string }',
   'declare function callModel(id: string): Promise<User>;',
   'declare function saveOrders(id: string): Promise<number[]>;',
   'declare function load(id: string, signal?: AbortSignal): Promise<boolean>;',
+  'declare function getUser(id: string): Promise<User>;',
   'declare function count(): number;',
-  'declare const db: { query(sql: string): Promise<unknown>; users: { find(id: string): Promise<User> } };',
+  'declare const db: { insert(row: string): Promise<void>; users: { update(id: string): Promise<User> } };',
   'declare const ids: string[];',
 ].join('\n');
 
@@ -15,71 +17,119 @@ const api = [
 const jsx = (tag: string): string =>
   `declare global { namespace JSX { interface IntrinsicElements { ${tag}: { onClick?: () => unknown } } } }`;
 
-/** `api` plus the code, which starts on line 8. */
+/** `api` plus the code, which starts on line 9. */
 const withApi = (code: string): string => `${api}\n${code}`;
+/**
+ * The body in an exported async function (its first line is line 10 after `api`):
+ * module-level code is a script's entry, which the rule leaves alone.
+ */
+const inHandler = (body: string): string => `export async function handle() {\n${body}\n}`;
 /** What a suggestion that adds `import { names } from 'taskscope'` to a `withApi` file produces. */
 const importing = (names: string, code: string): string => `import { ${names} } from 'taskscope';\n\n${withApi(code)}`;
+
+/** The data of `orphanedUnboundedFanOut` for a `Promise.all` over `ids`. */
+const everyId = { combinator: 'all', outcome: 'one rejects', items: 'ids' };
 
 typedTester.run('no-orphaned-fan-out (typed)', rule, {
   valid: [
     // One promise and an already settled one: nothing to orphan.
-    withApi('async function f() { await Promise.all([callModel("a"), Promise.resolve(1)]); }'),
+    withApi(inHandler('await Promise.all([callModel("a"), Promise.resolve(1)]);')),
     // Promises started elsewhere are not counted here.
     withApi('async function f(a: Promise<User>, b: Promise<User>) { return Promise.all([a, b]); }'),
     // With types, a call that returns no promise is no unit of work.
     withApi('async function f() { return Promise.all([count(), callModel("a")]); }'),
-    // Already inside a scope: the scope owns and cancels the work.
-    withApi(
-      "import { scope } from 'taskscope';\nawait scope(async () => Promise.all([callModel('a'), saveOrders('a')]));",
-    ),
-    withApi("import { all } from 'taskscope';\nawait all([(signal) => Promise.all([callModel('a'), load('b', signal)])]);"),
-    withApi(
-      "import { scope } from 'taskscope';\nawait scope(async (s) => { s.spawn(() => Promise.all([callModel('a'), saveOrders('a')])); });",
-    ),
     // `allow` patterns: `db.*` is one segment, `db.**` any depth.
-    {
-      code: withApi("await Promise.all([db.query('a'), db.query('b'), callModel('c')]);"),
-      options: [{ allow: ['db.*'] }],
-    },
-    {
-      code: withApi("await Promise.all([db.query('a'), db.users.find('b')]);"),
-      options: [{ allow: ['db.**'] }],
-    },
-    { code: withApi('await Promise.all(ids.map((id) => callModel(id)));'), options: [{ allow: ['call*'] }] },
+    { code: withApi(inHandler("await Promise.all([db.insert('a'), db.insert('b'), callModel('c')]);")), options: [{ allow: ['db.*'] }] },
+    { code: withApi(inHandler("await Promise.all([db.insert('a'), db.users.update('b')]);")), options: [{ allow: ['db.**'] }] },
+    { code: withApi(inHandler('await Promise.all(ids.map((id) => callModel(id)));')), options: [{ allow: ['call*'] }] },
     // A single element, or a map over a one-element literal.
-    withApi('await Promise.all([callModel("a")]);'),
-    withApi('await Promise.all(["a"].map((id) => callModel(id)));'),
+    withApi(inHandler('await Promise.all([callModel("a")]);')),
+    withApi(inHandler('await Promise.all(["a"].map((id) => callModel(id)));')),
     // Other combinators belong to other rules.
-    withApi('await Promise.race([callModel("a"), saveOrders("a")]);'),
-    withApi('await Promise.allSettled([callModel("a"), saveOrders("a")]);'),
+    withApi(inHandler('await Promise.race([callModel("a"), saveOrders("a")]);')),
+    withApi(inHandler('await Promise.allSettled([callModel("a"), saveOrders("a")]);')),
     // An array of promises built elsewhere, and a map that starts nothing.
-    withApi('declare const pending: Promise<User>[];\nawait Promise.all(pending);'),
-    withApi('declare const users: { name: Promise<string> }[];\nawait Promise.all(users.map((u) => u.name));'),
+    withApi(`declare const pending: Promise<User>[];\n${inHandler('await Promise.all(pending);')}`),
+    withApi(`declare const users: { name: Promise<string> }[];\n${inHandler('await Promise.all(users.map((u) => u.name));')}`),
     // Awaited one by one: nothing runs concurrently.
     {
       code: withApi('async function f() { return Promise.all([await callModel("a"), await callModel("b")]); }'),
       filename: 'react.tsx',
     },
-    { code: 'async function get() { return 1; }\nconst x = 2;\nawait Promise.any([get(), x]);', filename: 'file.js' },
+    { code: 'async function send() { return 1; }\nconst x = 2;\nexport const f = () => Promise.any([send(), x]);', filename: 'file.js' },
     // Module loads are cached and can't be cancelled; an async function that never suspends has finished when its call returns.
-    withApi("await Promise.all([import('./a.js'), import('./b.js')]);"),
-    withApi('async function size(id: string): Promise<number> { return id.length; }\nawait Promise.all(ids.map((id) => size(id)));'),
+    withApi(inHandler("await Promise.all([import('./a.js'), import('./b.js')]);")),
+    withApi(`async function size(id: string): Promise<number> { return id.length; }\n${inHandler('await Promise.all(ids.map((id) => size(id)));')}`),
     { code: 'async function callModel(id) { return { id }; }\nexport const both = (a, b) => Promise.all([callModel(a), callModel(b)]);', filename: 'file.js' },
     // A failing task aborts the signal every task was given.
     withApi(
-      'const round = new AbortController();\nawait Promise.all(ids.map(async (id) => {\n  try {\n    return await load(id, round.signal);\n  } catch (error) {\n    round.abort(error);\n    throw error;\n  }\n}));',
+      inHandler(
+        'const round = new AbortController();\nawait Promise.all(ids.map(async (id) => {\n  try {\n    return await load(id, round.signal);\n  } catch (error) {\n    round.abort(error);\n    throw error;\n  }\n}));',
+      ),
     ),
+    // No task can reject, so none ends the fan-out early: a quiet `.catch` (a reporting handler out of sight counts as one)...
+    withApi(inHandler("await Promise.all([callModel('a').catch(() => undefined), saveOrders('a').catch(console.error)]);")),
+    // ...a callback that catches everything...
+    withApi(inHandler('await Promise.all(ids.map(async (id) => {\n  try {\n    return await callModel(id);\n  } catch {\n    return undefined;\n  }\n}));')),
+    // ...or a function of this file that does, returning the error as a value.
+    withApi(
+      `async function attempt(id: string): Promise<[User, undefined] | [undefined, unknown]> {\n  try {\n    return [await callModel(id), undefined];\n  } catch (error) {\n    return [undefined, error];\n  }\n}\n${inHandler('await Promise.all(ids.map((id) => attempt(id)));')}`,
+    ),
+    // Reads (by name, or on a retriever) and local work: nothing worth cancelling keeps running.
+    withApi(
+      `declare const retriever: { invoke(query: string): Promise<string[]> };\n${inHandler("await Promise.all([getUser('a'), retriever.invoke('a')]);")}`,
+    ),
+    withApi(`declare function checksum(path: string): Promise<string>;\n${inHandler('await Promise.all(ids.map((id) => checksum(id)));')}`),
+    // Releases and notifications: each one should run to its end, whatever its siblings do.
+    withApi(
+      `class Connection {\n  constructor(private url: string) {}\n  async close() { await fetch(this.url, { method: 'DELETE' }); }\n}\ndeclare const conns: Connection[];\n${inHandler('await Promise.all(conns.map((c) => c.close()));')}`,
+    ),
+    withApi(
+      `class Alerting {\n  async handleError(error: unknown) { await callModel(String(error)); }\n}\ndeclare const handlers: Alerting[];\n${inHandler('try {\n  await saveOrders("a");\n} catch (e) {\n  await Promise.all(handlers.map((h) => h.handleError(e)));\n}')}`,
+    ),
+    // A test: what it starts ends with it, and a failure fails the test.
+    { code: withApi(inHandler('await Promise.all(ids.map((id) => callModel(id)));')), filename: 'fan-out.spec.ts' },
+    // A script's entry: module-level code, and the function the module calls first. A failure ends the program.
+    withApi("await Promise.all([callModel('a'), saveOrders('a')]);"),
+    withApi("async function main() {\n  await Promise.all(ids.map((id) => callModel(id)));\n}\nmain().catch(console.error);"),
   ],
   invalid: [
     {
       // The work is awaited inside the object literal the callback returns.
-      code: withApi('await Promise.all(ids.map(async (id) => ({ id, user: await callModel(id) })));'),
+      code: withApi(inHandler('await Promise.all(ids.map(async (id) => ({ id, user: await callModel(id) })));')),
+      errors: [
+        {
+          // "starts a task for every item of `ids`, all at once, and nothing owns them": both problems, one finding.
+          messageId: 'orphanedUnboundedFanOut',
+          data: everyId,
+          line: 10,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'useBoundedMap',
+              data: { name: 'map', concurrency: '8' },
+              output: importing('map', inHandler('await map(ids, async (id, signal) => ({ id, user: await callModel(id) }), { concurrency: 8 });')),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A scope's body is no task of the scope: its Promise.all still leaves the siblings running.
+      code: withApi(`import { scope } from 'taskscope';\n${inHandler("await scope(async () => Promise.all([callModel('a'), saveOrders('a')]));")}`),
       errors: [
         {
           messageId: 'orphanedFanOut',
-          line: 8,
-          column: 7,
-          suggestions: [{ messageId: 'useTaskscope', output: importing('map', 'await map(ids, async (id, signal) => ({ id, user: await callModel(id) }));') }],
+          line: 11,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'useTaskscope',
+              output: withApi(
+                `import { scope, all } from 'taskscope';\n${inHandler("await scope(async ({ signal }) => all([(signal) => callModel('a'), (signal) => saveOrders('a')], { signal }));")}`,
+              ),
+            },
+          ],
         },
       ],
     },
@@ -89,7 +139,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       errors: [
         {
           messageId: 'orphanedFanOut',
-          line: 9,
+          line: 10,
           column: 20,
           suggestions: [
             {
@@ -105,19 +155,19 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // Tuple types survive: `all` keeps [User, number[]].
-      code: withApi("const [u, o] = await Promise.all([callModel('a'), saveOrders('a')]);"),
+      code: withApi(inHandler("const [u, o] = await Promise.all([callModel('a'), saveOrders('a')]);")),
       errors: [
         {
           messageId: 'orphanedFanOut',
           data: { combinator: 'all', outcome: 'one rejects' },
-          line: 8,
+          line: 10,
           column: 22,
           endColumn: 33,
           suggestions: [
             {
               messageId: 'useTaskscope',
               data: { name: 'all' },
-              output: importing('all', "const [u, o] = await all([(signal) => callModel('a'), (signal) => saveOrders('a')]);"),
+              output: importing('all', inHandler("const [u, o] = await all([(signal) => callModel('a'), (signal) => saveOrders('a')]);")),
             },
           ],
         },
@@ -125,18 +175,18 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // The task's signal is threaded into callees that take one.
-      code: withApi("await Promise.all([load('a'), fetch('/b', { method: 'POST' })]);"),
+      code: withApi(inHandler("await Promise.all([load('a'), fetch('/b', { method: 'POST' })]);")),
       errors: [
         {
           messageId: 'orphanedFanOut',
-          line: 8,
+          line: 10,
           column: 7,
           suggestions: [
             {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "await all([\n  (signal) => load('a', signal),\n  (signal) => fetch('/b', { method: 'POST', signal }),\n]);",
+                inHandler("await all([\n  (signal) => load('a', signal),\n  (signal) => fetch('/b', { method: 'POST', signal }),\n]);"),
               ),
             },
           ],
@@ -144,54 +194,81 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       ],
     },
     {
-      code: withApi("const first = await Promise.any([callModel('a'), callModel('b')]);"),
+      // A fixed pair of tasks: `any` ends at the first that fulfils.
+      code: withApi(inHandler("const first = await Promise.any([callModel('a'), callModel('b')]);")),
       errors: [
         {
           messageId: 'orphanedFanOut',
           data: { combinator: 'any', outcome: 'one fulfils' },
-          line: 8,
+          line: 10,
           column: 21,
           suggestions: [
             {
               messageId: 'useTaskscope',
               data: { name: 'any' },
-              output: importing('any', "const first = await any([(signal) => callModel('a'), (signal) => callModel('b')]);"),
+              output: importing('any', inHandler("const first = await any([(signal) => callModel('a'), (signal) => callModel('b')]);")),
             },
           ],
         },
       ],
     },
     {
-      // `.map` over an array becomes taskscope `map`, with the signal second.
-      code: withApi('const users = await Promise.all(ids.map((id) => load(id)));'),
+      // `.map` over an array becomes taskscope `map`, with the signal second and a limit.
+      code: withApi(inHandler('const flags = await Promise.all(ids.map((id) => load(id)));')),
+      options: [{ defaultConcurrency: 4 }],
+      errors: [
+        {
+          messageId: 'orphanedUnboundedFanOut',
+          data: everyId,
+          line: 10,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'useBoundedMap',
+              data: { name: 'map', concurrency: '4' },
+              output: importing('map', inHandler('const flags = await map(ids, (id, signal) => load(id, signal), { concurrency: 4 });')),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Each batch of a chunking loop has a known size: orphaned, not unbounded, so no limit is added.
+      code: withApi(
+        `declare function chunk<T>(items: T[], size: number): T[][];\n${inHandler('for (const batch of chunk(ids, 50)) await Promise.all(batch.map((id) => callModel(id)));')}`,
+      ),
       errors: [
         {
           messageId: 'orphanedFanOut',
-          line: 8,
-          column: 21,
+          line: 11,
+          column: 43,
           suggestions: [
             {
               messageId: 'useTaskscope',
               data: { name: 'map' },
-              output: importing('map', 'const users = await map(ids, (id, signal) => load(id, signal));'),
+              output: importing(
+                'map',
+                `declare function chunk<T>(items: T[], size: number): T[][];\n${inHandler('for (const batch of chunk(ids, 50)) await map(batch, (id, signal) => callModel(id));')}`,
+              ),
             },
           ],
         },
       ],
     },
     {
-      code: withApi('await Promise.all(Array.from(new Set(ids), async (id, i) => {\n  const user = await callModel(id);\n  return [user, i];\n}));'),
+      code: withApi(inHandler('await Promise.all(Array.from(new Set(ids), async (id, i) => {\n  const user = await callModel(id);\n  return [user, i];\n}));')),
       errors: [
         {
-          messageId: 'orphanedFanOut',
-          line: 8,
+          messageId: 'orphanedUnboundedFanOut',
+          data: { ...everyId, items: 'new Set(ids)' },
+          line: 10,
           column: 7,
           suggestions: [
             {
-              messageId: 'useTaskscope',
+              messageId: 'useBoundedMap',
               output: importing(
                 'map',
-                'await map(new Set(ids), async (id, signal, i) => {\n  const user = await callModel(id);\n  return [user, i];\n});',
+                inHandler('await map(new Set(ids), async (id, signal, i) => {\n  const user = await callModel(id);\n  return [user, i];\n}, { concurrency: 8 });'),
               ),
             },
           ],
@@ -200,20 +277,18 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // Comments inside the array stay; `.then` chains count by their head.
-      code: withApi(
-        "await Promise.all([\n  // the user first\n  callModel('a').then((u) => u.id),\n  saveOrders('a'), /* then orders */\n]);",
-      ),
+      code: withApi(inHandler("await Promise.all([\n  // the user first\n  callModel('a').then((u) => u.id),\n  saveOrders('a'), /* then orders */\n]);")),
       errors: [
         {
           messageId: 'orphanedFanOut',
-          line: 8,
+          line: 10,
           column: 7,
           suggestions: [
             {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "await all([\n  // the user first\n  (signal) => callModel('a').then((u) => u.id),\n  (signal) => saveOrders('a'), /* then orders */\n]);",
+                inHandler("await all([\n  // the user first\n  (signal) => callModel('a').then((u) => u.id),\n  (signal) => saveOrders('a'), /* then orders */\n]);"),
               ),
             },
           ],
@@ -226,7 +301,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       errors: [
         {
           messageId: 'orphanedFanOut',
-          line: 9,
+          line: 10,
           column: 9,
           suggestions: [
             {
@@ -242,17 +317,17 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // Merged into an existing import; a local `map` is not shadowed.
-      code: "import { sleep } from 'taskscope';\ndeclare function load(id: string): Promise<number>;\nconst map = new Map<string, number>();\nexport const run = (ids: string[]) => Promise.all(ids.map((id) => load(id)));\nvoid sleep;",
+      code: "import { sleep } from 'taskscope';\ndeclare function saveRow(id: string): Promise<number>;\nconst map = new Map<string, number>();\nexport const run = (ids: string[]) => Promise.all(ids.map((id) => saveRow(id)));\nvoid sleep;",
       errors: [
         {
-          messageId: 'orphanedFanOut',
+          messageId: 'orphanedUnboundedFanOut',
           line: 4,
           column: 39,
           suggestions: [
             {
-              messageId: 'useTaskscope',
+              messageId: 'useBoundedMap',
               output:
-                "import { sleep, map as scopedMap } from 'taskscope';\ndeclare function load(id: string): Promise<number>;\nconst map = new Map<string, number>();\nexport const run = (ids: string[]) => scopedMap(ids, (id, signal) => load(id));\nvoid sleep;",
+                "import { sleep, map as scopedMap } from 'taskscope';\ndeclare function saveRow(id: string): Promise<number>;\nconst map = new Map<string, number>();\nexport const run = (ids: string[]) => scopedMap(ids, (id, signal) => saveRow(id), { concurrency: 8 });\nvoid sleep;",
             },
           ],
         },
@@ -260,12 +335,12 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // `allow` removes only the matching calls: two units remain.
-      code: withApi("await Promise['all']([db.query('a'), callModel('b'), saveOrders('c')]);"),
+      code: withApi(inHandler("await Promise['all']([db.insert('a'), callModel('b'), saveOrders('c')]);")),
       options: [{ allow: ['db.*'] }],
       errors: [
         {
           messageId: 'orphanedFanOut',
-          line: 8,
+          line: 10,
           column: 7,
           endColumn: 21,
           suggestions: [
@@ -273,7 +348,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "await all([\n  (signal) => db.query('a'),\n  (signal) => callModel('b'),\n  (signal) => saveOrders('c'),\n]);",
+                inHandler("await all([\n  (signal) => db.insert('a'),\n  (signal) => callModel('b'),\n  (signal) => saveOrders('c'),\n]);"),
               ),
             },
           ],
@@ -282,26 +357,65 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // A spread can't become tasks: reported, without a suggestion (the codemod marks it for review).
-      code: withApi("await Promise.all([callModel('a'), ...ids.map((id) => callModel(id))]);"),
-      errors: [{ messageId: 'orphanedFanOut', line: 8, column: 7, suggestions: [] }],
+      code: withApi(inHandler("await Promise.all([callModel('a'), ...ids.map((id) => callModel(id))]);")),
+      errors: [{ messageId: 'orphanedUnboundedFanOut', data: everyId, line: 10, column: 7, suggestions: [] }],
     },
     {
       // An `await` inside an element can't move into a task.
       code: withApi("async function f() {\n  return Promise.all([callModel('a'), saveOrders((await callModel('b')).id)]);\n}"),
-      errors: [{ messageId: 'orphanedFanOut', line: 9, column: 10, suggestions: [] }],
+      errors: [{ messageId: 'orphanedFanOut', line: 10, column: 10, suggestions: [] }],
     },
     {
       // A named unary callback is wrapped.
       code: withApi('export const users = () => Promise.all(ids.map(callModel));'),
       errors: [
         {
-          messageId: 'orphanedFanOut',
-          line: 8,
+          messageId: 'orphanedUnboundedFanOut',
+          line: 9,
           column: 28,
           suggestions: [
             {
+              messageId: 'useBoundedMap',
+              output: importing('map', 'export const users = () => map(ids, (item, signal) => callModel(item), { concurrency: 8 });'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Only the entry function itself is the script: a callback it makes runs work that can outlive a failure.
+      code: withApi("async function main() {\n  const save = () => Promise.all([callModel('a'), saveOrders('a')]);\n  await save();\n}\nvoid main();"),
+      errors: [
+        {
+          messageId: 'orphanedFanOut',
+          line: 10,
+          column: 22,
+          suggestions: [
+            {
               messageId: 'useTaskscope',
-              output: importing('map', 'export const users = () => map(ids, (item, signal) => callModel(item));'),
+              output: importing(
+                'all',
+                "async function main() {\n  const save = () => all([(signal) => callModel('a'), (signal) => saveOrders('a')]);\n  await save();\n}\nvoid main();",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A test file, when asked to.
+      code: withApi(inHandler("await Promise.all([callModel('a'), saveOrders('a')]);")),
+      filename: 'fan-out.spec.ts',
+      options: [{ checkTestFiles: true }],
+      errors: [
+        {
+          messageId: 'orphanedFanOut',
+          line: 10,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'useTaskscope',
+              output: importing('all', inHandler("await all([(signal) => callModel('a'), (signal) => saveOrders('a')]);")),
             },
           ],
         },
@@ -315,7 +429,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       errors: [
         {
           messageId: 'orphanedFanOut',
-          line: 9,
+          line: 10,
           column: 22,
           suggestions: [
             {
@@ -350,7 +464,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     {
       // With types, `any` values (here an untyped parameter) are presumed to be promises.
       filename: 'file.js',
-      code: 'export const sync = (api) => Promise.all([api.pull(), api.push()]);',
+      code: 'export const sync = (api) => Promise.all([api.upload(), api.download()]);',
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -359,7 +473,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
           suggestions: [
             {
               messageId: 'useTaskscope',
-              output: "import { all } from 'taskscope';\n\nexport const sync = (api) => all([(signal) => api.pull(), (signal) => api.push()]);",
+              output: "import { all } from 'taskscope';\n\nexport const sync = (api) => all([(signal) => api.upload(), (signal) => api.download()]);",
             },
           ],
         },
@@ -367,20 +481,20 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // Other `.map` receivers than arrays keep their map and return tasks instead.
-      code: withApi(
-        'declare const list: { map<U>(fn: (id: string) => U): U[] };\nawait Promise.any(list.map(async (id) => callModel(id)));',
-      ),
+      code: withApi(inHandler('const list: { map<U>(fn: (id: string) => U): U[] } = ids;\nawait Promise.any(list.map(async (id) => callModel(id)));')),
       errors: [
         {
-          messageId: 'orphanedFanOut',
-          line: 9,
+          messageId: 'orphanedUnboundedFanOut',
+          data: { combinator: 'any', outcome: 'one fulfils', items: 'list' },
+          line: 11,
           column: 7,
           suggestions: [
             {
-              messageId: 'useTaskscope',
+              messageId: 'useBoundedMap',
+              data: { name: 'any', concurrency: '8' },
               output: importing(
                 'any',
-                'declare const list: { map<U>(fn: (id: string) => U): U[] };\nawait any(list.map((id) => async (signal) => callModel(id)));',
+                inHandler('const list: { map<U>(fn: (id: string) => U): U[] } = ids;\nawait any(list.map((id) => async (signal) => callModel(id)), { concurrency: 8 });'),
               ),
             },
           ],
@@ -393,24 +507,27 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
 syntacticTester.run('no-orphaned-fan-out (syntactic)', rule, {
   valid: [
     // Without types: identifiers and literals start nothing; conditional elements are not looked into.
-    'await Promise.all([p, q]);',
-    'await Promise.all([ready ? a() : b(), 1]);',
+    'export const f = (p: Promise<void>, q: Promise<void>) => Promise.all([p, q]);',
+    'export const f = (ready: boolean) => Promise.all([ready ? send() : save(), 1]);',
     // A callback that only reads a property.
-    'await Promise.all(users.map((u) => u.profile));',
+    'export const f = (users: { profile: Promise<string> }[]) => Promise.all(users.map((u) => u.profile));',
+    // Example code leaves error handling out on purpose, and is run by hand.
+    { code: 'export const f = (urls: string[]) => Promise.all(urls.map((url) => fetch(url)));', filename: 'examples/demo.ts' },
   ],
   invalid: [
     {
       // Every call counts without types, whatever it returns.
-      code: 'declare const a: () => number, b: () => string;\nawait Promise.all([a(), b()]);',
+      code: 'declare const upload: () => number, publish: () => string;\nexport const sync = () => Promise.all([upload(), publish()]);',
       errors: [
         {
           messageId: 'orphanedFanOut',
           line: 2,
-          column: 7,
+          column: 27,
           suggestions: [
             {
               messageId: 'useTaskscope',
-              output: "import { all } from 'taskscope';\n\ndeclare const a: () => number, b: () => string;\nawait all([(signal) => a(), (signal) => b()]);",
+              output:
+                "import { all } from 'taskscope';\n\ndeclare const upload: () => number, publish: () => string;\nexport const sync = () => all([(signal) => upload(), (signal) => publish()]);",
             },
           ],
         },
@@ -418,8 +535,28 @@ syntacticTester.run('no-orphaned-fan-out (syntactic)', rule, {
     },
     {
       // A named callback needs types to be wrapped safely (its arity is unknown).
-      code: 'await Promise.all(ids.map(loadUser));',
-      errors: [{ messageId: 'orphanedFanOut', line: 1, column: 7, suggestions: [] }],
+      code: 'export const invite = (emails: string[]) => Promise.all(emails.map(sendInvite));',
+      errors: [{ messageId: 'orphanedUnboundedFanOut', data: { ...everyId, items: 'emails' }, line: 1, column: 45, suggestions: [] }],
+    },
+    {
+      // Example code, when asked to.
+      code: 'export const f = (a: string, b: string) => Promise.all([fetch(a), fetch(b)]);',
+      filename: 'examples/demo.ts',
+      options: [{ checkExamples: true }],
+      errors: [
+        {
+          messageId: 'orphanedFanOut',
+          line: 1,
+          column: 44,
+          suggestions: [
+            {
+              messageId: 'useTaskscope',
+              output:
+                "import { all } from 'taskscope';\n\nexport const f = (a: string, b: string) => all([\n  (signal) => fetch(a, { signal }),\n  (signal) => fetch(b, { signal }),\n]);",
+            },
+          ],
+        },
+      ],
     },
     {
       filename: 'react.tsx',
@@ -444,7 +581,12 @@ syntacticTester.run('no-orphaned-fan-out (syntactic)', rule, {
 });
 
 espreeTester.run('no-orphaned-fan-out (espree)', rule, {
-  valid: ['await Promise.all([1, Promise.resolve(2)]);', 'await Promise.all([fetch(a)]);'],
+  valid: [
+    'export const f = () => Promise.all([1, Promise.resolve(2)]);',
+    'export const f = (a) => Promise.all([fetch(a)]);',
+    // A script's entry.
+    'await Promise.all([fetch(a), fetch(b)]);',
+  ],
   invalid: [
     {
       filename: 'file.js',
@@ -466,17 +608,18 @@ espreeTester.run('no-orphaned-fan-out (espree)', rule, {
     },
     {
       filename: 'file.js',
-      code: 'const pages = await Promise.all(urls.map(async (url) => (await fetch(url)).text()));',
+      code: 'export const pages = (urls) => Promise.all(urls.map(async (url) => (await fetch(url)).text()));',
       errors: [
         {
-          messageId: 'orphanedFanOut',
+          messageId: 'orphanedUnboundedFanOut',
+          data: { ...everyId, items: 'urls' },
           line: 1,
-          column: 21,
+          column: 32,
           suggestions: [
             {
-              messageId: 'useTaskscope',
+              messageId: 'useBoundedMap',
               output:
-                "import { map } from 'taskscope';\n\nconst pages = await map(urls, async (url, signal) => (await fetch(url, { signal })).text());",
+                "import { map } from 'taskscope';\n\nexport const pages = (urls) => map(urls, async (url, signal) => (await fetch(url, { signal })).text(), { concurrency: 8 });",
             },
           ],
         },
