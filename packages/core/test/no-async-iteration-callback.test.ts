@@ -44,3 +44,18 @@ describe('no-async-iteration-callback reviews', () => {
     expect(finding?.review).toBeUndefined();
   });
 });
+
+describe('no-async-iteration-callback: callbacks that cannot reject', () => {
+  const guarded = 'try { return await save(id); } catch (e) { console.error(e); return undefined; }';
+  it.each([
+    ['a discarded map that handles each failure', 'ids.map(async (id) => { await save(id).catch(console.error); });', []],
+    ['a discarded map whose try returns the work unawaited', 'ids.map(async (id) => { try { return save(id); } catch (e) { console.error(e); } });', ['discardedAsyncMap']],
+    ['a predicate still tests a promise', `ids.some(async (id) => { ${guarded} });`, ['asyncPredicate']],
+    ['a reducer still gets a promise of the accumulator', `ids.reduce(async (_acc, id) => { ${guarded} }, undefined);`, ['asyncReducer']],
+  ])('%s', (_, statement, expected) => {
+    for (const typed of [true, false]) {
+      const code = `${save}export async function f(ids: string[]) {\n  ${statement}\n}`;
+      expect(findings(code, typed).map((f) => f.messageId), typed ? 'typed' : 'syntactic').toEqual(expected);
+    }
+  });
+});

@@ -86,6 +86,59 @@ describe('no-uncancelled-race: every loser must be cancelled', () => {
   });
 });
 
+describe('no-uncancelled-race: losers already dealt with, and their counterparts', () => {
+  const timer = "new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('slow')), 50); })";
+  const connection = 'declare function connect(host: string): { ready(): Promise<void>; close(): void };\n';
+  const cases: [string, string, string[]][] = [
+    [
+      "the caller's work against a timer cleared in finally",
+      `export async function within<T>(work: Promise<T>) {\n  let timer: any;\n  try { return await Promise.race([work, ${timer}]); } finally { clearTimeout(timer); }\n}`,
+      [],
+    ],
+    ['the same timer never cleared', `export async function within<T>(work: Promise<T>) {\n  let timer: any;\n  return Promise.race([work, ${timer}]);\n}`, ['uncancelledTimeout']],
+    [
+      'a connection closed in catch when the timer wins',
+      `${connection}export async function open(host: string) {\n  const conn = connect(host);\n  let timer: any;\n  try {\n    await Promise.race([conn.ready(), ${timer}]);\n    return conn;\n  } catch (error) {\n    conn.close();\n    throw error;\n  } finally {\n    clearTimeout(timer);\n  }\n}`,
+      [],
+    ],
+    [
+      'the same connection left open',
+      `${connection}export async function open(host: string) {\n  const conn = connect(host);\n  let timer: any;\n  try {\n    await Promise.race([conn.ready(), ${timer}]);\n    return conn;\n  } finally {\n    clearTimeout(timer);\n  }\n}`,
+      ['uncancelledTimeout'],
+    ],
+  ];
+  it.each(cases)('%s', (_name, code, expected) => {
+    for (const typed of [true, false]) expect(findings(contextFor(code, typed)).map((f) => f.messageId), typed ? 'typed' : 'syntactic').toEqual(expected);
+  });
+});
+
+describe('no-uncancelled-race: racers pushed into a const array are racers', () => {
+  const code = (body: string) =>
+    `${prelude}export async function f() {\n  const c = new AbortController();\n  let timer: any;\n  const racers = [get('/a', { signal: c.signal })];\n  racers.push(new Promise<never>((_, reject) => { timer = setTimeout(reject, 50); }));\n${body}\n}`;
+  const cases: [string, string, string[]][] = [
+    ['the work aborted and the pushed timer cleared', 'try { return await Promise.race(racers); } finally { c.abort(); clearTimeout(timer); }', []],
+    ['the work aborted, the pushed timer left running', 'try { return await Promise.race(racers); } finally { c.abort(); }', ['uncancelled']],
+    ['the pushed timer cleared, the work left running', 'try { return await Promise.race(racers); } finally { clearTimeout(timer); }', ['uncancelled']],
+  ];
+  it.each(cases)('%s', (_name, body, expected) => {
+    for (const typed of [true, false]) expect(findings(contextFor(code(body), typed)).map((f) => f.messageId), typed ? 'typed' : 'syntactic').toEqual(expected);
+  });
+});
+
+describe('no-uncancelled-race: an abort listener held in a variable still waits for that abort', () => {
+  // The listener is kept so the `finally` can remove it; the waiter settles only when it runs.
+  const code = (work: string) =>
+    `export function send(url: string, signal: AbortSignal, other: AbortSignal) {\n  let listener: (() => void) | undefined;\n  return Promise.race([\n    ${work},\n    new Promise<never>((_, reject) => {\n      listener = () => reject(new Error('aborted'));\n      signal.addEventListener('abort', listener);\n    }),\n  ]).finally(() => signal.removeEventListener('abort', listener!));\n}`;
+  const cases: [string, string, string[]][] = [
+    ['the work is given that signal', 'fetch(url, { signal })', []],
+    ['the work is given no signal', 'fetch(url)', ['uncancelled']],
+    ['the work is given another signal', 'fetch(url, { signal: other })', ['uncancelled']],
+  ];
+  it.each(cases)('%s', (_name, work, expected) => {
+    for (const typed of [true, false]) expect(findings(contextFor(code(work), typed)).map((f) => f.messageId), typed ? 'typed' : 'syntactic').toEqual(expected);
+  });
+});
+
 describe('timeoutRace', () => {
   const helper = (params: string, delay: string): string =>
     `function timeout(${params}) { return new Promise<never>((_, reject) => setTimeout(() => reject(new Error('t')), ${delay})); }\n`;

@@ -45,7 +45,7 @@ describe('no-unchecked-settled: what the codemod gets', () => {
   });
 
   it("only marks taskscope's allSettled", () => {
-    const code = `import { allSettled } from 'taskscope';\n${prelude}const rs = await allSettled([(signal) => load('a', signal)]);\nconsole.log(rs.length);`;
+    const code = `import { allSettled } from 'taskscope';\n${prelude}declare const tasks: ((signal: AbortSignal) => Promise<string>)[];\nconst rs = await allSettled(tasks);\nconsole.log(rs.length);`;
     const context = contextFor(code, false);
     expect(findings(context).map((f) => [f.messageId, f.fixes.length, f.review?.transform])).toEqual([['unchecked', 0, 'all-settled']]);
     expect(migrate(context)).toBe(code.replace('const rs', `/* taskscope-migrate: ${UNCHECKED_SETTLED_REASON} */\nconst rs`));
@@ -60,6 +60,35 @@ describe('no-unchecked-settled: what the codemod gets', () => {
     const migration = allSettledMigration(call, 'Promise', use, context);
     expect(migration.review).toBeUndefined();
     expect(migration.fixes.map((fix) => fix.transform)).toEqual(['all-settled']);
+  });
+});
+
+describe('no-unchecked-settled: nothing is lost where no entry can reject', () => {
+  const cases: [string, string, string[]][] = [
+    ['every entry handled with .catch', "await Promise.allSettled([load('a').catch(() => null), load('b').catch(() => null)]);", []],
+    ['one entry left unhandled', "await Promise.allSettled([load('a').catch(() => null), load('b')]);", ['discarded']],
+    ['a handler that throws again', "await Promise.allSettled([load('a').catch((e) => { throw new Error('load failed', { cause: e }); })]);", ['discarded']],
+    ['a callback that catches everything', 'await Promise.allSettled(ids.map(async (id) => {\n  try { await load(id); } catch (e) { console.error(e); }\n}));', []],
+    ['a callback whose catch rethrows', 'await Promise.allSettled(ids.map(async (id) => {\n  try { await load(id); } catch (e) { console.error(e); throw e; }\n}));', ['discarded']],
+    ['a callback that returns its work from the try unawaited', 'await Promise.allSettled(ids.map(async (id) => {\n  try { return load(id); } catch (e) { console.error(e); }\n}));', ['discarded']],
+  ];
+  it.each(cases)('%s', (_name, body, expected) => {
+    for (const typed of [true, false]) {
+      const context = contextFor(`${prelude}declare const ids: string[];\nasync function f() {\n${body}\n}`, typed);
+      expect(findings(context).map((f) => f.messageId), typed ? 'typed' : 'syntactic').toEqual(expected);
+    }
+  });
+});
+
+describe('no-unchecked-settled in test files', () => {
+  const code = `${prelude}it('loads', async () => {\n  await Promise.allSettled([load('a'), load('b')]);\n});\ndeclare function it(name: string, body: () => Promise<void>): void;`;
+  it('is quiet by default: a failure that matters fails the test', () => {
+    for (const typed of [true, false]) expect(findings(contextFor(code, typed, 'case.spec.ts'))).toEqual([]);
+  });
+  it('reports with checkTestFiles', () => {
+    for (const typed of [true, false]) {
+      expect(findingsOf(noUncheckedSettled, contextFor(code, typed, 'case.spec.ts'), { checkTestFiles: true }).map((f) => f.messageId)).toEqual(['discarded']);
+    }
   });
 });
 

@@ -31,3 +31,23 @@ describe('require-signal-propagation findings', () => {
     expect(findings(code, true).map((f) => f.data)).toEqual([{ callee: 'fetch', signal: 'this.signal' }]);
   });
 });
+
+describe('require-signal-propagation: a signal the body destructures', () => {
+  const code = (body: string) =>
+    `declare function download(url: string, signal?: AbortSignal): Promise<void>;\nexport async function run(options: { url: string; abortSignal?: AbortSignal }) {\n${body}\n}`;
+  it.each([
+    ['before the call: in scope', 'const { abortSignal } = options;\nawait download(options.url);', ['abortSignal']],
+    ['after the call: not yet there', 'await download(options.url);\nconst { abortSignal } = options;\nvoid abortSignal;', []],
+    ['passed', 'const { abortSignal } = options;\nawait download(options.url, abortSignal);', []],
+  ])('%s', (_, body, signals) => {
+    for (const typed of [true, false]) expect(findings(code(body), typed).map((f) => f.data?.['signal']), typed ? 'typed' : 'syntactic').toEqual(signals);
+  });
+});
+
+describe('require-signal-propagation: listener registrations', () => {
+  it('are said, with nothing for the codemod to rewrite or mark', () => {
+    const code = 'export function listen(signal: AbortSignal, target: EventTarget, onMessage: (event: Event) => void) {\n  target.addEventListener("message", onMessage);\n}';
+    const found = findings(code, true);
+    expect(found.map((f) => [f.messageId, f.fixes, f.review])).toEqual([['listenerOutlivesSignal', [], undefined]]);
+  });
+});

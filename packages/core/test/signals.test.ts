@@ -50,6 +50,17 @@ describe('signalSlot (typed)', () => {
       { kind: 'parameter', index: 1 },
     ],
     [
+      // A project without the DOM lib or @types/node: the annotation says what the type can't.
+      'a parameter annotated AbortSignal whose type does not resolve',
+      "import type { AbortSignal } from 'abort-controller';\ndeclare function wait(ms: number, signal?: AbortSignal): Promise<void>;\nwait(1);",
+      { kind: 'parameter', index: 1 },
+    ],
+    [
+      'an options property annotated AbortSignal whose type does not resolve',
+      "import type { AbortSignal } from 'abort-controller';\ndeclare function get(url: string, options?: { signal?: AbortSignal }): Promise<void>;\nget('/a');",
+      { kind: 'options', index: 1 },
+    ],
+    [
       'a union options parameter given an object',
       'declare function read(p: string, o?: string | { signal?: AbortSignal }): void;\nread("p", { });',
       { kind: 'options', index: 1 },

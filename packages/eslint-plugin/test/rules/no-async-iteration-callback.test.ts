@@ -48,6 +48,9 @@ typedTester.run('no-async-iteration-callback (typed)', rule, {
     // Spawned tasks have an owner; an async generator returns no promise.
     `import { scope } from 'taskscope';\n${save}export const saveAll = (ids: string[]) =>\n  scope((s) => {\n    ids.forEach((id) => s.spawn(() => save(id)));\n  });`,
     'export function each(ids: string[]) {\n  ids.forEach(async function* (id) {\n    yield id;\n  });\n}',
+    // Iterations that cannot reject lose nothing when nobody awaits them: each failure is handled in place.
+    `${save}declare function log(error: unknown): void;\nexport function saveAll(xs: string[]) {\n  xs.forEach(async (x) => {\n    try {\n      await save(x);\n    } catch (e) {\n      log(e);\n    }\n  });\n}`,
+    `${save}export function saveAll(xs: string[]) {\n  xs.map(async (x) => {\n    await save(x).catch(() => undefined);\n  });\n}`,
     // Not an iteration method.
     'declare const emitter: { on(event: string, cb: () => Promise<void>): void };\nemitter.on("x", async () => {});',
     { code: 'export const List = ({ ids }: { ids: string[] }) => <ul>{ids.map((id) => <li key={id}>{id}</li>)}</ul>;', filename: 'react.tsx' },
@@ -157,6 +160,21 @@ typedTester.run('no-async-iteration-callback (typed)', rule, {
       undefined,
       'file.js',
     ),
+    // The catch rethrows: the rejection still goes unhandled.
+    invalid(
+      `${save}export async function saveAll(xs: string[]) {\n  xs.forEach(async (x) => {\n    try {\n      await save(x);\n    } catch (e) {\n      console.error(e);\n      throw e;\n    }\n  });\n}`,
+      'asyncForEach',
+      'forEach',
+      [3, 6],
+      withMap(`${save}export async function saveAll(xs: string[]) {\n  await map(xs, async (x) => {\n    try {\n      await save(x);\n    } catch (e) {\n      console.error(e);\n      throw e;\n    }\n  });\n}`),
+    ),
+    // A predicate that cannot reject still hands `filter` an always-truthy promise.
+    invalid(
+      'declare function isActive(id: string): Promise<boolean>;\nexport const active = (ids: string[]) =>\n  ids.filter(async (id) => {\n    try {\n      return await isActive(id);\n    } catch {\n      return false;\n    }\n  });',
+      'asyncPredicate',
+      'filter',
+      [3, 7],
+    ),
     // A thisArg: reported, rewritten by hand.
     invalid(
       `${save}export async function saveAll(this: unknown, ids: string[]) {\n  ids.forEach(async function (id) {\n    await save(id);\n  }, this);\n}`,
@@ -196,7 +214,11 @@ syntacticTester.run('no-async-iteration-callback (syntactic)', rule, {
 });
 
 espreeTester.run('no-async-iteration-callback (espree)', rule, {
-  valid: ['async function saveAll(ids) {\n  for (const id of ids) await save(id);\n}'],
+  valid: [
+    'async function saveAll(ids) {\n  for (const id of ids) await save(id);\n}',
+    // Each send's failure is reported where it happens: nothing is lost.
+    'items.forEach(async (item) => {\n  try {\n    await send(item);\n  } catch (error) {\n    report(error);\n  }\n});',
+  ],
   invalid: [
     invalid(
       'import { readFile } from "node:fs/promises";\nexport async function loadAll(paths) {\n  paths.forEach(async (path) => {\n    console.log(await readFile(path, "utf8"));\n  });\n}',

@@ -87,8 +87,25 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
     withApi(
       "function aborted(signal: AbortSignal) {\n  return new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));\n}\nexport function until(work: Promise<void>, signal: AbortSignal) {\n  return Promise.race([work, aborted(signal)]);\n}",
     ),
+    // The abort listener is held in a variable (to be removed later); the request is given that signal.
+    withApi(
+      "export function send(url: string, signal: AbortSignal) {\n  let listener: (() => void) | undefined;\n  return Promise.race([\n    fetch(url, { signal }),\n    new Promise<never>((_, reject) => {\n      listener = () => reject(new Error('aborted'));\n      signal.addEventListener('abort', listener);\n    }),\n  ]).finally(() => signal.removeEventListener('abort', listener!));\n}",
+    ),
+    // The caller's work against a deadline whose timer is cleared in `finally`: nothing of ours is left.
+    withApi(
+      "export async function within<T>(work: Promise<T>, ms: number): Promise<T> {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  try {\n    return await Promise.race([work, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), ms); })]);\n  } finally {\n    clearTimeout(timer);\n  }\n}",
+    ),
+    // The losing handshake is torn down in `catch` (the connection closed), the timer cleared in `finally`.
+    withApi(
+      "export class Connection {\n  declare private handshake: () => Promise<void>;\n  declare close: () => Promise<void>;\n  async open(): Promise<void> {\n    let timer: ReturnType<typeof setTimeout> | undefined;\n    try {\n      await Promise.race([this.handshake(), new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('handshake timed out')), 5000); })]);\n    } catch (error) {\n      await this.close();\n      throw error;\n    } finally {\n      clearTimeout(timer);\n    }\n  }\n}",
+    ),
   ],
   invalid: [
+    {
+      // A timer pushed into the racers after the work: neither loser is stopped. No suggestion for a variable.
+      code: withApi("export function user(id: string) {\n  const racers = [getUser(id)];\n  racers.push(timeout(100));\n  return Promise.race(racers);\n}"),
+      errors: [{ messageId: 'uncancelled', line: 9, column: 10, suggestions: [] }],
+    },
     {
       // The abort the request loses to is not of a signal it was given.
       code: withApi(

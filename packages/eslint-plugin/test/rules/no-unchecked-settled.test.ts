@@ -54,6 +54,11 @@ typedTester.run('no-unchecked-settled (typed)', rule, {
     },
     // Not an allSettled at all.
     withApi("await Promise.all([load('a'), load('b')]);"),
+    // No entry can reject: each failure is handled where it happens, so the results hold none.
+    withApi(inAsync("const results = await Promise.allSettled([load('a').catch(() => null), load('b').catch(() => null)]);\nreturn results.length;")),
+    withApi(inAsync('await Promise.allSettled(ids.map(async (id) => {\n  try {\n    await load(id);\n  } catch (error) {\n    console.error(error);\n  }\n}));')),
+    // In a test, a failure that matters fails the test.
+    { code: withApi("await Promise.allSettled([load('a'), load('b')]);"), filename: 'file.test.ts' },
   ],
   invalid: [
     {
@@ -252,15 +257,51 @@ typedTester.run('no-unchecked-settled (typed)', rule, {
     },
     {
       // Taskscope's allSettled: review only, nothing to rewrite.
-      code: withApi("import { allSettled as settle } from 'taskscope';\nawait settle([(signal) => load('a', signal), (signal) => load('b', signal)]);"),
-      errors: [{ messageId: 'discarded', data: { callee: 'settle' }, line: 5, column: 7, suggestions: [] }],
+      code: withApi("import { allSettled as settle } from 'taskscope';\ndeclare const tasks: ((signal: AbortSignal) => Promise<string>)[];\nawait settle(tasks);"),
+      errors: [{ messageId: 'discarded', data: { callee: 'settle' }, line: 6, column: 7, suggestions: [] }],
     },
     {
       // Typed: any `allSettled` returning settled results.
       code: withApi(
-        'declare const pool: { allSettled<T>(tasks: (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> };\nawait pool.allSettled([() => load("a")]);',
+        'declare const pool: { allSettled<T>(tasks: (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> };\ndeclare const jobs: (() => Promise<string>)[];\nawait pool.allSettled(jobs);',
       ),
-      errors: [{ messageId: 'discarded', data: { callee: 'pool.allSettled' }, line: 5, column: 7, suggestions: [] }],
+      errors: [{ messageId: 'discarded', data: { callee: 'pool.allSettled' }, line: 6, column: 7, suggestions: [] }],
+    },
+    {
+      // One entry can still reject, and its failure is dropped.
+      code: withApi("await Promise.allSettled([load('a').catch(() => null), load('b')]);"),
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 4,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'useAllSettled',
+              output: importing("await allSettled([\n  (signal) => load('a', signal).catch(() => null),\n  (signal) => load('b', signal),\n]);"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Test files are checked when asked.
+      code: withApi("await Promise.allSettled([load('a'), load('b')]);"),
+      filename: 'file.test.ts',
+      options: [{ checkTestFiles: true }],
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 4,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'useAllSettled',
+              output: importing("await allSettled([(signal) => load('a', signal), (signal) => load('b', signal)]);"),
+            },
+          ],
+        },
+      ],
     },
     {
       code: withApi("await globalThis.Promise.allSettled([load('a')]);"),
@@ -361,8 +402,10 @@ syntacticTester.run('no-unchecked-settled (syntactic)', rule, {
       ],
     },
     {
-      code: withApi("import * as ts from 'taskscope';\nts.allSettled([(signal) => load('a', signal)]).then((results) => results.forEach((r) => r.status === 'fulfilled' && console.log(r.value)));"),
-      errors: [{ messageId: 'unchecked', data: { callee: 'ts.allSettled' }, line: 5, column: 1, suggestions: [] }],
+      code: withApi(
+        "import * as ts from 'taskscope';\ndeclare const tasks: ((signal: AbortSignal) => Promise<string>)[];\nts.allSettled(tasks).then((results) => results.forEach((r) => r.status === 'fulfilled' && console.log(r.value)));",
+      ),
+      errors: [{ messageId: 'unchecked', data: { callee: 'ts.allSettled' }, line: 6, column: 1, suggestions: [] }],
     },
   ],
 });
@@ -376,7 +419,7 @@ espreeTester.run('no-unchecked-settled (espree)', rule, {
   invalid: [
     {
       filename: 'file.js',
-      code: "async function sync(jobs) {\n  await Promise.allSettled(jobs.map((job) => job.run()));\n}",
+      code: "async function sync(jobs) {\n  await Promise.allSettled(jobs.map((job) => fetch(job.url)));\n}",
       errors: [
         {
           messageId: 'discarded',
@@ -386,7 +429,7 @@ espreeTester.run('no-unchecked-settled (espree)', rule, {
             {
               messageId: 'useAllSettled',
               output:
-                "import { allSettled } from 'taskscope';\n\nasync function sync(jobs) {\n  await allSettled(jobs.map((job) => (signal) => job.run()));\n}",
+                "import { allSettled } from 'taskscope';\n\nasync function sync(jobs) {\n  await allSettled(jobs.map((job) => (signal) => fetch(job.url, { signal })));\n}",
             },
           ],
         },

@@ -1,7 +1,8 @@
 import rule from '../../src/rules/require-signal-propagation.js';
 import { espreeTester, syntacticTester, typedTester } from '../rule-tester.js';
 
-type Filename = 'file.ts' | 'react.tsx' | 'file.js';
+/** `no-dom/file.ts` belongs to a project without the DOM lib or @types/node, where `AbortSignal` does not resolve. */
+type Filename = 'file.ts' | 'react.tsx' | 'file.js' | 'no-dom/file.ts';
 
 /** One finding at line:column with its single suggestion (or none, when `output` is undefined). */
 function invalid(code: string, at: [line: number, column: number], data: { callee: string; signal: string }, output?: string, filename: Filename = 'file.ts') {
@@ -44,6 +45,8 @@ typedTester.run('require-signal-propagation (typed)', rule, {
     'function log(message: string) {}\nasync function run(signal: AbortSignal) {\n  log("start");\n}',
     // Calls on the signal itself.
     'function watch(signal: AbortSignal) {\n  signal.addEventListener("abort", () => {}, { once: true });\n}',
+    // A listener registered with the signal is removed when it aborts.
+    'function listen(signal: AbortSignal, target: EventTarget, onMessage: (event: Event) => void) {\n  target.addEventListener("message", onMessage, { signal });\n}',
     // The signal is passed somewhere else.
     'declare function guarded(signal: AbortSignal, work: () => void, options?: { signal?: AbortSignal }): void;\nfunction run(signal: AbortSignal) {\n  guarded(signal, () => {});\n}',
     // A string where the options could go can't carry a signal.
@@ -101,12 +104,26 @@ typedTester.run('require-signal-propagation (typed)', rule, {
       { callee: 'get', signal: 'signal' },
       'class Client {\n  get(path: string, init?: RequestInit) {\n    return fetch(path, init);\n  }\n}\nasync function run(client: Client, signal: AbortSignal) {\n  return client.get("/me", { signal });\n}',
     ),
-    // An event listener left attached after the work is cancelled.
+    {
+      // A listener left registered after the work is cancelled. Said, not rewritten: removing it on abort
+      // could leave code that waits for a last event hanging.
+      code: 'function listen(signal: AbortSignal, target: EventTarget, onMessage: (event: Event) => void) {\n  target.addEventListener("message", onMessage);\n}',
+      errors: [{ messageId: 'listenerOutlivesSignal' as const, data: { signal: 'signal' }, line: 2, column: 3, suggestions: [] }],
+    },
+    // A signal destructured from options in the body, under another name.
     invalid(
-      'function track(signal: AbortSignal, onResize: () => void) {\n  window.addEventListener("resize", onResize);\n}',
-      [2, 3],
-      { callee: 'addEventListener', signal: 'signal' },
-      'function track(signal: AbortSignal, onResize: () => void) {\n  window.addEventListener("resize", onResize, { signal });\n}',
+      'declare function download(url: string, signal?: AbortSignal): Promise<void>;\nexport async function run(options: { url: string; abortSignal?: AbortSignal }) {\n  const { abortSignal } = options;\n  await download(options.url);\n}',
+      [4, 9],
+      { callee: 'download', signal: 'abortSignal' },
+      'declare function download(url: string, signal?: AbortSignal): Promise<void>;\nexport async function run(options: { url: string; abortSignal?: AbortSignal }) {\n  const { abortSignal } = options;\n  await download(options.url, abortSignal);\n}',
+    ),
+    // Without the DOM lib or @types/node the annotation still says what the parameter and the option are.
+    invalid(
+      'declare function download(url: string, options?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(url: string, abort: AbortSignal) {\n  await download(url);\n}',
+      [3, 9],
+      { callee: 'download', signal: 'abort' },
+      'declare function download(url: string, options?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(url: string, abort: AbortSignal) {\n  await download(url, { signal: abort });\n}',
+      'no-dom/file.ts',
     ),
     // Through a callback, which runs as part of the same work.
     invalid(
