@@ -68,7 +68,7 @@ function runsThroughLimiter(callback: TS.Expression): boolean {
     }
     return !ts.isFunctionLike(node) && (ts.forEachChild(node, visit) ?? false);
   };
-  return ts.forEachChild(fn.body, visit) ?? false;
+  return ts.isBlock(fn.body) ? (ts.forEachChild(fn.body, visit) ?? false) : visit(fn.body);
 }
 
 const preservesBound: ReadonlySet<string> = new Set(['filter', 'slice', 'map', 'toSorted', 'toReversed', 'reverse', 'sort']);

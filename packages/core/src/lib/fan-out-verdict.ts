@@ -20,7 +20,7 @@ import {
   startsWork,
   workCall,
 } from './fan-out.js';
-import { canReject, functionCanReject } from './rejection.js';
+import { canReject, taskCanReject } from './rejection.js';
 import { memberName, skipParentheses, someNode, unwrapExpression, withoutAwait } from './syntax.js';
 import type { AnalysisContext } from './types.js';
 import { doesCostlyWork, isCostlyWork, isCostlyName } from './work.js';
@@ -84,7 +84,8 @@ export function someTaskCanReject(iterable: TS.Expression, context: AnalysisCont
   if (!source) return true;
   if (source.shape === 'map') return callbackCanReject(source.map.callback, context);
   const tasks = source.shape === 'array' ? source.array.elements : source.pushed;
-  return tasks.some((task) => ts.isSpreadElement(task) || canReject(task, context));
+  // taskscope's `allSettled([(signal) => load(signal)])` is given thunks: what calling one returns.
+  return tasks.some((task) => ts.isSpreadElement(task) || (inlineCallback(task) ? taskCanReject(inlineCallback(task)!, context) : canReject(task, context)));
 }
 
 /** Whether a fan-out with this verdict leaves work worth cancelling running when it settles early. */
@@ -142,7 +143,9 @@ function notifiesItem(body: TS.Node, item: string): boolean {
 
 function callbackCanReject(callback: TS.Expression, context: AnalysisContext): boolean {
   const fn = inlineCallback(callback) ?? functionReferenced(callback, context);
-  return fn ? functionCanReject(fn, context) : true;
+  // `(item) => (signal) => work(item, signal)` hands out the task: it is the one that runs.
+  const task = fn?.body && !ts.isBlock(fn.body) ? inlineCallback(fn.body) : undefined;
+  return fn ? taskCanReject(task ?? fn, context) : true;
 }
 
 function callbackIsCostly(callback: TS.Expression, context: AnalysisContext): boolean {

@@ -40,6 +40,16 @@ export function functionCanReject(fn: TS.FunctionLikeDeclaration, context: Analy
   return functionRejects(fn, context, 0);
 }
 
+/**
+ * Whether a task a fan-out runs can reject: `fn` is called for each item and
+ * what it returns is the task's promise, whatever its type says (`(job) =>
+ * job.run()`), so a returned call counts as a promise even without types.
+ */
+export function taskCanReject(fn: TS.FunctionLikeDeclaration, context: AnalysisContext): boolean {
+  if (!fn.body || fn.asteriskToken) return true;
+  return escapes(fn.body, { async: isAsyncFunction(fn), returns: true, returnsPromise: true }, context, 0);
+}
+
 const cache = { typed: new WeakMap<TS.Node, boolean>(), untyped: new WeakMap<TS.Node, boolean>() };
 
 function functionRejects(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, depth: number): boolean {
@@ -146,6 +156,8 @@ function isQuietPromise(node: TS.NewExpression, context: AnalysisContext, depth:
 interface Exits {
   async: boolean;
   returns: boolean;
+  /** What is returned is a promise, whatever its type (a task's). */
+  returnsPromise?: boolean;
 }
 
 /**
@@ -173,7 +185,8 @@ function escapes(body: TS.Node, exits: Exits, context: AnalysisContext, depth: n
   };
   const returns = (expression: TS.Expression, guarded: boolean): boolean => {
     const value = unwrapExpression(expression);
-    if (mayBePromise(value, exits.async, context) && expressionRejects(value, context, depth)) return true;
+    const promise = exits.returnsPromise ? !ts.isObjectLiteralExpression(value) && !ts.isLiteralExpression(value) : mayBePromise(value, exits.async, context);
+    if (promise && expressionRejects(value, context, depth)) return true;
     return visit(value, guarded);
   };
   return ts.isBlock(body) || !exits.returns ? visit(body, false) : returns(body as TS.Expression, false);

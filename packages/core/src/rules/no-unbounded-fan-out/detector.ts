@@ -7,7 +7,8 @@ import { calleeMatcher, fanOutSource } from '../../lib/fan-out.js';
 import { fanOutVerdict, orphansWork } from '../../lib/fan-out-verdict.js';
 import { taskscopeCallee } from '../../lib/runtime-api.js';
 import { promiseCombinatorOf, skipParentheses } from '../../lib/syntax.js';
-import { isTestFile } from '../../lib/test-code.js';
+import { runsAsProgramEntry } from '../../lib/program-entry.js';
+import { isExampleFile, isTestFile } from '../../lib/test-code.js';
 import type { AnalysisContext, Detector, Finding, Fix, TextEdit, TransformId } from '../../lib/types.js';
 import { doesCostlyWork } from '../../lib/work.js';
 
@@ -69,7 +70,9 @@ export const noUnboundedFanOut: Detector<NoUnboundedFanOutOptions, NoUnboundedFa
       if (limits) return [];
       const verdict = fanOutVerdict(iterable, context, calleeMatcher([]));
       if (!verdict?.unbounded || !verdict.costly || verdict.broadcast) return [];
-      if (combinator !== 'allSettled' && orphansWork(verdict, combinator as 'all' | 'any')) return [];
+      // no-orphaned-fan-out reports this site, with both problems; where it stands aside (a script's entry, example code) this rule does.
+      const orphanedReports = combinator !== 'allSettled' && orphansWork(verdict, combinator as 'all' | 'any') && !runsAsProgramEntry(node) && !isExampleFile(context);
+      if (orphanedReports) return [];
       callee = `Promise.${combinator}`;
       if (combinator === 'allSettled') transform = 'all-settled';
       fix = combinatorFix(node, context, { messageId: 'limitConcurrency', transform, concurrency });

@@ -7,13 +7,14 @@ import { bindingPropertyName, isAbortSignalType } from '../../lib/signal-slots.j
 import {
   enclosingFunction,
   isFunctionExpressionLike,
+  memberName,
   promiseCombinatorOf,
   someNode,
   unwrapExpression,
 } from '../../lib/syntax.js';
 import { unionMembers } from '../../lib/type-members.js';
 import type { AnalysisContext, Detector } from '../../lib/types.js';
-import { boundFunction, constInitializer, declarationOf, returnedExpression } from '../../lib/value-flow.js';
+import { boundFunction, constInitializer, declarationOf, referencesOf, returnedExpression } from '../../lib/value-flow.js';
 import { isGlobalCallee, raceMigration, timeoutRace } from './timeout.js';
 
 export type NoUncancelledRaceMessageId = 'uncancelled' | 'uncancelledTimeout' | 'useWithTimeout' | 'useRace';
@@ -154,6 +155,8 @@ function losersAreCancelled(race: TS.CallExpression, racers: readonly TS.Express
 function cancellationNeed(racer: TS.Expression, race: TS.CallExpression, timed: boolean, context: AnalysisContext): 'none' | 'handles' | 'stands-for-work' {
   const node = unwrapExpression(racer);
   const declaration = ts.isIdentifier(node) ? declarationOf(node, context) : undefined;
+  // A promise also put in a cache or a registry (`inflight.set(id, pending)`) is kept on purpose: that store owns it.
+  if (declaration && ts.isIdentifier(node) && isStoredElsewhere(node, context)) return 'none';
   const local = !declaration || enclosingFunction(declaration) === enclosingFunction(race);
   // `const { promise } = withResolvers()`: a deferred.
   if (declaration && ts.isBindingElement(declaration)) return timed && local && !isTimer(racer, context) ? 'stands-for-work' : 'none';
@@ -167,6 +170,20 @@ function cancellationNeed(racer: TS.Expression, race: TS.CallExpression, timed: 
     return timed && local && !isTimer(racer, context) ? 'stands-for-work' : 'none';
   }
   return workCall(started) !== undefined ? 'handles' : 'none';
+}
+
+/** Whether the binding `name` refers to is handed to a `set` / `push` / `add` call or assigned to a property. */
+function isStoredElsewhere(name: TS.Identifier, context: AnalysisContext): boolean {
+  const declaration = declarationOf(name, context);
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  return referencesOf(declaration.name, context).some((reference) => {
+    const parent = reference.parent;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(reference)) {
+      const method = memberName(unwrapExpression(parent.expression));
+      return method === 'set' || method === 'push' || method === 'add';
+    }
+    return ts.isBinaryExpression(parent) && parent.right === reference && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(parent.left);
+  });
 }
 
 /** A `new Promise(…)`, written here or returned by the same-file helper `call` calls (`aborted(signal)`). */

@@ -4,7 +4,7 @@ import { ts } from '../../lib/compiler.js';
 import { isAsyncIterableType, isThenableType } from '../../lib/promises.js';
 import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
 import { isAbortSignalType, passSignalEdit, passesSignal, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
-import { calleeName, memberName, mentions, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
+import { calleeName, memberName, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
 import { isTestFile } from '../../lib/test-code.js';
 import type { AnalysisContext, Detector, Finding, Fix } from '../../lib/types.js';
 import { declarationOf } from '../../lib/value-flow.js';
@@ -132,8 +132,13 @@ function handsOnOwner(call: TS.CallExpression, signal: SignalInScope, context: A
   const owner = /^([\w$]+)\.signal$/.exec(signal.text)?.[1];
   const carries = (expression: TS.Expression, depth: number): boolean => {
     const node = unwrapExpression(expression);
-    if (owner !== undefined && mentions(node, owner)) return true;
-    if (ts.isObjectLiteralExpression(node)) return node.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'signal');
+    // `options` itself, or `{ ...options }`: reading another of its properties (`options.url`) hands nothing on.
+    if (owner !== undefined && ts.isIdentifier(node) && node.text === owner) return true;
+    if (ts.isObjectLiteralExpression(node)) {
+      return node.properties.some(
+        (p) => (p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'signal') || (ts.isSpreadAssignment(p) && carries(p.expression, depth + 1)),
+      );
+    }
     if (depth > 2) return false;
     // `new Request(url, init)` with `init` carrying it: what the call is given is built from the signal.
     if (ts.isNewExpression(node) || ts.isCallExpression(node)) return (node.arguments ?? []).some((argument) => !ts.isSpreadElement(argument) && carries(argument, depth + 1));
