@@ -40,7 +40,7 @@ export default defineConfig({
     projects: [
       project('runtime', ['packages/runtime/test/**/*.test.ts']),
       project('core', ['packages/core/test/**/*.test.ts'], [], ['packages/core/test/setup.ts']),
-      project('eslint-plugin', ['packages/eslint-plugin/test/**/*.test.ts'], sweeps),
+      project('eslint-plugin', ['packages/eslint-plugin/test/**/*.test.ts'], [...sweeps, 'packages/eslint-plugin/test/fixture/**']),
       project('codemod', ['packages/codemod/test/**/*.test.ts'], sweeps),
       project('demo-app', ['fixtures/demo-app/test/**/*.test.ts']),
       project('sweeps', sweeps),

@@ -185,7 +185,8 @@ function escapes(body: TS.Node, exits: Exits, context: AnalysisContext, depth: n
   };
   const returns = (expression: TS.Expression, guarded: boolean): boolean => {
     const value = unwrapExpression(expression);
-    const promise = exits.returnsPromise ? !ts.isObjectLiteralExpression(value) && !ts.isLiteralExpression(value) : mayBePromise(value, exits.async, context);
+    // An awaited value is settled where it is awaited, where the `try` holds it.
+    const promise = exits.returnsPromise ? !ts.isAwaitExpression(value) && !ts.isObjectLiteralExpression(value) && !ts.isLiteralExpression(value) : mayBePromise(value, exits.async, context);
     if (promise && expressionRejects(value, context, depth)) return true;
     return visit(value, guarded);
   };

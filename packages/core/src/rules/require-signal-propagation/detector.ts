@@ -31,7 +31,7 @@ export type RequireSignalPropagationMessageId = 'missingSignal' | 'listenerOutli
  */
 export interface RequireSignalPropagationOptions {
   /** Also report in test files (see `isTestFile`). */
-  checkTestFiles: boolean;
+  checkTestFiles?: boolean;
 }
 
 export const requireSignalPropagation: Detector<RequireSignalPropagationOptions, RequireSignalPropagationMessageId> = {
