@@ -89,11 +89,14 @@ describe('presets', () => {
   });
 
   let project: ReturnType<typeof temporaryProject>;
-  // One finding per rule: an orphaned fan-out over an unbounded map, unchecked settled
+  // One finding per rule: an orphaned fan-out over an unbounded map, checked settled results over an unbounded one,
+  // unchecked settled
   // results, a race nobody cancels, an async forEach, a dropped signal, a floating call.
   const snippet = [
     'export async function sync(ids: string[], signal: AbortSignal): Promise<void> {',
     '  await Promise.all(ids.map((id) => fetch(`/items/${id}`)));',
+    "  const settled = await Promise.allSettled(ids.map((id) => fetch(`/sync/${id}`, { method: 'POST', signal })));",
+    "  if (settled.some((result) => result.status === 'rejected')) throw new Error('sync failed');",
     '  await Promise.allSettled([fetch(\'/a\', { signal }), fetch(\'/b\', { signal })]);',
     '  await Promise.race([fetch(\'/c\', { signal }), new Promise((resolve) => setTimeout(resolve, 10))]);',
     '  ids.forEach(async (id) => {',

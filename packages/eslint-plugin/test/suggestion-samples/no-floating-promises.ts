@@ -42,3 +42,16 @@ export class Session {
 }
 
 audit('boot').catch((error: unknown) => console.error(error));
+
+export async function refresh(ids: readonly string[], signal: AbortSignal): Promise<void> {
+  fetch('https://api.example.com/refresh', { method: 'POST', signal });
+  ids.map((id) => fetch(`https://api.example.com/refresh/${id}`, { method: 'POST' }));
+  const warm = fetch('https://api.example.com/warm');
+  await audit('refreshing');
+  await warm;
+}
+
+export async function retire(session: Session): Promise<void> {
+  session.close().then(() => audit('retired'));
+  void session.end('retired');
+}
