@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 
 import { ts } from './compiler.js';
 import {
+  type FanOutSource,
   fanOutSource,
   inlineCallback,
   suspendsOutsideFunctions,
@@ -22,7 +23,8 @@ import {
   type PromiseCombinator,
   unwrapExpression,
 } from './syntax.js';
-import type { AnalysisContext, Fix, TextEdit, TransformId } from './types.js';
+import { signalInScope } from './signal-in-scope.js';
+import type { AnalysisContext, Delivery, Fix, TextEdit, TransformId } from './types.js';
 import { referencesOf } from './value-flow.js';
 
 /**
@@ -64,7 +66,8 @@ export function combinatorFix<MessageId extends string>(
   const combinator = promiseCombinatorOf(call);
   const [iterable] = call.arguments;
   if (!combinator || !iterable || call.arguments.length !== 1 || call.typeArguments) return undefined;
-  const rewrite = rewriteFor(call, iterable, combinator, context, options.concurrency);
+  const outer = signalInScope(call, context)?.text;
+  const rewrite = rewriteFor(call, iterable, combinator, context, options.concurrency, outer);
   if (!rewrite) return undefined;
   return {
     messageId: options.messageId,
@@ -72,7 +75,24 @@ export function combinatorFix<MessageId extends string>(
     transform: options.transform,
     edits: rewrite.edits,
     imports: [rewrite.name],
+    delivery: deliveryOf(fanOutSource(iterable, context)!, context, outer),
   };
+}
+
+/**
+ * Whether the tasks' signals reach work that takes one: for each task, a call
+ * in it that takes a signal and gets none, or gets `outer` (see
+ * `threadSignalEdits`). A named callback gets none.
+ */
+function deliveryOf(source: FanOutSource, context: AnalysisContext, outer: string | undefined): Delivery {
+  const reaches = (task: TS.Node) => threadSignalEdits(task, 'signal', context, outer).length > 0;
+  if (source.shape === 'map') {
+    const fn = inlineCallback(source.map.callback);
+    return fn && reaches(fn.body) ? 'all' : 'none';
+  }
+  const tasks = source.shape === 'array' ? source.array.elements : source.pushed;
+  const reached = tasks.filter((task) => !ts.isSpreadElement(task) && workCall(task) !== undefined && reaches(task)).length;
+  return reached === 0 ? 'none' : reached === tasks.length ? 'all' : 'some';
 }
 
 interface Rewrite {
@@ -87,6 +107,7 @@ function rewriteFor(
   combinator: PromiseCombinator,
   context: AnalysisContext,
   concurrency: number | undefined,
+  outer: string | undefined,
 ): Rewrite | undefined {
   const { sourceFile } = context;
   const source = fanOutSource(iterable, context);
@@ -100,7 +121,7 @@ function rewriteFor(
   });
 
   if (source.shape === 'array') {
-    const thunks = elementThunkEdits(source.array, context);
+    const thunks = elementThunkEdits(source.array, context, outer);
     if (!thunks) return undefined;
     const rewrite = renameCallee(combinator);
     rewrite.edits.push(...thunks, ...options);
@@ -112,7 +133,7 @@ function rewriteFor(
   // The items stay where they are when a `const` holds them, or when an optional chain has no fallback to keep.
   const direct = !source.held && (!fanOut.optional || source.fallback) && combinator === 'all' && mapsDirectly(fanOut, context);
   if (direct) {
-    const callback = callbackEdits(fanOut, context, 'map');
+    const callback = callbackEdits(fanOut, context, 'map', outer);
     if (!callback) return undefined;
     const hoisted = hoistsArgument(call, iterable, sourceFile);
     // `xs?.filter(f).map(g) ?? []` → `map(xs?.filter(f) ?? [], …)`.
@@ -133,7 +154,7 @@ function rewriteFor(
       ],
     };
   }
-  const callback = callbackEdits(fanOut, context, 'thunk');
+  const callback = callbackEdits(fanOut, context, 'thunk', outer);
   if (!callback) return undefined;
   const rewrite = renameCallee(combinator);
   rewrite.edits.push(...callback, ...options);
@@ -185,7 +206,7 @@ function hoistsArgument(call: TS.CallExpression, argument: TS.Expression, source
  * can't become a thunk. A one-line array that the thunks make too long gets
  * one element per line.
  */
-function elementThunkEdits(array: TS.ArrayLiteralExpression, context: AnalysisContext): TextEdit[] | undefined {
+function elementThunkEdits(array: TS.ArrayLiteralExpression, context: AnalysisContext, outer: string | undefined): TextEdit[] | undefined {
   const { sourceFile } = context;
   const signal = signalParameterName(array.elements);
   const perElement: TextEdit[][] = [];
@@ -197,7 +218,7 @@ function elementThunkEdits(array: TS.ArrayLiteralExpression, context: AnalysisCo
     const start = element.getStart(sourceFile);
     // An arrow body can't start with `{`: `{ a: 1 } as T` needs parentheses.
     const wrap = sourceFile.text[start] === '{';
-    const threaded = works ? threadSignalEdits(element, signal, context) : [];
+    const threaded = works ? threadSignalEdits(element, signal, context, outer) : [];
     const edits = [insert(start, `${thunkParameters(signal, works, threaded, context)} => ${wrap ? '(' : ''}`)];
     if (wrap) edits.push(insert(element.end, ')'));
     perElement.push([...edits, ...threaded]);
@@ -249,16 +270,16 @@ function lineBreaks(
  * taskscope `map(items, (item, signal, index) => …)`. `thunk`: the callback
  * returns a task instead, `(item) => (signal) => …`.
  */
-function callbackEdits(fanOut: MapFanOut, context: AnalysisContext, form: 'map' | 'thunk'): TextEdit[] | undefined {
+function callbackEdits(fanOut: MapFanOut, context: AnalysisContext, form: 'map' | 'thunk', outer: string | undefined): TextEdit[] | undefined {
   const { sourceFile } = context;
   const fn = inlineCallback(fanOut.callback);
   if (!fn) return namedCallbackEdits(fanOut.callback, context, form);
   const params = fn.parameters;
   if (fn.asteriskToken || params.length > 2 || params.some((p) => p.dotDotDotToken || isThisParameter(p))) return undefined;
-  if (form === 'map') return mapCallbackEdits(fn, context, true);
+  if (form === 'map') return mapCallbackEdits(fn, context, true, outer);
   if (!ts.isArrowFunction(fn)) return undefined;
   const signal = signalParameterName([fn]);
-  const threaded = threadSignalEdits(fn.body, signal, context);
+  const threaded = threadSignalEdits(fn.body, signal, context, outer);
   const asyncModifier = fn.modifiers?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
   const parameters = thunkParameters(signal, true, threaded, context);
   const edits = [...threaded, insert(fn.body.getStart(sourceFile), `${asyncModifier ? 'async ' : ''}${parameters} => `)];
@@ -275,10 +296,10 @@ function callbackEdits(fanOut: MapFanOut, context: AnalysisContext, form: 'map' 
  * Without an index to move, the signal is declared only when a call gets it,
  * unless `declareUnused`. The callback must have at most two plain parameters.
  */
-export function mapCallbackEdits(fn: TS.ArrowFunction | TS.FunctionExpression, context: AnalysisContext, declareUnused: boolean): TextEdit[] {
+export function mapCallbackEdits(fn: TS.ArrowFunction | TS.FunctionExpression, context: AnalysisContext, declareUnused: boolean, outer?: string): TextEdit[] {
   const { sourceFile } = context;
   const signal = signalParameterName([fn]);
-  const threaded = threadSignalEdits(fn.body, signal, context);
+  const threaded = threadSignalEdits(fn.body, signal, context, outer);
   const unused = threaded.length === 0;
   const [first, second] = fn.parameters;
   if (second) {

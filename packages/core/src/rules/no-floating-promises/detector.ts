@@ -15,7 +15,7 @@ import {
   type FloatingKind,
   type FloatingOptions,
 } from './floating.js';
-import { addParameterFix, scopePlan, spawnFix, type SpawnSite, type WrapTarget, wrapFix } from './scope-fix.js';
+import { addParameterFix, handsOutOngoingWork, scopePlan, spawnBlocker, spawnFix, type SpawnSite, type WrapTarget, wrapFix } from './scope-fix.js';
 
 export interface NoFloatingPromisesOptions extends FloatingOptions {
   /** Report in test files as elsewhere (by default only dropped assertions). */
@@ -33,9 +33,12 @@ const messageIds: Record<FloatingKind, NoFloatingPromisesMessageId> = {
 };
 
 const reasons = {
-  outside: 'floating promise in a function that is not async: handle it here with .catch(report), return it to a caller that awaits it, or run it in a scope the caller owns',
+  outside: 'floating promise outside an async function: handle it with .catch(report), or return it to be awaited',
   array: 'array of promises: await them together or spawn each one',
   shape: 'floating promise the codemod cannot spawn as written: give it an owner',
+  'no-signal': 'floating promise: it takes no AbortSignal, so a scope could only wait for it; await it, or .catch(report)',
+  'open-ended': 'floating promise: open-ended work (a stream, listener or loop); decide who owns it and when it stops',
+  handle: "floating promise: this function's result is used while the work runs; a scope would make it wait",
 };
 
 export type NoFloatingPromisesMessageId = | 'floating'
@@ -245,7 +248,8 @@ function findingFor(site: Site, context: AnalysisContext, options: NoFloatingPro
   const owner = ownerFunction(site.node);
   const fixes: Fix<NoFloatingPromisesMessageId>[] = [];
   if (site.await && isAsyncFunction(owner)) fixes.push({ messageId: site.await.messageId, edits: site.await.edits, imports: [] });
-  const plan = site.spawn && scopePlan(owner, context);
+  const blocker = site.spawn && spawnBlocker(site.spawn, context);
+  const plan = site.spawn && !blocker ? scopePlan(owner, context) : undefined;
   if (plan && site.spawn) {
     if (plan.kind === 'spawn') fixes.push(spawnFix(site.spawn, plan.scopeName, context));
     else if (plan.kind === 'addParameter') fixes.push(addParameterFix(plan, spawnSitesIn(plan.fn, context, options), context));
@@ -257,7 +261,9 @@ function findingFor(site: Site, context: AnalysisContext, options: NoFloatingPro
   const finding: Finding<NoFloatingPromisesMessageId> = { rule: 'no-floating-promises', messageId, node: site.node, fixes };
   if (site.data) finding.data = site.data;
   if (!plan) {
-    const reason = site.array ? reasons.array : isAsyncFunction(owner) ? reasons.shape : reasons.outside;
+    const asyncOwner = isAsyncFunction(owner);
+    const handsOut = owner !== undefined && ts.isFunctionLike(owner) && handsOutOngoingWork(owner as TS.FunctionLikeDeclaration, context);
+    const reason = site.array ? reasons.array : !asyncOwner ? reasons.outside : blocker ? reasons[blocker] : handsOut ? reasons.handle : reasons.shape;
     finding.review = { transform: 'floating', reason, node: site.node };
   }
   return finding;
@@ -302,7 +308,7 @@ function spawnSitesIn(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, 
   const visit = (node: TS.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     const site = ts.isExpressionStatement(node) || ts.isVariableDeclaration(node) ? siteOf(node, context, options) : undefined;
-    if (site?.spawn) sites.push(site.spawn);
+    if (site?.spawn && !spawnBlocker(site.spawn, context)) sites.push(site.spawn);
     ts.forEachChild(node, visit);
   };
   if (fn.body) ts.forEachChild(fn.body, visit);

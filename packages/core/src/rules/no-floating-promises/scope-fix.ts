@@ -1,13 +1,14 @@
 import type * as TS from 'typescript';
 
 import { ts } from '../../lib/compiler.js';
-import { threadSignalEdits } from '../../lib/fan-out.js';
+import { threadSignalEdits, workCall } from '../../lib/fan-out.js';
 import { indentAt, multilineLiterals } from '../../lib/layout.js';
 import { freeName, signalParameterName } from '../../lib/names.js';
 import { isScopeBody, isScopeValue, isSpawnCall } from '../../lib/runtime-api.js';
 import { runtimeName } from '../../lib/runtime-imports.js';
 import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
-import { isAsyncFunction, skipParentheses } from '../../lib/syntax.js';
+import { calleeName, isAsyncFunction, skipParentheses } from '../../lib/syntax.js';
+import { unionMembers } from '../../lib/type-members.js';
 import type { AnalysisContext, Fix, TextEdit } from '../../lib/types.js';
 
 /**
@@ -65,10 +66,53 @@ export function scopePlan(fn: TS.Node | undefined, context: AnalysisContext): Sc
   const declaration = fn as TS.FunctionLikeDeclaration;
   const body = declaration.body;
   // The brace check guards against a body the parser had to recover (a missing `}`).
-  if (isAsyncFunction(fn) && !declaration.asteriskToken && body && ts.isBlock(body) && sourceFile.text[body.end - 1] === '}') {
+  if (isAsyncFunction(fn) && !declaration.asteriskToken && body && ts.isBlock(body) && sourceFile.text[body.end - 1] === '}' && !handsOutOngoingWork(declaration, context)) {
     return { kind: 'wrap', fn: declaration as BlockFunction, signal: signalInScope(body, context) };
   }
   return undefined;
+}
+
+/**
+ * Whether a function's result stands for work that goes on after it returns:
+ * typed, its (awaited) return type is a Response, a stream, an iterator or an
+ * object with methods (a handle); without types, it returns any value at all.
+ * A scope would make such a function wait for what its caller is to drive.
+ */
+export function handsOutOngoingWork(fn: TS.FunctionLikeDeclaration, context: AnalysisContext): boolean {
+  const { checker } = context;
+  if (!checker) return someReturnedValue(fn);
+  const signature = checker.getSignatureFromDeclaration(fn);
+  const returned = signature && checker.getAwaitedType(checker.getReturnTypeOfSignature(signature));
+  if (!returned) return someReturnedValue(fn);
+  return unionMembers(returned).some((part) => {
+    if ((part.flags & ts.TypeFlags.Object) === 0) return false;
+    if (checker.isArrayType(part) || checker.isTupleType(part)) return false;
+    return part.getProperties().some((property) => {
+      const declaration = property.valueDeclaration ?? property.declarations?.[0];
+      return declaration !== undefined && (ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration) || property.escapedName.toString().startsWith('__@'));
+    });
+  });
+}
+
+function someReturnedValue(fn: TS.FunctionLikeDeclaration): boolean {
+  const visit = (node: TS.Node): boolean =>
+    (ts.isReturnStatement(node) && node.expression !== undefined) || (!ts.isFunctionLike(node) && (ts.forEachChild(node, visit) ?? false));
+  return fn.body !== undefined && (ts.forEachChild(fn.body, visit) ?? false);
+}
+
+/** Names of work that runs as long as it is used: a stream, a pipe, a listener, a loop, a server. */
+const openEnded = /^(pipe|pipeTo|pipeThrough|listen|serve|watch|subscribe|on|once|addListener|addEventListener|poll|loop|pump|consume|drain|tail|follow|keepAlive|heartbeat|stream|run[A-Z]\w*Loop)(?=$|[A-Z_])|Loop$/;
+
+/**
+ * Why spawning a site into a scope would be wrong, or undefined when it is
+ * right: its work takes no signal (a scope could not cancel it, only wait for
+ * it), or it is open-ended work that the function starting it must not wait for.
+ */
+export function spawnBlocker(site: SpawnSite, context: AnalysisContext): 'no-signal' | 'open-ended' | undefined {
+  const call = workCall(site.expression);
+  const name = call && ts.isCallExpression(call) ? calleeName(call) : undefined;
+  if (name !== undefined && openEnded.test(name)) return 'open-ended';
+  return threadSignalEdits(site.expression, 'signal', context).length === 0 ? 'no-signal' : undefined;
 }
 
 // `s.spawn(fn)` / `s.start(fn)`: fn is a task of scope `s`, which can own more work while fn runs.

@@ -69,9 +69,11 @@ export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions, NoOrphanedFanOu
 
     const unbounded = verdict.unbounded;
     const concurrency = Math.max(1, Math.floor(options.defaultConcurrency));
-    const fix = unbounded
+    const rewrite = unbounded
       ? combinatorFix(node, context, { messageId: 'useBoundedMap', transform: 'promise-all', concurrency })
       : combinatorFix(node, context, { messageId: 'useTaskscope', transform: 'promise-all' });
+    // Tasks none of whose work takes a signal would be cancelled by nothing: such a rewrite only moves code.
+    const fix = rewrite?.delivery === 'none' ? undefined : rewrite;
     const finding: Finding<NoOrphanedFanOutMessageId> = {
       rule: 'no-orphaned-fan-out',
       messageId: unbounded ? 'orphanedUnboundedFanOut' : 'orphanedFanOut',
@@ -80,11 +82,10 @@ export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions, NoOrphanedFanOu
       fixes: fix ? [{ ...fix, data: { ...fix.data, concurrency: String(concurrency) } }] : [],
     };
     if (!fix) {
-      finding.review = {
-        transform: 'promise-all',
-        reason: `Promise.${combinator} leaves siblings running; move its work into taskscope tasks`,
-        node,
-      };
+      const reason = rewrite
+        ? `Promise.${combinator}: no task takes an AbortSignal, so nothing could cancel them; give the work one first`
+        : `Promise.${combinator} leaves siblings running; move its work into taskscope tasks`;
+      finding.review = { transform: 'promise-all', reason, node };
     }
     return [finding];
   },

@@ -7,19 +7,24 @@ import {
   suspendsOutsideFunctions,
   taskscopeOptions,
   threadSignalEdits,
-  thunkParameters,
   workCall,
 } from '../../lib/fan-out.js';
-import { signalParameterName } from '../../lib/names.js';
+import { indentAt } from '../../lib/layout.js';
+import { freeName, signalParameterName } from '../../lib/names.js';
 import { runtimeName } from '../../lib/runtime-imports.js';
-import { isFunctionExpressionLike, mentions, outermostAwaited, unwrapExpression } from '../../lib/syntax.js';
+import { signalInScope } from '../../lib/signal-in-scope.js';
+import { isFunctionExpressionLike, mentions, unwrapExpression } from '../../lib/syntax.js';
 import type { AnalysisContext, Fix, Review, TextEdit } from '../../lib/types.js';
 import { boundFunction, returnedExpression } from '../../lib/value-flow.js';
 
 /**
  * The race transform: `Promise.race([work, timer])`, where the timer only
- * rejects after a delay, becomes `withTimeout(delay, (signal) => work)`; other
- * races become taskscope `race([...thunks])` (see `combinatorFix`).
+ * rejects after a delay, becomes `withTimeout(delay, (signal) => work)` with
+ * the timer's own error kept; other races become taskscope `race([...thunks])`
+ * (see `combinatorFix`). A structured race waits for its aborted losers, so
+ * each rewrite is made only when every task's work takes the signal:
+ * otherwise the work would run to its end anyway and the race wait for it (a
+ * timeout that never times out), and the site gets a marker that says so.
  */
 
 /** A race of one unit of work against a hand-made rejecting timer. */
@@ -27,29 +32,32 @@ export interface TimeoutRace {
   work: TS.Expression;
   /** The delay's source text, valid where the race is. */
   delay: string;
+  /** The error the timer rejects with, as source text valid where the race is; undefined when it can't be moved there. */
+  error: string | undefined;
 }
 
-export const INSPECTED_TIMEOUT_REASON = 'the timeout error is inspected; withTimeout() rejects with taskscope TimeoutError instead';
-
 /**
- * The race's fixes in order of preference (`timeout` is `timeoutRace(call)`),
- * and a review when the rewrite to `withTimeout` would change an error that
- * the code inspects: then that fix stays an editor-only suggestion (no
- * transform) and the codemod applies the plain `race` rewrite, which keeps the
- * user's error, plus the marker.
+ * The race's fixes, and a review where no rewrite cancels its losers: the
+ * work of a timeout race takes no signal, its timer's error can't be kept,
+ * or (another race) some task's work takes none.
  */
 export function raceMigration(
   call: TS.CallExpression,
   timeout: TimeoutRace | undefined,
   context: AnalysisContext,
 ): { fixes: Fix<'useWithTimeout' | 'useRace'>[]; review: Review | undefined } {
-  const inspected = timeout !== undefined && timeoutErrorInspected(call);
-  const fixes = [
-    timeout && withTimeoutFix(call, timeout, context, !inspected),
-    combinatorFix(call, context, { messageId: 'useRace', transform: 'race' }),
-  ].filter((fix): fix is Fix<'useWithTimeout' | 'useRace'> => fix !== undefined);
-  const review: Review | undefined = inspected ? { transform: 'race', reason: INSPECTED_TIMEOUT_REASON, node: call } : undefined;
-  return { fixes, review };
+  if (timeout) {
+    const fix = withTimeoutFix(call, timeout, context);
+    if (fix) return { fixes: [fix], review: undefined };
+    const reason =
+      timeout.error === undefined
+        ? "timeout race: its timer's error can't be kept by withTimeout; keep it by hand"
+        : 'timeout race: the work takes no AbortSignal, so no timeout can stop it; give it one, then use withTimeout';
+    return { fixes: [], review: { transform: 'race', reason, node: call } };
+  }
+  const fix = combinatorFix(call, context, { messageId: 'useRace', transform: 'race' });
+  if (fix?.delivery === 'all') return { fixes: [fix], review: undefined };
+  return { fixes: [], review: { transform: 'race', reason: 'Promise.race: a racer takes no AbortSignal, and race() would wait for it; give each one a signal first', node: call } };
 }
 
 /**
@@ -73,8 +81,8 @@ export function timeoutRace(call: TS.CallExpression, context: AnalysisContext): 
     [first, second],
     [second, first],
   ] as const) {
-    const delay = timerDelay(timer, context);
-    if (delay !== undefined && timerDelay(work, context) === undefined) return { work, delay };
+    const found = rejectingTimer(timer, context);
+    if (found && rejectingTimer(work, context) === undefined) return { work, ...found };
   }
   return undefined;
 }
@@ -82,127 +90,74 @@ export function timeoutRace(call: TS.CallExpression, context: AnalysisContext): 
 /**
  * `withTimeout(delay, (signal) => work)`: the work moves into a task thunk
  * (its calls get the signal where they accept one, as `combinatorFix` does)
- * and the timer element disappears. Undefined when the work can't move into a
- * function (it holds `await` or `yield`). Without `codemod` the fix has no
- * transform: an editor-only suggestion.
+ * and the timer element disappears. The timer's error is kept: withTimeout's
+ * TimeoutError becomes it in a `.catch`, so callers see the same class,
+ * message and fields. Undefined when the work takes no signal (the timeout
+ * could not stop it), when it can't move into a function (it holds `await`
+ * or `yield`), or when the error can't be evaluated where the race is.
  */
-function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, context: AnalysisContext, codemod: boolean): Fix<'useWithTimeout'> | undefined {
+function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, context: AnalysisContext): Fix<'useWithTimeout'> | undefined {
   const { sourceFile } = context;
-  const { work, delay } = race;
-  if (suspendsOutsideFunctions(work)) return undefined;
-  const works = workCall(work) !== undefined;
+  const { work, delay, error } = race;
+  if (error === undefined || suspendsOutsideFunctions(work) || workCall(work) === undefined) return undefined;
   const signal = signalParameterName([work]);
+  const outer = signalInScope(call, context)?.text;
+  const threaded = threadSignalEdits(work, signal, context, outer);
+  if (threaded.length === 0) return undefined;
   const start = work.getStart(sourceFile);
   // An arrow body can't start with `{`.
   const wrap = sourceFile.text[start] === '{';
   const name = runtimeName(sourceFile, 'withTimeout');
-  const threaded = works ? threadSignalEdits(work, signal, context) : [];
+  const timeoutError = runtimeName(sourceFile, 'TimeoutError');
+  const caught = freeName(['error'], [call]);
   const options = taskscopeOptions(call, context);
+  const keepError = `.catch((${caught}: unknown) => {\n${indentAt(sourceFile.text, call.getStart(sourceFile))}  throw ${caught} instanceof ${timeoutError} ? ${error} : ${caught};\n${indentAt(sourceFile.text, call.getStart(sourceFile))}})`;
   const edits: TextEdit[] = [
     ...options.edits,
-    { start: call.getStart(sourceFile), end: start, text: `${name}(${delay}, ${thunkParameters(signal, works, threaded, context)} => ${wrap ? '(' : ''}` },
+    { start: call.getStart(sourceFile), end: start, text: `${name}(${delay}, (${signal}) => ${wrap ? '(' : ''}` },
     ...threaded,
-    { start: work.end, end: call.end, text: `${wrap ? ')' : ''}${options.text === undefined ? '' : `, ${options.text}`})` },
+    { start: work.end, end: call.end, text: `${wrap ? ')' : ''}${options.text === undefined ? '' : `, ${options.text}`})${keepError}` },
   ];
-  return { messageId: 'useWithTimeout', ...(codemod ? { transform: 'race' as const } : {}), edits, imports: ['withTimeout'] };
+  return { messageId: 'useWithTimeout', transform: 'race', edits, imports: ['withTimeout', 'TimeoutError'], delivery: 'all' };
 }
 
 /**
- * Whether the error the race rejects with is looked at: in a `catch` clause
- * around it, or a `.catch` / `.then(_, onRejected)` handler chained on it, the
- * error is tested with `instanceof`, compared, has its `message`, `name`,
- * `code` or `cause` read, or is passed to a function other than `console.*`.
- * A handler passed by name counts too (it can't be seen). Checks made by
- * callers the error propagates to are not seen.
+ * A hand-made rejecting timer's delay and error, as source text valid at the
+ * race, or undefined when `expression` is not one. The error is undefined when
+ * it can't be evaluated there (it uses the helper's or the executor's names).
  */
-export function timeoutErrorInspected(call: TS.CallExpression): boolean {
-  let node: TS.Expression = call;
-  for (;;) {
-    const access = outermostAwaited(node).parent;
-    const chained = access.parent;
-    if (!ts.isPropertyAccessExpression(access) || !ts.isCallExpression(chained) || chained.expression !== access) break;
-    const method = access.name.text;
-    const handler = method === 'catch' ? chained.arguments[0] : method === 'then' ? chained.arguments[1] : undefined;
-    if (handler && handlerInspects(handler)) return true;
-    node = chained;
-  }
-  for (let current: TS.Node = node; !ts.isFunctionLike(current) && !ts.isSourceFile(current); current = current.parent) {
-    const parent = current.parent;
-    if (ts.isTryStatement(parent) && parent.tryBlock === current && parent.catchClause?.variableDeclaration) {
-      const { name } = parent.catchClause.variableDeclaration;
-      if (!ts.isIdentifier(name) || errorInspected(name.text, parent.catchClause.block)) return true;
-    }
-  }
-  return false;
-}
-
-function handlerInspects(handler: TS.Expression): boolean {
-  const fn = unwrapExpression(handler);
-  if (!isFunctionExpressionLike(fn)) return true;
-  const error = fn.parameters[0]?.name;
-  if (!error) return false;
-  return !ts.isIdentifier(error) || errorInspected(error.text, fn.body);
-}
-
-const inspectedMembers: ReadonlySet<string> = new Set(['message', 'name', 'code', 'cause']);
-
-function errorInspected(name: string, body: TS.Node): boolean {
-  let found = false;
-  const visit = (node: TS.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(node) && node.text === name) {
-      const value = outermostAwaited(node);
-      const parent = value.parent;
-      if (ts.isBinaryExpression(parent)) {
-        const operator = parent.operatorToken.kind;
-        found =
-          (operator === ts.SyntaxKind.InstanceOfKeyword && parent.left === value) ||
-          operator === ts.SyntaxKind.EqualsEqualsEqualsToken ||
-          operator === ts.SyntaxKind.EqualsEqualsToken ||
-          operator === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
-          operator === ts.SyntaxKind.ExclamationEqualsToken;
-      } else if (ts.isPropertyAccessExpression(parent) && parent.expression === value) {
-        found = inspectedMembers.has(parent.name.text);
-      } else if (ts.isCallExpression(parent) && parent.expression !== value) {
-        found = calleePath(parent.expression)?.startsWith('console.') !== true;
-      }
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return found;
-}
-
-/**
- * The delay of a hand-made rejecting timer, as source text valid at the race,
- * or undefined when `expression` is not one.
- */
-function timerDelay(expression: TS.Expression, context: AnalysisContext): string | undefined {
+function rejectingTimer(expression: TS.Expression, context: AnalysisContext): { delay: string; error: string | undefined } | undefined {
   const node = unwrapExpression(expression);
   if (ts.isNewExpression(node)) {
-    const delay = rejectingTimerDelay(node);
-    return delay && delay.getText(context.sourceFile);
+    const timer = rejectingTimerParts(node);
+    return timer && { delay: timer.delay.getText(context.sourceFile), error: timer.error };
   }
   if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.arguments.some(ts.isSpreadElement)) return undefined;
   const helper = boundFunction(node.expression, context);
   const returned = helper && returnedExpression(helper);
   if (!helper || !returned || !ts.isNewExpression(unwrapExpression(returned))) return undefined;
-  const delay = rejectingTimerDelay(unwrapExpression(returned) as TS.NewExpression);
-  if (!delay) return undefined;
-  if (ts.isNumericLiteral(delay)) return delay.text;
+  const timer = rejectingTimerParts(unwrapExpression(returned) as TS.NewExpression);
+  if (!timer) return undefined;
+  const parameters = new Set(helper.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+  const error = timer.error !== undefined && !mentions(timer.errorNode!, parameters) ? timer.error : undefined;
+  const { delay } = timer;
+  if (ts.isNumericLiteral(delay)) return { delay: delay.text, error };
   if (!ts.isIdentifier(delay)) return undefined;
   // The delay is a parameter: take the argument given for it, or a number default.
   const index = helper.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === delay.text);
   const parameter = helper.parameters[index];
   if (!parameter || parameter.dotDotDotToken) return undefined;
   const argument = node.arguments[index];
-  if (argument) return argument.getText(context.sourceFile);
-  return parameter.initializer && ts.isNumericLiteral(parameter.initializer) ? parameter.initializer.text : undefined;
+  if (argument) return { delay: argument.getText(context.sourceFile), error };
+  return parameter.initializer && ts.isNumericLiteral(parameter.initializer) ? { delay: parameter.initializer.text, error } : undefined;
 }
 
-/** `new Promise((_, reject) => setTimeout(…reject…, delay))` → delay; it must not use the executor's parameters. */
-function rejectingTimerDelay(node: TS.NewExpression): TS.Expression | undefined {
+/**
+ * `new Promise((_, reject) => setTimeout(…reject(error)…, delay))` → its delay
+ * (which must not use the executor's parameters) and its error: `reject(e)`'s
+ * `e`, `setTimeout(reject, ms, e)`'s `e`, or `undefined` for a bare `reject`.
+ */
+function rejectingTimerParts(node: TS.NewExpression): { delay: TS.Expression; error: string | undefined; errorNode?: TS.Node } | undefined {
   if (!ts.isIdentifier(node.expression) || node.expression.text !== 'Promise') return undefined;
   const executor = node.arguments?.[0] && unwrapExpression(node.arguments[0]);
   if (!executor || !isFunctionExpressionLike(executor)) return undefined;
@@ -212,10 +167,16 @@ function rejectingTimerDelay(node: TS.NewExpression): TS.Expression | undefined 
   const statement = returnedExpression(executor);
   const timer = statement && ts.isBinaryExpression(statement) && statement.operatorToken.kind === ts.SyntaxKind.EqualsToken ? statement.right : statement;
   if (!timer || !ts.isCallExpression(timer) || !isGlobalCallee(timer.expression, 'setTimeout')) return undefined;
-  const [callback, delay] = timer.arguments;
-  if (!callback || !delay || ts.isSpreadElement(delay) || !callsReject(callback, reject.text)) return undefined;
+  const [callback, delay, extra] = timer.arguments;
+  if (!callback || !delay || ts.isSpreadElement(delay)) return undefined;
+  const rejected = rejectedWith(callback, reject.text);
+  if (rejected === undefined) return undefined;
   const executorNames = new Set(executor.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
-  return mentions(delay, executorNames) ? undefined : delay;
+  if (mentions(delay, executorNames)) return undefined;
+  const errorNode = rejected === 'bare' ? extra : rejected;
+  if (!errorNode) return { delay, error: 'undefined' };
+  const movable = !ts.isSpreadElement(errorNode) && !mentions(errorNode, executorNames);
+  return { delay, error: movable ? errorNode.getText() : undefined, errorNode };
 }
 
 /** `name`, `globalThis.name` or `window.name`: the timer functions as the rules recognise them. */
@@ -224,12 +185,12 @@ export function isGlobalCallee(callee: TS.Expression, name: 'setTimeout' | 'clea
   return path === name || path === `globalThis.${name}` || path === `window.${name}`;
 }
 
-/** `reject`, `() => reject(err)`, `function () { reject(err); }`. */
-function callsReject(callback: TS.Expression, reject: string): boolean {
+/** `reject` → 'bare'; `() => reject(err)`, `function () { reject(err); }` → err (null for `reject()`); anything else: undefined. */
+function rejectedWith(callback: TS.Expression, reject: string): TS.Expression | 'bare' | null | undefined {
   const fn = unwrapExpression(callback);
-  if (ts.isIdentifier(fn)) return fn.text === reject;
-  if (!isFunctionExpressionLike(fn) || fn.parameters.length > 0) return false;
+  if (ts.isIdentifier(fn)) return fn.text === reject ? 'bare' : undefined;
+  if (!isFunctionExpressionLike(fn) || fn.parameters.length > 0) return undefined;
   const body = returnedExpression(fn);
-  return body !== undefined && ts.isCallExpression(body) && ts.isIdentifier(body.expression) && body.expression.text === reject;
+  if (!body || !ts.isCallExpression(body) || !ts.isIdentifier(body.expression) || body.expression.text !== reject) return undefined;
+  return body.arguments[0] ?? null;
 }
-

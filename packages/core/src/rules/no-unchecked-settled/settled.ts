@@ -70,8 +70,9 @@ export function allSettledMigration(
   use: SettledUse,
   context: AnalysisContext,
 ): { fixes: Fix<'useAllSettled'>[]; review: Review | undefined } {
-  const fix =
-    callee === 'Promise' ? combinatorFix(call, context, { messageId: 'useAllSettled', transform: 'all-settled' }) : undefined;
+  const rewrite = callee === 'Promise' ? combinatorFix(call, context, { messageId: 'useAllSettled', transform: 'all-settled' }) : undefined;
+  // taskscope's allSettled is worth a rewrite only where its cancellation reaches the work.
+  const fix = rewrite?.delivery === 'none' ? undefined : rewrite;
   const review: Review | undefined =
     use === 'examined' ? undefined : { transform: 'all-settled', reason: UNCHECKED_SETTLED_REASON, node: call };
   return { fixes: fix ? [fix] : [], review };

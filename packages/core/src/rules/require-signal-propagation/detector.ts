@@ -56,6 +56,8 @@ export const requireSignalPropagation: Detector<RequireSignalPropagationOptions,
     if (!options.checkTestFiles && isTestFile(context)) return [];
     // Without types only calls by plain name can take a signal (syntacticSlot): the cheap test first.
     if (!context.checker && !ts.isIdentifier(skipParentheses(node.expression))) return [];
+    // Cleanup runs because the work is ending, often because it was cancelled: that signal must not stop it.
+    if (inCleanup(node)) return [];
     const signal = signalInScope(node, context);
     const { sourceFile } = context;
     if (!signal || isOnSignal(node, signal, sourceFile) || passesAnySignal(node, signal, sourceFile)) return [];
@@ -74,11 +76,16 @@ function finding(call: TS.CallExpression, signal: SignalInScope, slot: SignalSlo
   const data = { callee: calleeName(call) ?? 'this call', signal: signal.text };
   const result: Finding<RequireSignalPropagationMessageId> = { rule: 'require-signal-propagation', messageId: 'missingSignal', data, node: call.expression, fixes: [] };
   const { checker } = context;
+  let passed = signal.text;
   if (checker && signal.type && slot.type && !checker.isTypeAssignableTo(signal.type, slot.type)) {
-    result.review = { transform: 'signal', reason: `the type of ${signal.text} does not fit the signal ${data.callee} takes`, node: call };
-    return result;
+    // `AbortSignal | null` where `AbortSignal | undefined` is taken: `?? undefined` fits.
+    if (!checker.isTypeAssignableTo(checker.getNonNullableType(signal.type), slot.type)) {
+      result.review = { transform: 'signal', reason: `the type of ${signal.text} does not fit the signal ${data.callee} takes`, node: call };
+      return result;
+    }
+    passed = `${signal.text} ?? undefined`;
   }
-  const pass = passSignalEdit(call, slot, signal.text, context.sourceFile);
+  const pass = passSignalEdit(call, slot, passed, context.sourceFile);
   if (!pass) return result;
   const fix: Fix<RequireSignalPropagationMessageId> = {
     messageId: 'passSignal',
@@ -89,6 +96,15 @@ function finding(call: TS.CallExpression, signal: SignalInScope, slot: SignalSlo
   };
   result.fixes.push(fix);
   return result;
+}
+
+/** In a `finally` block, or a `catch` block: cleanup and error handling, which run when the work ends. */
+function inCleanup(node: TS.Node): boolean {
+  for (let current = node; !ts.isFunctionLike(current.parent) && !ts.isSourceFile(current.parent); current = current.parent) {
+    const parent = current.parent;
+    if ((ts.isTryStatement(parent) && parent.finallyBlock === current) || ts.isCatchClause(parent)) return true;
+  }
+  return false;
 }
 
 // `signal.addEventListener(…)`, `opts.signal.throwIfAborted()`: the signal is the receiver.
