@@ -1,4 +1,4 @@
-import { type AnalysisContext, type Finding, type Fix, type Review, type TextEdit, type TransformId, applyEdits } from '@taskscope/core';
+import { type AnalysisContext, type Finding, type Fix, type Review, type TextEdit, type TransformId, applyEdits, markerComment } from '@taskscope/core';
 import { ts } from 'ts-morph';
 
 import { core } from './compiler.js';
@@ -118,7 +118,7 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
         // Two findings on one statement share its marker.
         if (edit && !markedAt.has(edit.start)) {
           markedAt.add(edit.start);
-          markers.push({ transform: review.transform, at: edit.start, comment: edit.text.slice(0, edit.text.indexOf('\n')) });
+          markers.push({ transform: review.transform, at: edit.start, reason: review.reason });
         }
       }
       const fix = finding.fixes.find((f) => f.transform !== undefined && selectedIds.has(f.transform));
@@ -165,7 +165,7 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
       // rewrite moved or re-indented (a function body that became a scope).
       const placed = markers.flatMap((marker) => {
         const at = relocate(marker.at, rewriteEdits, new Set(importEdits));
-        return at === undefined ? [] : [{ marker, edit: markerEdit(rewritten, at, marker.comment) }];
+        return at === undefined ? [] : [{ marker, edit: markerEdit(rewritten, at, marker.reason) }];
       });
       const text = applyEdits(rewritten, withLineEndingsOf(original, placed.map((p) => p.edit)));
 
@@ -205,7 +205,7 @@ interface Marker {
   transform: TransformId;
   /** Where the marked statement starts in the original text. */
   at: number;
-  comment: string;
+  reason: string;
 }
 
 /**
@@ -247,11 +247,11 @@ function relocate(at: number, edits: readonly TextEdit[], before: ReadonlySet<Te
   return at + shift;
 }
 
-/** The marker comment on its own line above `at`, indented like the line it marks. */
-function markerEdit(text: string, at: number, comment: string): TextEdit {
+/** The marker comment on its own lines above `at`, indented like the line it marks. */
+function markerEdit(text: string, at: number, reason: string): TextEdit {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart, at))![0];
-  return { start: at, end: at, text: `${comment}\n${indent}` };
+  return { start: at, end: at, text: `${markerComment(reason, indent)}\n${indent}` };
 }
 
 /** Edits are written with `\n`; a CRLF file keeps CRLF. */

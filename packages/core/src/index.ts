@@ -3,7 +3,7 @@ export type { AnalysisContext, Detector, Finding, Fix, Review, RuleId, TextEdit,
 export type { Compiler } from './lib/compiler.js';
 export { engineFor, type Engine } from './engine.js';
 export { applyEdits } from './lib/edits.js';
-export { MARKER_PREFIX } from './lib/review.js';
+export { MARKER_PREFIX, markerComment } from './lib/review.js';
 export { isTestPath } from './lib/test-code.js';
 
 export { noAsyncIterationCallback, type NoAsyncIterationCallbackMessageId } from './rules/no-async-iteration-callback/detector.js';

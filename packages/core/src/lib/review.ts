@@ -17,11 +17,37 @@ export const IGNORE_COMMENT = 'taskscope-migrate-ignore';
 export function reviewMarkerEdit(sourceFile: TS.SourceFile, node: TS.Node, reason: string): TextEdit | undefined {
   const statement = markedStatement(node);
   if (leadingCommentTexts(sourceFile, statement).some((text) => text.startsWith(MARKER_PREFIX))) return undefined;
-  const start = statement.getStart(sourceFile);
-  const lineStart = sourceFile.text.lastIndexOf('\n', start - 1) + 1;
-  const indent = /^[ \t]*/.exec(sourceFile.text.slice(lineStart, start))?.[0] ?? '';
-  const safeReason = reason.replaceAll('*/', '* /');
-  return { start, end: start, text: `${MARKER_PREFIX} ${safeReason} */\n${indent}` };
+  const { text } = sourceFile;
+  let start = statement.getStart(sourceFile);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  // `;(async () => …)()`: the guarding `;` stays with its statement, below the marker.
+  if (/^[ \t]*;[ \t]*$/.test(text.slice(lineStart, start))) start = text.indexOf(';', lineStart);
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, start))?.[0] ?? '';
+  return { start, end: start, text: `${markerComment(reason, indent)}\n${indent}` };
+}
+
+/** Markers are wrapped to this width, so no line they add is longer than code around them would be. */
+const MARKER_WIDTH = 100;
+
+/**
+ * `/* taskscope-migrate: <reason> *\/`, wrapped at word boundaries so that each
+ * line, with `indent` in front, fits MARKER_WIDTH; continuation lines are
+ * indented to the text.
+ */
+export function markerComment(reason: string, indent: string): string {
+  const words = reason.replaceAll('*/', '* /').split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = MARKER_PREFIX;
+  for (const word of words) {
+    if (line !== MARKER_PREFIX && indent.length + line.length + 1 + word.length > MARKER_WIDTH - 3) {
+      lines.push(line);
+      line = `${' '.repeat(3)}${word}`;
+    } else {
+      line = `${line} ${word}`;
+    }
+  }
+  lines.push(`${line} */`);
+  return lines.join(`\n${indent}`);
 }
 
 /** True when the statement holding `node` is preceded by `// taskscope-migrate-ignore`. */

@@ -166,6 +166,9 @@ function startsWorkHere(chain: TS.CallExpression): boolean {
 
 const promiseMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
+/** Array methods that hand back elements the array already held. */
+const takesOut: ReadonlySet<string> = new Set(['pop', 'shift', 'splice', 'slice', 'filter', 'concat', 'at', 'find', 'findLast', 'reverse', 'sort', 'toSorted', 'toReversed', 'toSpliced', 'flat']);
+
 /**
  * A promise that can't reject unobserved: a `.catch(handler)` / `.then(ok,
  * handler)` chain, or a `new Promise` whose executor takes no `reject`.
@@ -240,6 +243,8 @@ export function isPromiseArray(expression: TS.Expression, context: AnalysisConte
 }
 
 function isPromiseArrayType(checker: TS.TypeChecker, type: TS.Type, at: TS.Node): boolean {
+  // `stack.pop()`, `queue.splice(0, n)`: promises already held somewhere, taken out, not started here.
+  if (ts.isCallExpression(at) && takesOut.has(memberName(skipParentheses(at.expression)) ?? '')) return false;
   return unionMembers(type).some((part) =>
     unionMembers(checker.getApparentType(part)).some((candidate) => {
       if (checker.isTupleType(candidate)) {
@@ -472,6 +477,8 @@ function promiseUse(reference: TS.Identifier, context: AnalysisContext): Use {
   if (
     ts.isAwaitExpression(parent) ||
     ts.isReturnStatement(parent) ||
+    ts.isThrowStatement(parent) ||
+    (ts.isTemplateSpan(parent) && ts.isTaggedTemplateExpression(parent.parent.parent)) ||
     ts.isYieldExpression(parent) ||
     ts.isExpressionStatement(parent) ||
     ts.isVoidExpression(parent) ||
