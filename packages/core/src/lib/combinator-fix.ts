@@ -121,7 +121,7 @@ function rewriteFor(
   });
 
   if (source.shape === 'array') {
-    const thunks = elementThunkEdits(source.array, context, outer);
+    const thunks = elementThunkEdits(source.array, context, outer, source.held !== undefined);
     if (!thunks) return undefined;
     const rewrite = renameCallee(combinator);
     rewrite.edits.push(...thunks, ...options);
@@ -206,7 +206,7 @@ function hoistsArgument(call: TS.CallExpression, argument: TS.Expression, source
  * can't become a thunk. A one-line array that the thunks make too long gets
  * one element per line.
  */
-function elementThunkEdits(array: TS.ArrayLiteralExpression, context: AnalysisContext, outer: string | undefined): TextEdit[] | undefined {
+function elementThunkEdits(array: TS.ArrayLiteralExpression, context: AnalysisContext, outer: string | undefined, typed: boolean): TextEdit[] | undefined {
   const { sourceFile } = context;
   const signal = signalParameterName(array.elements);
   const perElement: TextEdit[][] = [];
@@ -219,7 +219,7 @@ function elementThunkEdits(array: TS.ArrayLiteralExpression, context: AnalysisCo
     // An arrow body can't start with `{`: `{ a: 1 } as T` needs parentheses.
     const wrap = sourceFile.text[start] === '{';
     const threaded = works ? threadSignalEdits(element, signal, context, outer) : [];
-    const edits = [insert(start, `${thunkParameters(signal, works, threaded, context)} => ${wrap ? '(' : ''}`)];
+    const edits = [insert(start, `${thunkParameters(signal, works, threaded, context, typed)} => ${wrap ? '(' : ''}`)];
     if (wrap) edits.push(insert(element.end, ')'));
     perElement.push([...edits, ...threaded]);
   }
@@ -281,7 +281,7 @@ function callbackEdits(fanOut: MapFanOut, context: AnalysisContext, form: 'map' 
   const signal = signalParameterName([fn]);
   const threaded = threadSignalEdits(fn.body, signal, context, outer);
   const asyncModifier = fn.modifiers?.find((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
-  const parameters = thunkParameters(signal, true, threaded, context);
+  const parameters = thunkParameters(signal, true, threaded, context, true);
   const edits = [...threaded, insert(fn.body.getStart(sourceFile), `${asyncModifier ? 'async ' : ''}${parameters} => `)];
   // `async (item) => body` → `(item) => async (signal) => body`.
   if (asyncModifier) {
@@ -327,7 +327,8 @@ function namedCallbackEdits(callback: TS.Expression, context: AnalysisContext, f
   const item = freeName(['item'], [name]);
   // `load` takes one parameter: the signal is declared for the reader, not passed.
   const signal = context.reportsUnusedParameters ? '' : signalParameterName([name]);
-  const head = form === 'map' ? `(${[item, signal].filter(Boolean).join(', ')}) =>` : `(${item}) => (${signal}) =>`;
+  const thunk = signal === '' ? '()' : `(${signal}: AbortSignal)`;
+  const head = form === 'map' ? `(${[item, signal].filter(Boolean).join(', ')}) =>` : `(${item}) => ${thunk} =>`;
   return [{ start: callback.getStart(sourceFile), end: callback.end, text: `${head} ${name.text}(${item})` }];
 }
 

@@ -294,9 +294,11 @@ export function taskscopeOptions(at: TS.Node, context: AnalysisContext, properti
  * sees where one would go), but `()` over a value, or where the project
  * reports unused parameters and nothing reads it.
  */
-export function thunkParameters(signal: string, works: boolean, threaded: readonly TextEdit[], context: AnalysisContext): string {
+export function thunkParameters(signal: string, works: boolean, threaded: readonly TextEdit[], context: AnalysisContext, typed = false): string {
   const declared = threaded.length > 0 || (works && !context.reportsUnusedParameters);
-  return declared ? `(${signal})` : '()';
+  if (!declared) return '()';
+  // A thunk no taskscope call's parameter types (one a `.map` returns, one held in a `const`) needs its own, or it is an implicit any.
+  return typed && !/\.[cm]?jsx?$/.test(context.sourceFile.fileName) ? `(${signal}: AbortSignal)` : `(${signal})`;
 }
 
 /** True when `node` contains `await`, `for await` or `yield` outside nested functions: it can't move into a thunk. */
