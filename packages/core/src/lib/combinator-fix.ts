@@ -327,7 +327,7 @@ function namedCallbackEdits(callback: TS.Expression, context: AnalysisContext, f
   const item = freeName(['item'], [name]);
   // `load` takes one parameter: the signal is declared for the reader, not passed.
   const signal = context.reportsUnusedParameters ? '' : signalParameterName([name]);
-  const thunk = signal === '' ? '()' : `(${signal}: AbortSignal)`;
+  const thunk = signal === '' ? '()' : /\.[cm]?jsx?$/.test(sourceFile.fileName) ? `(${signal})` : `(${signal}: AbortSignal)`;
   const head = form === 'map' ? `(${[item, signal].filter(Boolean).join(', ')}) =>` : `(${item}) => ${thunk} =>`;
   return [{ start: callback.getStart(sourceFile), end: callback.end, text: `${head} ${name.text}(${item})` }];
 }
