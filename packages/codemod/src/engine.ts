@@ -8,11 +8,19 @@ import { type DetectorRun, createWalk } from './walk.js';
 /** Per transform: sites rewritten and review markers inserted. */
 export type TransformCounts = Partial<Record<TransformId, { rewritten: number; marked: number }>>;
 
+/** One rewrite: its transform, the line it starts on (in the text that round analysed), and whether a task's signal reaches work that takes one. */
+export interface RewriteRecord {
+  transform: TransformId;
+  line: number;
+  delivers: boolean;
+}
+
 /** The outcome of migrating one file. `text` is the file's new text (the old one when nothing changed). */
 export interface FileMigration {
   text: string;
   changed: boolean;
   counts: TransformCounts;
+  rewrites: RewriteRecord[];
   markers: number;
   /** Findings skipped because of a `// taskscope-migrate-ignore` comment. */
   ignored: number;
@@ -42,6 +50,7 @@ export function nextRound(previous: FileMigration, next: FileMigration): FileMig
     text: next.text,
     changed: previous.changed || next.changed,
     counts: addCounts(addCounts({}, previous.counts), next.counts),
+    rewrites: [...previous.rewrites, ...next.rewrites],
     markers: previous.markers + next.markers,
     ignored: next.ignored,
     deferred: next.deferred,
@@ -181,10 +190,16 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
       // no-orphaned-fan-out): the loser is superseded there, not deferred.
       const rewrittenSites = new Set(applied.map((r) => r.site));
       const superseded = rewrites.filter((r) => dropped.has(r.fix) && rewrittenSites.has(r.site)).length;
+      const records = applied.map(({ fix }) => ({
+        transform: fix.transform!,
+        line: sourceFile.getLineAndCharacterOfPosition(Math.min(...fix.edits.map((e) => e.start))).line + 1,
+        delivers: fix.delivery !== undefined && fix.delivery !== 'none',
+      }));
       return {
         text,
         changed: text !== original,
         counts,
+        rewrites: records,
         markers: placed.length,
         ignored,
         deferred: dropped.size - superseded + markers.length - placed.length,

@@ -7,7 +7,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { ts } from 'ts-morph';
 
 import { type MissingDependency, importsRuntime, missingDependencies } from './dependency.js';
-import { type FileMigration, MAX_ROUNDS, type TransformCounts, addCounts, createMigrator, nextRound } from './engine.js';
+import { type FileMigration, MAX_ROUNDS, type RewriteRecord, type TransformCounts, addCounts, createMigrator, nextRound } from './engine.js';
 import { type LoadOptions, loadProjects } from './project.js';
 import type { Transform } from './transforms/index.js';
 import { writeFileAtomic } from './write.js';
@@ -19,6 +19,8 @@ export interface FileReport {
   path: string;
   status: FileStatus;
   counts: TransformCounts;
+  /** Each rewrite, with whether it delivers cancellation (a task's signal reaches work that takes one). */
+  rewrites: RewriteRecord[];
   markers: number;
   ignored: number;
   deferred: number;
@@ -164,13 +166,13 @@ interface PendingFile {
 /** Writes (or diffs) a file whose rounds are done, and reports it. */
 function finishFile(file: PendingFile, write: boolean, relativePath: string): { report: FileReport; diff?: string } {
   const { original } = file;
-  const { text, changed, counts, markers, ignored, deferred } = file.result!;
+  const { text, changed, counts, rewrites, markers, ignored, deferred } = file.result!;
   try {
     if (changed && write) writeMigrated(original, text);
   } catch (error) {
     return { report: { ...emptyReport(relativePath, 'error'), message: messageOf(error) } };
   }
-  const report: FileReport = { path: relativePath, status: changed ? 'ok' : 'unmodified', counts, markers, ignored, deferred };
+  const report: FileReport = { path: relativePath, status: changed ? 'ok' : 'unmodified', counts, rewrites, markers, ignored, deferred };
   if (!changed || write) return { report };
   const diffPath = relativePath.split(path.sep).join('/');
   return { report, diff: createTwoFilesPatch(`a/${diffPath}`, `b/${diffPath}`, original.text, text) };
@@ -188,7 +190,7 @@ function writeMigrated(sourceFile: ts.SourceFile, text: string): void {
 }
 
 function emptyReport(file: string, status: FileStatus): FileReport {
-  return { path: file, status, counts: {}, markers: 0, ignored: 0, deferred: 0 };
+  return { path: file, status, counts: {}, rewrites: [], markers: 0, ignored: 0, deferred: 0 };
 }
 
 const BOM = '\uFEFF';

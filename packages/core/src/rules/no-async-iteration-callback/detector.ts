@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 
 import { mapCallbackEdits } from '../../lib/combinator-fix.js';
 import { ts } from '../../lib/compiler.js';
-import { taskscopeOptions } from '../../lib/fan-out.js';
+import { taskscopeOptions, threadSignalEdits } from '../../lib/fan-out.js';
 import { isThenableType } from '../../lib/promises.js';
 import { isOwnedSpawn } from '../../lib/runtime-api.js';
 import { functionCanReject } from '../../lib/rejection.js';
@@ -199,7 +199,8 @@ function awaitMapRewrite(
   } else if (!checker || checker.getTypeAtLocation(callback).getCallSignatures().some((s) => s.getParameters().length > 1)) {
     return review('passed by reference');
   }
-  return { fix: { messageId: 'awaitMap', transform: 'async-foreach', edits, imports: ['map'] } };
+  const delivers = isFunctionExpressionLike(callback) && threadSignalEdits(callback.body, 'signal', context).length > 0;
+  return { fix: { messageId: 'awaitMap', transform: 'async-foreach', edits, imports: ['map'], delivery: delivers ? 'all' : 'none' } };
 }
 
 function isArrayReceiver(receiver: TS.Expression, checker: TS.TypeChecker): boolean {

@@ -134,11 +134,13 @@ export interface WrapTarget {
   sites: readonly SpawnSite[];
 }
 
+// Only sites whose work gets the task's signal are spawned (see `spawnBlocker`).
 const spawnIntoScope = (edits: TextEdit[], imports: string[]): Fix<'spawnIntoScope'> => ({
   messageId: 'spawnIntoScope',
   transform: 'floating',
   edits,
   imports,
+  delivery: 'all',
 });
 
 /** Inside a scope body or task: `s.spawn(() => expression)`, touching nothing else. */

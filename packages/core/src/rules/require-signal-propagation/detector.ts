@@ -93,6 +93,7 @@ function finding(call: TS.CallExpression, signal: SignalInScope, slot: SignalSlo
     transform: 'signal',
     edits: signal.declare ? [signal.declare, pass] : [pass],
     imports: [],
+    delivery: 'all',
   };
   result.fixes.push(fix);
   return result;
