@@ -10,6 +10,7 @@ import { type MissingDependency, importsRuntime, missingDependencies } from './d
 import { type FileMigration, MAX_ROUNDS, type RewriteRecord, type TransformCounts, addCounts, createMigrator, nextRound } from './engine.js';
 import { type LoadOptions, loadProjects } from './project.js';
 import type { Transform } from './transforms/index.js';
+import { formatWithProjectPrettier } from './prettier.js';
 import { writeFileAtomic } from './write.js';
 
 export type FileStatus = 'ok' | 'unmodified' | 'skipped' | 'error';
@@ -96,12 +97,21 @@ export function runMigration(options: RunOptions): RunReport {
   }
   const migrator = createMigrator(options.transforms, { concurrency: options.concurrency });
   const importing: string[] = [];
-  const finish = (file: PendingFile) => {
-    const { report, diff } = finishFile(file, options.write, relative(file.original.fileName));
-    record(report, diff);
-    if (report.status === 'ok' && importsRuntime(file.result!.text) && !importsRuntime(file.original.text)) importing.push(file.original.fileName);
+  // A project's files are written (or diffed) once all of them are migrated, in the project's own format.
+  const finishAll = (done: readonly PendingFile[]) => {
+    const changed = done.filter((file) => file.result!.changed);
+    const formatted = formatWithProjectPrettier(changed.map((file) => ({ path: file.original.fileName, original: file.original.text, text: file.result!.text })));
+    for (const file of done) {
+      const text = formatted.get(file.original.fileName);
+      if (text !== undefined) file.result = { ...file.result!, text };
+      const { report, diff } = finishFile(file, options.write, relative(file.original.fileName));
+      record(report, diff);
+      if (report.status === 'ok' && importsRuntime(file.result!.text) && !importsRuntime(file.original.text)) importing.push(file.original.fileName);
+    }
   };
   for (const planned of selection.projects) {
+    const done: PendingFile[] = [];
+    const finish = (file: PendingFile) => done.push(file);
     // One program at a time: a monorepo's projects are not all held in memory together.
     const { project, files: sourceFiles } = timed(timings, 'load', () => planned.open());
     const facts = { reportsUnusedParameters: project.getCompilerOptions().noUnusedParameters === true, root: options.cwd };
@@ -129,6 +139,7 @@ export function runMigration(options: RunOptions): RunReport {
       });
       pending = again;
     }
+    finishAll(done);
   }
 
   const report: RunReport = {

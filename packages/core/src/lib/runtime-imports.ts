@@ -56,7 +56,7 @@ export function runtimeImportEdit(sourceFile: TS.SourceFile, exportNames: Iterab
   }
 
   const quote = quoteStyle(sourceFile);
-  const line = `import { ${specifiers.join(', ')} } from ${quote}${RUNTIME_MODULE}${quote};`;
+  const line = `import { ${specifiers.join(', ')} } from ${quote}${RUNTIME_MODULE}${quote}${endsStatementsWithSemicolons(sourceFile) ? ';' : ''}`;
   const { position, afterImport } = plan.insertAt;
   return { start: position, end: position, text: afterImport ? `\n${line}` : `${line}\n\n` };
 }
@@ -137,6 +137,13 @@ function isDeclarationWithName(node: TS.Node): boolean {
 const quotesByFile = new WeakMap<TS.SourceFile, "'" | '"'>();
 
 /** The file's quote style, read from its first string literal (single quotes when it has none). */
+/** Whether the file ends its statements with `;`: the first few statements tell (a file without any: yes). */
+function endsStatementsWithSemicolons(sourceFile: TS.SourceFile): boolean {
+  const sample = sourceFile.statements.filter((s) => ts.isImportDeclaration(s) || ts.isExpressionStatement(s) || ts.isVariableStatement(s)).slice(0, 8);
+  if (sample.length === 0) return true;
+  return sample.filter((s) => sourceFile.text[s.end - 1] === ';').length * 2 >= sample.length;
+}
+
 function quoteStyle(sourceFile: TS.SourceFile): "'" | '"' {
   let quote = quotesByFile.get(sourceFile);
   if (quote) return quote;

@@ -1,0 +1,71 @@
+// Migrated files look like the project wrote them: where the project formats
+// with Prettier, a migrated file that was Prettier-clean before is formatted
+// again with the project's own Prettier and config, resolved from the file,
+// never a copy of our own. Prettier's API is asynchronous and the migration is
+// not, so one child process formats a batch of files.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+export interface Formattable {
+  /** Absolute path, which Prettier's config and parser are chosen by. */
+  path: string;
+  original: string;
+  text: string;
+}
+
+/** The child: for each file, its project's Prettier formats `text` if it finds a config and `original` passes its check. */
+const formatter = `
+const input = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
+const out = {};
+(async () => {
+  for (const { path, original, text, prettier } of input) {
+    try {
+      const api = await import(prettier);
+      const options = await api.resolveConfig(path, { editorconfig: true });
+      if (options === null) continue;
+      const info = await api.getFileInfo(path, { ignorePath: undefined });
+      if (info.ignored) continue;
+      const withPath = { ...options, filepath: path };
+      if (!(await api.check(original, withPath))) continue;
+      out[path] = await api.format(text, withPath);
+    } catch {}
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+`;
+
+/**
+ * The formatted texts of the files whose project has Prettier (resolvable from
+ * the file, with a config) and which were Prettier-clean before the
+ * migration; the others are left out. Never throws: a project whose Prettier
+ * fails keeps the migration's own layout.
+ */
+export function formatWithProjectPrettier(files: readonly Formattable[]): Map<string, string> {
+  const items = files.flatMap((file) => {
+    const prettier = prettierOf(file.path);
+    return prettier ? [{ ...file, prettier }] : [];
+  });
+  if (items.length === 0) return new Map();
+  const result = spawnSync(process.execPath, ['--input-type=commonjs', '-e', formatter], {
+    input: JSON.stringify(items),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 120_000,
+  });
+  if (result.status !== 0 || !result.stdout) return new Map();
+  try {
+    return new Map(Object.entries(JSON.parse(result.stdout) as Record<string, string>));
+  } catch {
+    return new Map();
+  }
+}
+
+/** The URL of the Prettier the file's project would use, if it has one. */
+function prettierOf(file: string): string | undefined {
+  try {
+    return pathToFileURL(createRequire(file).resolve('prettier')).href;
+  } catch {
+    return undefined;
+  }
+}
