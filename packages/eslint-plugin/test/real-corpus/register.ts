@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Corpus, corpusAvailable, unpackCorpus } from '../../../../test/real-corpus/corpus.js';
 import { FLOORS, readLabels, report, scoreFindings } from './accuracy.js';
 import { snapshotChanges } from './snapshot.js';
+import type { SuggestionOutcome } from './suggestion-check.js';
 import { type LintFinding, lintRepositories, type Mode, summary } from './sweep.js';
 
 export function sweep(mode: Mode, groups: readonly (readonly string[])[]): void {
@@ -18,6 +19,7 @@ export function sweep(mode: Mode, groups: readonly (readonly string[])[]): void 
     afterAll(() => corpus?.dispose());
     const findings: LintFinding[] = [];
     const peerFindings: LintFinding[] = [];
+    const suggestions: SuggestionOutcome[] = [];
 
     for (const repositories of groups) {
       const group = `${label}, ${repositories.join(' + ')}`;
@@ -26,7 +28,7 @@ export function sweep(mode: Mode, groups: readonly (readonly string[])[]): void 
         const expected = corpus.files.filter((file) => repositories.some((r) => file.startsWith(`${corpus.dir}/${r}/`))).length;
         // A rule that throws (TASKSCOPE_STRICT=1 in the suite, so also a detector error or a fix
         // with overlapping edits) rejects the whole run, naming the rule and the file.
-        const result = await lintRepositories(corpus, repositories, mode, { peers: mode === 'typed' });
+        const result = await lintRepositories(corpus, repositories, mode, mode === 'typed' ? { peers: true, suggestionOutcomes: suggestions } : {});
         console.log(summary(group, result));
         findings.push(...result.findings);
         peerFindings.push(...result.peerFindings);
@@ -43,6 +45,13 @@ export function sweep(mode: Mode, groups: readonly (readonly string[])[]): void 
 
     if (mode !== 'typed') return;
     const labels = readLabels();
+
+    it('applies each suggestion alone: none adds a diagnostic to its file', () => {
+      const bad = suggestions.filter((s) => s.added.length > 0);
+      console.log(`${label}, suggestions: ${suggestions.length} applied one at a time and typechecked, ${bad.length} add a diagnostic`);
+      expect(suggestions.length).toBeGreaterThan(10);
+      expect(bad.map((s) => `${s.file}:${s.line} ${s.rule} ${s.suggestion}: ${s.added.join('; ')}`)).toEqual([]);
+    });
 
     it('has labels for both rounds, harmful and harmless', () => {
       expect(labels.filter((l) => l.round === 'tuning').length).toBeGreaterThanOrEqual(400);

@@ -10,6 +10,7 @@ import { ESLint, type Linter } from 'eslint';
 
 import { type Corpus, defaultProjectGlobs, filesOutsideProjects } from '../../../../test/real-corpus/corpus.js';
 import { plugin, tsParser } from '../eslint-api.js';
+import { type SuggestionOutcome, withSuggestionCheck } from './suggestion-check.js';
 
 export type Mode = 'typed' | 'untyped';
 
@@ -31,6 +32,8 @@ export interface SweepOptions {
   preset?: 'recommended' | 'strict';
   /** Also run typescript-eslint's no-floating-promises and no-misused-promises (typed only), the peer the accuracy compares with. */
   peers?: boolean;
+  /** Typed: typecheck each suggestion applied alone, in the file's program, into this list (see suggestion-check.ts). */
+  suggestionOutcomes?: SuggestionOutcome[];
 }
 
 /** typescript-eslint's two promise rules, with their default options. */
@@ -53,7 +56,7 @@ export async function lintRepositories(
   corpus: Corpus,
   repositories: readonly string[],
   mode: Mode,
-  { only = () => true, preset = 'strict', peers = false }: SweepOptions = {},
+  { only = () => true, preset = 'strict', peers = false, suggestionOutcomes }: SweepOptions = {},
 ): Promise<SweepResult> {
   const total: SweepResult = { files: 0, fatal: [], findings: [], peerFindings: [], wallMs: 0, cpuMs: 0 };
   const relative = (file: string) => path.relative(corpus.dir, file).split(path.sep).join('/');
@@ -63,12 +66,13 @@ export async function lintRepositories(
     const wall = performance.now();
     const cpu = process.cpuUsage();
     const outside = mode === 'typed' ? filesOutsideProjects(chosen) : [];
-    let results = await lint(corpus, chosen, outside, mode, preset, peers);
+    const extras = { peers, suggestionOutcomes };
+    let results = await lint(corpus, chosen, outside, mode, preset, extras);
     // A file no tsconfig lists can still be in one's program, imported by a file it lists; the
     // project service then finds it there and refuses it the default project: lint it again without.
     const found = new Set(results.filter(inAProjectAfterAll).map((result) => result.filePath));
     if (found.size > 0) {
-      results = [...results.filter((result) => !found.has(result.filePath)), ...(await lint(corpus, [...found], [], mode, preset, peers))];
+      results = [...results.filter((result) => !found.has(result.filePath)), ...(await lint(corpus, [...found], [], mode, preset, extras))];
     }
     const used = process.cpuUsage(cpu);
     total.wallMs += performance.now() - wall;
@@ -104,8 +108,19 @@ export function lintFindingOf(file: string, message: Pick<Linter.LintMessage, 'r
   };
 }
 
-async function lint(corpus: Corpus, files: readonly string[], outside: readonly string[], mode: Mode, preset: 'recommended' | 'strict', peers: boolean): Promise<ESLint.LintResult[]> {
-  const config = lintConfig({ root: corpus.dir, files, outside, mode, preset });
+async function lint(
+  corpus: Corpus,
+  files: readonly string[],
+  outside: readonly string[],
+  mode: Mode,
+  preset: 'recommended' | 'strict',
+  { peers, suggestionOutcomes }: Pick<SweepOptions, 'peers' | 'suggestionOutcomes'>,
+): Promise<ESLint.LintResult[]> {
+  let config = lintConfig({ root: corpus.dir, files, outside, mode, preset });
+  if (mode === 'typed' && suggestionOutcomes) {
+    const checked = withSuggestionCheck(plugin, corpus.dir, suggestionOutcomes);
+    config = config.map((entry) => (entry.plugins?.taskscope ? { ...entry, plugins: { ...entry.plugins, taskscope: checked } } : entry));
+  }
   if (peers && mode === 'typed') config.push({ files: SOURCES, plugins: { '@typescript-eslint': tseslint.plugin as never }, rules: Object.fromEntries(PEER_RULES.map((rule) => [rule, 'error'])) });
   const eslint = new ESLint({ cwd: corpus.dir, overrideConfigFile: true, ignore: false, overrideConfig: config });
   const results = await eslint.lintFiles([...files]);
