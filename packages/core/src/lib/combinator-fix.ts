@@ -85,7 +85,8 @@ export function combinatorFix<MessageId extends string>(
  * `threadSignalEdits`). A named callback gets none.
  */
 function deliveryOf(source: FanOutSource, context: AnalysisContext, outer: string | undefined): Delivery {
-  const reaches = (task: TS.Node) => threadSignalEdits(task, 'signal', context, outer).length > 0;
+  // With the name the rewrite gives the task's signal, which differs from the outer one it may replace.
+  const reaches = (task: TS.Node) => threadSignalEdits(task, signalParameterName([task]), context, outer).length > 0;
   if (source.shape === 'map') {
     const fn = inlineCallback(source.map.callback);
     return fn && reaches(fn.body) ? 'all' : 'none';

@@ -111,7 +111,8 @@ function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, context: Ana
   const timeoutError = runtimeName(sourceFile, 'TimeoutError');
   const caught = freeName(['error'], [call]);
   const options = taskscopeOptions(call, context);
-  const keepError = `.catch((${caught}: unknown) => {\n${indentAt(sourceFile.text, call.getStart(sourceFile))}  throw ${caught} instanceof ${timeoutError} ? ${error} : ${caught};\n${indentAt(sourceFile.text, call.getStart(sourceFile))}})`;
+  const annotation = /\.[cm]?jsx?$/.test(sourceFile.fileName) ? '' : ': unknown';
+  const keepError = `.catch((${caught}${annotation}) => {\n${indentAt(sourceFile.text, call.getStart(sourceFile))}  throw ${caught} instanceof ${timeoutError} ? ${error} : ${caught};\n${indentAt(sourceFile.text, call.getStart(sourceFile))}})`;
   const edits: TextEdit[] = [
     ...options.edits,
     { start: call.getStart(sourceFile), end: start, text: `${name}(${delay}, (${signal}) => ${wrap ? '(' : ''}` },

@@ -79,7 +79,8 @@ function finding(call: TS.CallExpression, signal: SignalInScope, slot: SignalSlo
   let passed = signal.text;
   if (checker && signal.type && slot.type && !checker.isTypeAssignableTo(signal.type, slot.type)) {
     // `AbortSignal | null` where `AbortSignal | undefined` is taken: `?? undefined` fits.
-    if (!checker.isTypeAssignableTo(checker.getNonNullableType(signal.type), slot.type)) {
+    const fits = checker.isTypeAssignableTo(checker.getNonNullableType(signal.type), slot.type) && checker.isTypeAssignableTo(checker.getUndefinedType(), slot.type);
+    if (!fits) {
       result.review = { transform: 'signal', reason: `the type of ${signal.text} does not fit the signal ${data.callee} takes`, node: call };
       return result;
     }
@@ -99,13 +100,24 @@ function finding(call: TS.CallExpression, signal: SignalInScope, slot: SignalSlo
   return result;
 }
 
-/** In a `finally` block, or a `catch` block: cleanup and error handling, which run when the work ends. */
+/**
+ * In a `finally` block, directly or in a callback it runs: cleanup, which runs
+ * because the work is ending. (A `catch` block may hold a fallback that is
+ * real work, and is looked at as any other code.)
+ */
 function inCleanup(node: TS.Node): boolean {
-  for (let current = node; !ts.isFunctionLike(current.parent) && !ts.isSourceFile(current.parent); current = current.parent) {
+  for (let current = node; !ts.isSourceFile(current.parent); current = current.parent) {
     const parent = current.parent;
-    if ((ts.isTryStatement(parent) && parent.finallyBlock === current) || ts.isCatchClause(parent)) return true;
+    if (ts.isTryStatement(parent) && parent.finallyBlock === current) return true;
+    if (ts.isFunctionLike(parent) && !isCallArgument(parent)) return false;
   }
   return false;
+}
+
+function isCallArgument(fn: TS.Node): boolean {
+  let argument = fn;
+  while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+  return ts.isCallExpression(argument.parent) && argument.parent.arguments.includes(argument as TS.Expression);
 }
 
 // `signal.addEventListener(…)`, `opts.signal.throwIfAborted()`: the signal is the receiver.
