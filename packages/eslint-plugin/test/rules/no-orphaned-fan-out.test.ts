@@ -1,10 +1,10 @@
 import rule from '../../src/rules/no-orphaned-fan-out.js';
 import { espreeTester, syntacticTester, typedTester } from '../rule-tester.js';
 
-// Costly work (a model call, a write, a callee that takes a signal), a read, and local work.
+// Costly work (a model call and a load that take a signal, writes that take none), a read, and local work.
 const api = [
   'interface User { id: string }',
-  'declare function callModel(id: string): Promise<User>;',
+  'declare function callModel(id: string, signal?: AbortSignal): Promise<User>;',
   'declare function saveOrders(id: string): Promise<number[]>;',
   'declare function load(id: string, signal?: AbortSignal): Promise<boolean>;',
   'declare function getUser(id: string): Promise<User>;',
@@ -108,7 +108,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
             {
               messageId: 'useBoundedMap',
               data: { name: 'map', concurrency: '8' },
-              output: importing('map', inHandler('await map(ids, async (id, signal) => ({ id, user: await callModel(id) }), { concurrency: 8 });')),
+              output: importing('map', inHandler('await map(ids, async (id, signal) => ({ id, user: await callModel(id, signal) }), { concurrency: 8 });')),
             },
           ],
         },
@@ -126,7 +126,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
             {
               messageId: 'useTaskscope',
               output: withApi(
-                `import { scope, all } from 'taskscope';\n${inHandler("await scope(async ({ signal }) => all([(signal) => callModel('a'), (signal) => saveOrders('a')], { signal }));")}`,
+                `import { scope, all } from 'taskscope';\n${inHandler("await scope(async ({ signal }) => all([\n  (signal) => callModel('a', signal),\n  (signal) => saveOrders('a'),\n], { signal }));")}`,
               ),
             },
           ],
@@ -146,7 +146,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "declare const worker: { start(job: () => unknown): void };\nworker.start(() => all([(signal) => callModel('a'), (signal) => saveOrders('a')]));",
+                "declare const worker: { start(job: () => unknown): void };\nworker.start(() => all([(signal) => callModel('a', signal), (signal) => saveOrders('a')]));",
               ),
             },
           ],
@@ -167,7 +167,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
             {
               messageId: 'useTaskscope',
               data: { name: 'all' },
-              output: importing('all', inHandler("const [u, o] = await all([(signal) => callModel('a'), (signal) => saveOrders('a')]);")),
+              output: importing('all', inHandler("const [u, o] = await all([(signal) => callModel('a', signal), (signal) => saveOrders('a')]);")),
             },
           ],
         },
@@ -194,6 +194,89 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       ],
     },
     {
+      // Work that takes no signal: a task's signal could cancel nothing, so no suggestion (the codemod marks the site).
+      code: withApi(inHandler("await Promise.all([saveOrders('a'), db.insert('b')]);")),
+      errors: [{ messageId: 'orphanedFanOut', line: 10, column: 7, suggestions: [] }],
+    },
+    {
+      code: withApi(inHandler('await Promise.all(ids.map((id) => saveOrders(id)));')),
+      errors: [{ messageId: 'orphanedUnboundedFanOut', data: everyId, line: 10, column: 7, suggestions: [] }],
+    },
+    {
+      // Every task passes the outer `signal` already: the task's own replaces it, and `all` is given the outer one.
+      code: withApi("export async function both(signal: AbortSignal) {\n  await Promise.all([fetch('/a', { signal }), fetch('/b', { method: 'POST', signal })]);\n}"),
+      errors: [
+        {
+          messageId: 'orphanedFanOut',
+          line: 10,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'useTaskscope',
+              output: importing(
+                'all',
+                "export async function both(signal: AbortSignal) {\n  await all([\n    (taskSignal) => fetch('/a', { signal: taskSignal }),\n    (taskSignal) => fetch('/b', { method: 'POST', signal: taskSignal }),\n  ], { signal });\n}",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: withApi('export async function saveAll(signal: AbortSignal) {\n  await Promise.all(ids.map((id) => load(id, signal)));\n}'),
+      errors: [
+        {
+          messageId: 'orphanedUnboundedFanOut',
+          data: everyId,
+          line: 10,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'useBoundedMap',
+              output: importing('map', 'export async function saveAll(signal: AbortSignal) {\n  await map(ids, (id, taskSignal) => load(id, taskSignal), { concurrency: 8, signal });\n}'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The outer signal read from options is replaced the same way, in an options literal and as a parameter.
+      code: withApi("export async function both(opts: { signal: AbortSignal }) {\n  await Promise.all([fetch('/a', { signal: opts.signal }), load('b', opts.signal)]);\n}"),
+      errors: [
+        {
+          messageId: 'orphanedFanOut',
+          line: 10,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'useTaskscope',
+              output: importing(
+                'all',
+                "export async function both(opts: { signal: AbortSignal }) {\n  await all([\n    (taskSignal) => fetch('/a', { signal: taskSignal }),\n    (taskSignal) => load('b', taskSignal),\n  ], { signal: opts.signal });\n}",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Tasks held in a `const` become thunks where they are declared; with no contextual type, their signal is annotated.
+      code: withApi(inHandler("const tasks = [callModel('a'), saveOrders('a')];\nawait Promise.all(tasks);")),
+      errors: [
+        {
+          messageId: 'orphanedFanOut',
+          line: 11,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'useTaskscope',
+              output: importing('all', inHandler("const tasks = [\n  (signal: AbortSignal) => callModel('a', signal),\n  (signal: AbortSignal) => saveOrders('a'),\n];\nawait all(tasks);")),
+            },
+          ],
+        },
+      ],
+    },
+    {
       // A fixed pair of tasks: `any` ends at the first that fulfils.
       code: withApi(inHandler("const first = await Promise.any([callModel('a'), callModel('b')]);")),
       errors: [
@@ -206,7 +289,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
             {
               messageId: 'useTaskscope',
               data: { name: 'any' },
-              output: importing('any', inHandler("const first = await any([(signal) => callModel('a'), (signal) => callModel('b')]);")),
+              output: importing('any', inHandler("const first = await any([\n  (signal) => callModel('a', signal),\n  (signal) => callModel('b', signal),\n]);")),
             },
           ],
         },
@@ -248,7 +331,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               data: { name: 'map' },
               output: importing(
                 'map',
-                `declare function chunk<T>(items: T[], size: number): T[][];\n${inHandler('for (const batch of chunk(ids, 50)) await map(batch, (id, signal) => callModel(id));')}`,
+                `declare function chunk<T>(items: T[], size: number): T[][];\n${inHandler('for (const batch of chunk(ids, 50)) await map(batch, (id, signal) => callModel(id, signal));')}`,
               ),
             },
           ],
@@ -268,7 +351,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useBoundedMap',
               output: importing(
                 'map',
-                inHandler('await map(new Set(ids), async (id, signal, i) => {\n  const user = await callModel(id);\n  return [user, i];\n}, { concurrency: 8 });'),
+                inHandler('await map(new Set(ids), async (id, signal, i) => {\n  const user = await callModel(id, signal);\n  return [user, i];\n}, { concurrency: 8 });'),
               ),
             },
           ],
@@ -288,7 +371,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                inHandler("await all([\n  // the user first\n  (signal) => callModel('a').then((u) => u.id),\n  (signal) => saveOrders('a'), /* then orders */\n]);"),
+                inHandler("await all([\n  // the user first\n  (signal) => callModel('a', signal).then((u) => u.id),\n  (signal) => saveOrders('a'), /* then orders */\n]);"),
               ),
             },
           ],
@@ -296,7 +379,8 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       ],
     },
     {
-      // An element that already uses `signal` gets a differently named task parameter.
+      // An element that already passes the outer `signal`: the task's own, named `taskSignal`, replaces it
+      // (it is linked to the outer one, which `all` is given).
       code: withApi("async function f(signal: AbortSignal) {\n  await Promise.all([load('a', signal), callModel('b')]);\n}"),
       errors: [
         {
@@ -308,7 +392,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "async function f(signal: AbortSignal) {\n  await all([(taskSignal) => load('a', signal), (taskSignal) => callModel('b')], { signal });\n}",
+                "async function f(signal: AbortSignal) {\n  await all([\n    (taskSignal) => load('a', taskSignal),\n    (taskSignal) => callModel('b', taskSignal),\n  ], { signal });\n}",
               ),
             },
           ],
@@ -317,7 +401,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // Merged into an existing import; a local `map` is not shadowed.
-      code: "import { sleep } from 'taskscope';\ndeclare function saveRow(id: string): Promise<number>;\nconst map = new Map<string, number>();\nexport const run = (ids: string[]) => Promise.all(ids.map((id) => saveRow(id)));\nvoid sleep;",
+      code: "import { sleep } from 'taskscope';\ndeclare function saveRow(id: string, signal?: AbortSignal): Promise<number>;\nconst map = new Map<string, number>();\nexport const run = (ids: string[]) => Promise.all(ids.map((id) => saveRow(id)));\nvoid sleep;",
       errors: [
         {
           messageId: 'orphanedUnboundedFanOut',
@@ -327,7 +411,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
             {
               messageId: 'useBoundedMap',
               output:
-                "import { sleep, map as scopedMap } from 'taskscope';\ndeclare function saveRow(id: string): Promise<number>;\nconst map = new Map<string, number>();\nexport const run = (ids: string[]) => scopedMap(ids, (id, signal) => saveRow(id), { concurrency: 8 });\nvoid sleep;",
+                "import { sleep, map as scopedMap } from 'taskscope';\ndeclare function saveRow(id: string, signal?: AbortSignal): Promise<number>;\nconst map = new Map<string, number>();\nexport const run = (ids: string[]) => scopedMap(ids, (id, signal) => saveRow(id, signal), { concurrency: 8 });\nvoid sleep;",
             },
           ],
         },
@@ -348,7 +432,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                inHandler("await all([\n  (signal) => db.insert('a'),\n  (signal) => callModel('b'),\n  (signal) => saveOrders('c'),\n]);"),
+                inHandler("await all([\n  (signal) => db.insert('a'),\n  (signal) => callModel('b', signal),\n  (signal) => saveOrders('c'),\n]);"),
               ),
             },
           ],
@@ -366,21 +450,9 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       errors: [{ messageId: 'orphanedFanOut', line: 10, column: 10, suggestions: [] }],
     },
     {
-      // A named unary callback is wrapped.
+      // A named callback is handed no signal (map's index would land in its second parameter): no suggestion.
       code: withApi('export const users = () => Promise.all(ids.map(callModel));'),
-      errors: [
-        {
-          messageId: 'orphanedUnboundedFanOut',
-          line: 9,
-          column: 28,
-          suggestions: [
-            {
-              messageId: 'useBoundedMap',
-              output: importing('map', 'export const users = () => map(ids, (item, signal) => callModel(item), { concurrency: 8 });'),
-            },
-          ],
-        },
-      ],
+      errors: [{ messageId: 'orphanedUnboundedFanOut', data: everyId, line: 9, column: 28, suggestions: [] }],
     },
     {
       // Only the entry function itself is the script: a callback it makes runs work that can outlive a failure.
@@ -395,7 +467,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "async function main() {\n  const save = () => all([(signal) => callModel('a'), (signal) => saveOrders('a')]);\n  await save();\n}\nvoid main();",
+                "async function main() {\n  const save = () => all([(signal) => callModel('a', signal), (signal) => saveOrders('a')]);\n  await save();\n}\nvoid main();",
               ),
             },
           ],
@@ -415,7 +487,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
           suggestions: [
             {
               messageId: 'useTaskscope',
-              output: importing('all', inHandler("await all([(signal) => callModel('a'), (signal) => saveOrders('a')]);")),
+              output: importing('all', inHandler("await all([(signal) => callModel('a', signal), (signal) => saveOrders('a')]);")),
             },
           ],
         },
@@ -436,7 +508,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "export function Profile({ id }: { id: string }) {\n  const load = () => all([(signal) => callModel(id), (signal) => saveOrders(id)]);\n  return <button onClick={load}>{id}</button>;\n}\n" + jsx('button'),
+                "export function Profile({ id }: { id: string }) {\n  const load = () => all([(signal) => callModel(id, signal), (signal) => saveOrders(id)]);\n  return <button onClick={load}>{id}</button>;\n}\n" + jsx('button'),
               ),
             },
           ],
@@ -444,40 +516,16 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       ],
     },
     {
+      // A function of this file that fetches is costly work; it takes no signal, so no task could be cancelled: no suggestion.
       filename: 'file.js',
       code: 'async function callModel(id) { return fetch(id); }\nexport const both = (a, b) => Promise.all([callModel(a), callModel(b)]);',
-      errors: [
-        {
-          messageId: 'orphanedFanOut',
-          line: 2,
-          column: 31,
-          suggestions: [
-            {
-              messageId: 'useTaskscope',
-              output:
-                "import { all } from 'taskscope';\n\nasync function callModel(id) { return fetch(id); }\nexport const both = (a, b) => all([(signal) => callModel(a), (signal) => callModel(b)]);",
-            },
-          ],
-        },
-      ],
+      errors: [{ messageId: 'orphanedFanOut', line: 2, column: 31, suggestions: [] }],
     },
     {
-      // With types, `any` values (here an untyped parameter) are presumed to be promises.
+      // With types, `any` values (here an untyped parameter) are presumed to be promises; where a signal would go is unknown.
       filename: 'file.js',
       code: 'export const sync = (api) => Promise.all([api.upload(), api.download()]);',
-      errors: [
-        {
-          messageId: 'orphanedFanOut',
-          line: 1,
-          column: 30,
-          suggestions: [
-            {
-              messageId: 'useTaskscope',
-              output: "import { all } from 'taskscope';\n\nexport const sync = (api) => all([(signal) => api.upload(), (signal) => api.download()]);",
-            },
-          ],
-        },
-      ],
+      errors: [{ messageId: 'orphanedFanOut', line: 1, column: 30, suggestions: [] }],
     },
     {
       // Other `.map` receivers than arrays keep their map and return tasks instead.
@@ -494,7 +542,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               data: { name: 'any', concurrency: '8' },
               output: importing(
                 'any',
-                inHandler('const list: { map<U>(fn: (id: string) => U): U[] } = ids;\nawait any(list.map((id) => async (signal) => callModel(id)), { concurrency: 8 });'),
+                inHandler('const list: { map<U>(fn: (id: string) => U): U[] } = ids;\nawait any(list.map((id) => async (signal: AbortSignal) => callModel(id, signal)), { concurrency: 8 });'),
               ),
             },
           ],
@@ -516,22 +564,9 @@ syntacticTester.run('no-orphaned-fan-out (syntactic)', rule, {
   ],
   invalid: [
     {
-      // Every call counts without types, whatever it returns.
+      // Every call counts without types, whatever it returns. Neither takes a signal: no suggestion.
       code: 'declare const upload: () => number, publish: () => string;\nexport const sync = () => Promise.all([upload(), publish()]);',
-      errors: [
-        {
-          messageId: 'orphanedFanOut',
-          line: 2,
-          column: 27,
-          suggestions: [
-            {
-              messageId: 'useTaskscope',
-              output:
-                "import { all } from 'taskscope';\n\ndeclare const upload: () => number, publish: () => string;\nexport const sync = () => all([(signal) => upload(), (signal) => publish()]);",
-            },
-          ],
-        },
-      ],
+      errors: [{ messageId: 'orphanedFanOut', line: 2, column: 27, suggestions: [] }],
     },
     {
       // A named callback needs types to be wrapped safely (its arity is unknown).
@@ -561,7 +596,7 @@ syntacticTester.run('no-orphaned-fan-out (syntactic)', rule, {
     {
       filename: 'react.tsx',
       // The new import follows the file's quote style.
-      code: `const label = "save";\nexport const A = () => <b onClick={() => Promise.all([save(1), save(2)])}>{label}</b>;\ndeclare function save(n: number): Promise<void>;\n${jsx('b')}`,
+      code: `const label = "save";\nexport const A = () => <b onClick={() => Promise.all([save(1), save(2)])}>{label}</b>;\ndeclare function save(n: number, signal?: AbortSignal): Promise<void>;\n${jsx('b')}`,
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -571,7 +606,7 @@ syntacticTester.run('no-orphaned-fan-out (syntactic)', rule, {
             {
               messageId: 'useTaskscope',
               output:
-                `import { all } from "taskscope";\n\nconst label = "save";\nexport const A = () => <b onClick={() => all([(signal) => save(1), (signal) => save(2)])}>{label}</b>;\ndeclare function save(n: number): Promise<void>;\n${jsx('b')}`,
+                `import { all } from "taskscope";\n\nconst label = "save";\nexport const A = () => <b onClick={() => all([(signal) => save(1, signal), (signal) => save(2, signal)])}>{label}</b>;\ndeclare function save(n: number, signal?: AbortSignal): Promise<void>;\n${jsx('b')}`,
             },
           ],
         },

@@ -96,7 +96,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               output: importing(
                 'allSettled',
                 inHandler(
-                  'const picked: string[] = [];\nfor (const id of ids) picked.push(id);\nreturn allSettled(picked.map((id) => (signal) => load(id, signal)), { concurrency: 8 });',
+                  'const picked: string[] = [];\nfor (const id of ids) picked.push(id);\nreturn allSettled(picked.map((id) => (signal: AbortSignal) => load(id, signal)), { concurrency: 8 });',
                 ),
               ),
             },
@@ -223,6 +223,26 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
       ],
     },
     {
+      // The work passes the outer `signal`: the task's own (linked to it) replaces it, and the outer one goes to allSettled.
+      code: withApi('export async function refresh(signal: AbortSignal) {\n  return Promise.allSettled(ids.map((id) => load(id, signal)));\n}'),
+      errors: [
+        {
+          messageId: 'unboundedFanOut',
+          line: 9,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'limitConcurrency',
+              output: importing(
+                'allSettled',
+                'export async function refresh(signal: AbortSignal) {\n  return allSettled(ids.map((id) => (taskSignal: AbortSignal) => load(id, taskSignal)), { concurrency: 8, signal });\n}',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       // A slice of unknown length, a `let`, a spread and a filter of an unknown collection are all unbounded.
       code: withApi('export const first = (n: number) => Promise.allSettled(ids.slice(0, n).map((id) => callModel(id)));'),
       errors: [
@@ -236,7 +256,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               messageId: 'limitConcurrency',
               output: importing(
                 'allSettled',
-                'export const first = (n: number) => allSettled(ids.slice(0, n).map((id) => (signal) => callModel(id)), { concurrency: 8 });',
+                'export const first = (n: number) => allSettled(ids.slice(0, n).map((id) => (signal: AbortSignal) => callModel(id)), { concurrency: 8 });',
               ),
             },
           ],
@@ -255,7 +275,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               messageId: 'limitConcurrency',
               output: importing(
                 'allSettled',
-                inHandler("let some = ['a'];\nsome = ids;\nreturn allSettled(some.map((id) => (signal) => callModel(id)), { concurrency: 8 });"),
+                inHandler("let some = ['a'];\nsome = ids;\nreturn allSettled(some.map((id) => (signal: AbortSignal) => callModel(id)), { concurrency: 8 });"),
               ),
             },
           ],
@@ -274,7 +294,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               messageId: 'limitConcurrency',
               output: importing(
                 'allSettled',
-                inHandler("return allSettled([...ids, 'x'].filter(Boolean).map((id) => (signal) => callModel(id)), { concurrency: 8 });"),
+                inHandler("return allSettled([...ids, 'x'].filter(Boolean).map((id) => (signal: AbortSignal) => callModel(id)), { concurrency: 8 });"),
               ),
             },
           ],
@@ -294,7 +314,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               messageId: 'limitConcurrency',
               output: importing(
                 'allSettled',
-                "const list = ['a'];\nexport const f = (list: string[]) => allSettled(list.map((id) => (signal) => callModel(id)), { concurrency: 8 });",
+                "const list = ['a'];\nexport const f = (list: string[]) => allSettled(list.map((id) => (signal: AbortSignal) => callModel(id)), { concurrency: 8 });",
               ),
             },
           ],
@@ -338,7 +358,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               messageId: 'limitConcurrency',
               output: importing(
                 'allSettled',
-                'export const Names = () => {\n  const refresh = () => allSettled(users.map((u) => (signal) => callModel(u.id)), { concurrency: 8 });\n  return <ul onClick={refresh} />;\n};\ndeclare global { namespace JSX { interface IntrinsicElements { ul: { onClick?: () => unknown } } } }',
+                'export const Names = () => {\n  const refresh = () => allSettled(users.map((u) => (signal: AbortSignal) => callModel(u.id)), { concurrency: 8 });\n  return <ul onClick={refresh} />;\n};\ndeclare global { namespace JSX { interface IntrinsicElements { ul: { onClick?: () => unknown } } } }',
               ),
             },
           ],
@@ -387,7 +407,7 @@ syntacticTester.run('no-unbounded-fan-out (syntactic)', rule, {
             {
               messageId: 'limitConcurrency',
               output:
-                "import { allSettled } from 'taskscope';\n\nconst urls = ['/a'];\nexport function pages(urls: string[]) {\n  return allSettled(urls.map((url) => (signal) => fetch(url, { signal })), { concurrency: 8 });\n}",
+                "import { allSettled } from 'taskscope';\n\nconst urls = ['/a'];\nexport function pages(urls: string[]) {\n  return allSettled(urls.map((url) => (signal: AbortSignal) => fetch(url, { signal })), { concurrency: 8 });\n}",
             },
           ],
         },

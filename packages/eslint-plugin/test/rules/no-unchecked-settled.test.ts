@@ -75,7 +75,7 @@ typedTester.run('no-unchecked-settled (typed)', rule, {
             {
               messageId: 'useAllSettled',
               data: { name: 'allSettled' },
-              output: importing(inAsync('await allSettled(ids.map((id) => (signal) => load(id, signal)));')),
+              output: importing(inAsync('await allSettled(ids.map((id) => (signal: AbortSignal) => load(id, signal)));')),
             },
           ],
         },
@@ -285,6 +285,30 @@ typedTester.run('no-unchecked-settled (typed)', rule, {
       ],
     },
     {
+      // Work that takes no signal: taskscope's allSettled could cancel nothing, so no suggestion (the review stays).
+      code: withApi("declare function legacyLoad(id: string): Promise<string>;\nawait Promise.allSettled([legacyLoad('a'), legacyLoad('b')]);"),
+      errors: [{ messageId: 'discarded', line: 5, column: 7, suggestions: [] }],
+    },
+    {
+      // Work that passes the outer `signal`: the task's own replaces it, and allSettled is given the outer one.
+      code: withApi("export async function refresh(signal: AbortSignal) {\n  await Promise.allSettled([load('a', signal), load('b', signal)]);\n}"),
+      errors: [
+        {
+          messageId: 'discarded',
+          line: 5,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'useAllSettled',
+              output: importing(
+                "export async function refresh(signal: AbortSignal) {\n  await allSettled([\n    (taskSignal) => load('a', taskSignal),\n    (taskSignal) => load('b', taskSignal),\n  ], { signal });\n}",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Test files are checked when asked.
       code: withApi("await Promise.allSettled([load('a'), load('b')]);"),
       filename: 'file.test.ts',
@@ -328,7 +352,7 @@ typedTester.run('no-unchecked-settled (typed)', rule, {
             {
               messageId: 'useAllSettled',
               output: importing(
-                `declare function useEffect(effect: () => void, deps: unknown[]): void;\nexport function Saver({ ids }: { ids: string[] }) {\n  useEffect(() => {\n    allSettled(ids.map((id) => (signal) => load(id, signal))).then((rs) => console.log(rs.length));\n  }, [ids]);\n  return <Text>saving</Text>;\n}\n${text}`,
+                `declare function useEffect(effect: () => void, deps: unknown[]): void;\nexport function Saver({ ids }: { ids: string[] }) {\n  useEffect(() => {\n    allSettled(ids.map((id) => (signal: AbortSignal) => load(id, signal))).then((rs) => console.log(rs.length));\n  }, [ids]);\n  return <Text>saving</Text>;\n}\n${text}`,
               ),
             },
           ],

@@ -53,6 +53,10 @@ typedTester.run('require-signal-propagation (typed)', rule, {
     'declare function read(path: string, options?: string | { signal?: AbortSignal }): Promise<string>;\nasync function run(signal: AbortSignal) {\n  return read("a.txt", "utf8");\n}',
     // A spread argument hides the slot.
     'async function run(signal: AbortSignal, args: [string, RequestInit]) {\n  return fetch(...args);\n}',
+    // Cleanup and error handling run when the work ends, often because it was cancelled: the signal must not stop them.
+    "export async function run(signal: AbortSignal) {\n  try {\n    await fetch('/a', { signal });\n  } catch (error) {\n    await fetch('/report', { method: 'POST', body: String(error) });\n  } finally {\n    await fetch('/unlock', { method: 'POST' });\n  }\n}",
+    // Also in a callback that runs as part of the cleanup.
+    "export async function run(signal: AbortSignal, locks: string[]) {\n  try {\n    await fetch('/a', { signal });\n  } finally {\n    await Promise.all(locks.map((lock) => fetch(lock, { method: 'DELETE' })));\n  }\n}",
     {
       code: "import { map } from 'taskscope';\nexport const load = (urls: string[]) => map(urls, (url, signal) => fetch(url, { signal }));",
     },
@@ -152,6 +156,13 @@ typedTester.run('require-signal-propagation (typed)', rule, {
       [3, 9],
       { callee: 'sleep', signal: 's.signal' },
       "import { scope, sleep } from 'taskscope';\nexport const tick = () => scope(async (s) => {\n  await sleep(10, s.signal);\n});",
+    ),
+    // A nullable signal where the callee takes `AbortSignal | undefined`: `?? undefined` makes it fit.
+    invalid(
+      'declare function download(url: string, signal?: AbortSignal): Promise<void>;\nexport async function run(url: string, opts: { signal: AbortSignal | null }) {\n  await download(url);\n}',
+      [3, 9],
+      { callee: 'download', signal: 'opts.signal' },
+      'declare function download(url: string, signal?: AbortSignal): Promise<void>;\nexport async function run(url: string, opts: { signal: AbortSignal | null }) {\n  await download(url, opts.signal ?? undefined);\n}',
     ),
     // The signal's type does not fit (an overload that requires it): review, no suggestion.
     invalid(
