@@ -53,8 +53,8 @@ typedTester.run('require-signal-propagation (typed)', rule, {
     'declare function read(path: string, options?: string | { signal?: AbortSignal }): Promise<string>;\nasync function run(signal: AbortSignal) {\n  return read("a.txt", "utf8");\n}',
     // A spread argument hides the slot.
     'async function run(signal: AbortSignal, args: [string, RequestInit]) {\n  return fetch(...args);\n}',
-    // Cleanup and error handling run when the work ends, often because it was cancelled: the signal must not stop them.
-    "export async function run(signal: AbortSignal) {\n  try {\n    await fetch('/a', { signal });\n  } catch (error) {\n    await fetch('/report', { method: 'POST', body: String(error) });\n  } finally {\n    await fetch('/unlock', { method: 'POST' });\n  }\n}",
+    // Cleanup runs because the work is ending, often because it was cancelled: the signal must not stop it.
+    "export async function run(signal: AbortSignal) {\n  try {\n    await fetch('/a', { signal });\n  } finally {\n    await fetch('/unlock', { method: 'POST' });\n  }\n}",
     // Also in a callback that runs as part of the cleanup.
     "export async function run(signal: AbortSignal, locks: string[]) {\n  try {\n    await fetch('/a', { signal });\n  } finally {\n    await Promise.all(locks.map((lock) => fetch(lock, { method: 'DELETE' })));\n  }\n}",
     {
@@ -79,6 +79,13 @@ typedTester.run('require-signal-propagation (typed)', rule, {
       [2, 10],
       { callee: 'fetch', signal: 'abort' },
       "async function load(url: string, abort: AbortSignal) {\n  return fetch(url, { method: 'POST', signal: abort });\n}",
+    ),
+    // A `catch` block may hold a fallback that is real work: it gets the signal too.
+    invalid(
+      "export async function run(signal: AbortSignal) {\n  try {\n    return await fetch('/a', { signal });\n  } catch {\n    return fetch('/fallback');\n  }\n}",
+      [5, 12],
+      { callee: 'fetch', signal: 'signal' },
+      "export async function run(signal: AbortSignal) {\n  try {\n    return await fetch('/a', { signal });\n  } catch {\n    return fetch('/fallback', { signal });\n  }\n}",
     ),
     // An options object's signal, read as `opts.signal`, into a multi-line literal.
     invalid(

@@ -53,7 +53,7 @@ export const noUncancelledRace: Detector<Record<string, never>, NoUncancelledRac
       'The losers of this `Promise.race` keep running after it settles: no signal they were given is aborted and no timer racing them is cleared. Use taskscope `race`, which aborts them.',
     uncancelledTimeout:
       'This hand-made timeout leaks: when it fires the work runs on, and when the work wins the timer runs on. Use taskscope `withTimeout`, which cancels both.',
-    useWithTimeout: 'Rewrite to taskscope `withTimeout` (it rejects with its `TimeoutError`, not this error).',
+    useWithTimeout: 'Rewrite to taskscope `withTimeout`, which cancels the work and clears the timer, keeping this error.',
     useRace: 'Rewrite to taskscope `{{name}}`, which aborts the losers.',
   },
   defaultOptions: {},
