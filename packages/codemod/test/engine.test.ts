@@ -120,6 +120,56 @@ describe('engine', () => {
 
   it('leaves a file without findings unchanged', () => {
     const text = 'export const x = 1;\n';
-    expect(migrate(text)).toEqual({ text, changed: false, counts: {}, markers: 0, ignored: 0, deferred: 0 });
+    expect(migrate(text)).toEqual({ text, changed: false, counts: {}, rewrites: [], markers: 0, ignored: 0, deferred: 0 });
+  });
+
+  it('records each rewrite with its transform, its line and whether it delivers a signal', () => {
+    // `deliver(…)`: a rewrite whose tasks' signals reach the work in some of them.
+    const delivering: Detector = {
+      rule: 'no-orphaned-fan-out',
+      kinds: ['CallExpression'],
+      messages: {},
+      defaultOptions: {},
+      check(node, { sourceFile }) {
+        if (!ts.isCallExpression(node) || node.expression.getText(sourceFile) !== 'deliver') return [];
+        const callee = { start: node.expression.getStart(sourceFile), end: node.expression.end, text: 'delivered' };
+        const fix: Fix = { messageId: 'x', transform: 'race', edits: [callee], imports: [], delivery: 'some' };
+        return [{ rule: 'no-orphaned-fan-out', messageId: 'x', node, fixes: [fix] }];
+      },
+    };
+    const migrator = createMigrator([...probeTransforms, transform('race', [], [delivering])]);
+    const result = migrator.migrate(core.parseSourceFile('f.ts', 'await Promise.all([a()]);\n\ndeliver();\n'), undefined);
+    expect(result.rewrites).toEqual([
+      { transform: 'promise-all', line: 1, delivers: false },
+      { transform: 'race', line: 3, delivers: true },
+    ]);
+  });
+
+  it('wraps a long marker at 100 columns, its lines indented past the marker, and adds it once', () => {
+    const reason = 'floating promise: it takes no AbortSignal, so a scope could only wait for it; await it, or .catch(report)';
+    const long: Detector = {
+      rule: 'no-floating-promises',
+      kinds: ['CallExpression'],
+      messages: {},
+      defaultOptions: {},
+      check(node, { sourceFile }) {
+        if (!ts.isCallExpression(node) || node.expression.getText(sourceFile) !== 'long') return [];
+        return [{ rule: 'no-floating-promises', messageId: 'x', node, fixes: [], review: { transform: 'floating', reason, node } }];
+      },
+    };
+    const marking = createMigrator([transform('floating', ['no-floating-promises'], [long])]);
+    const run = (text: string) => marking.migrate(core.parseSourceFile('f.ts', text), undefined);
+    const result = run('async function f() {\n  if (ready) {\n    long();\n  }\n}\n');
+    expect(result.text).toBe(
+      'async function f() {\n' +
+        '  if (ready) {\n' +
+        '    /* taskscope-migrate: floating promise: it takes no AbortSignal, so a scope could only wait\n' +
+        '       for it; await it, or .catch(report) */\n' +
+        '    long();\n' +
+        '  }\n' +
+        '}\n',
+    );
+    expect(Math.max(...result.text.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
+    expect(run(result.text).changed).toBe(false);
   });
 });

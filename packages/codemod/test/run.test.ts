@@ -6,7 +6,7 @@ import type { Detector } from '@taskscope/core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { runMigration, transforms } from '../src/index.js';
+import { runMigration, summaryText, transforms } from '../src/index.js';
 import { probeTransforms, transform } from './probes.js';
 import { tempProject } from './temp-project.js';
 
@@ -20,6 +20,15 @@ const files = {
   'src/excluded/e.ts': 'Promise.all([]);\n',
   'gen/generated.ts': 'Promise.all([]);\n',
 };
+
+const fanOut = [
+  'declare function load(id: string, signal?: AbortSignal): Promise<string>;',
+  '',
+  'export async function loadPair(a: string, b: string) {',
+  '  return Promise.all([load(a), load(b)]);',
+  '}',
+  '',
+].join('\n');
 
 function run(dir: string, extra: Partial<Parameters<typeof runMigration>[0]> = {}) {
   return runMigration({ cwd: dir, gitRoot: dir, write: false, transforms: probeTransforms, ...extra });
@@ -162,12 +171,13 @@ describe('runMigration', () => {
       'src/a.ts': [
         'declare function load(id: string, signal?: AbortSignal): Promise<string>;',
         'declare function count(id: string): Promise<number>;',
+        'declare function store(id: string, at: number): Promise<void>;',
         'export async function f(ids: string[]) {',
         "  const [a, b] = await Promise.all([load('a'), count('b')]);",
-        '  const indexed = await Promise.all(ids.map((id, i) => count(id + i)));',
-        '  const counted = await Promise.all(ids.map(count));',
-        "  const first = await Promise.race([count('x'), count('y')]);",
-        '  return [a, b, indexed, counted, first];',
+        '  ids.forEach(async (id, i) => {',
+        '    await store(id, i);',
+        '  });',
+        '  return [a, b];',
         '}',
         '',
       ].join('\n'),
@@ -175,14 +185,95 @@ describe('runMigration', () => {
     expect(runMigration({ cwd: dir, write: true, transforms }).summary.ok).toBe(1);
     const file = path.join(dir, 'src/a.ts');
     const text = readFileSync(file, 'utf8');
+    // A fan-out where one task's work takes the signal: the others' thunks declare none.
     expect(text).toContain("await all([(signal) => load('a', signal), () => count('b')]);");
-    expect(text).toContain('await map(ids, (id, _signal, i) => count(id + i));');
-    expect(text).toContain('await map(ids, (item) => count(item));');
-    expect(text).toContain("await race([() => count('x'), () => count('y')]);");
+    // map's callback keeps the index in its place.
+    expect(text).toContain('await map(ids, async (id, _signal, i) => {');
 
     const { options } = ts.convertCompilerOptionsFromJson(compilerOptions, dir);
     const program = ts.createProgram([file], options);
     const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(file));
     expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+  });
+
+  it('leaves test files out with skipTests (the CLI default), and migrates them without it', () => {
+    const forEach = [
+      'declare function save(id: string, signal?: AbortSignal): Promise<void>;',
+      'export async function saveAll(ids: string[]) {',
+      '  ids.forEach(async (id) => {',
+      '    await save(id);',
+      '  });',
+      '}',
+      '',
+    ].join('\n');
+    const dir = tempProject({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', lib: ['es2023', 'dom'] }, include: ['src', 'test'] }),
+      'src/save.ts': forEach,
+      'src/save.test.ts': forEach,
+      'src/save.spec.ts': forEach,
+      'src/__tests__/helpers.ts': forEach,
+      'test/setup.ts': forEach,
+    });
+    const reason = 'test file (--include-tests migrates it)';
+    const skipping = runMigration({ cwd: dir, write: false, transforms, skipTests: true });
+    expect(Object.fromEntries(skipping.files.map((f) => [f.path, [f.status, f.message]]))).toEqual({
+      [path.join('src', 'save.ts')]: ['ok', undefined],
+      [path.join('src', 'save.test.ts')]: ['skipped', reason],
+      [path.join('src', 'save.spec.ts')]: ['skipped', reason],
+      [path.join('src', '__tests__', 'helpers.ts')]: ['skipped', reason],
+      [path.join('test', 'setup.ts')]: ['skipped', reason],
+    });
+    const including = runMigration({ cwd: dir, write: false, transforms });
+    expect(including.files.map((f) => f.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('records each rewrite of a file with its line and whether a task signal reaches the work', () => {
+    const dir = tempProject({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', lib: ['es2023', 'dom'] }, include: ['src'] }),
+      'src/load.ts': fanOut,
+      'src/archive.ts': [
+        'declare function archive(id: string): Promise<void>;',
+        'export async function archiveAll(ids: string[]) {',
+        '  ids.forEach(async (id) => {',
+        '    await archive(id);',
+        '  });',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const report = runMigration({ cwd: dir, write: false, transforms });
+    const rewrites = Object.fromEntries(report.files.map((f) => [f.path, f.rewrites]));
+    expect(rewrites).toEqual({
+      [path.join('src', 'archive.ts')]: [{ transform: 'async-foreach', line: 3, delivers: false }],
+      [path.join('src', 'load.ts')]: [{ transform: 'promise-all', line: 4, delivers: true }],
+    });
+    expect(summaryText(report)).toContain("  cancels:  1 of 2 rewrites hand a task's signal to work that takes one\n");
+  });
+
+  it('notes a package.json that lacks taskscope when migrated code imports it, and adds it with --write', () => {
+    const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    const manifest = '{\n    "name": "app",\n    "dependencies": {\n        "zod": "^3.0.0"\n    }\n}\n';
+    const dir = tempProject({
+      'package.json': manifest,
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', lib: ['es2023', 'dom'] }, include: ['src', 'lib/src'] }),
+      'src/load.ts': fanOut,
+      // A package that has it (as a dev dependency) is not named.
+      'lib/package.json': JSON.stringify({ name: 'lib', devDependencies: { taskscope: '*' } }),
+      'lib/src/load.ts': fanOut,
+    });
+    const dry = runMigration({ cwd: dir, write: false, transforms });
+    expect(dry.dependencies).toEqual([{ packageJson: 'package.json', added: false }]);
+    expect(summaryText(dry)).toContain('  note: the migrated code imports taskscope, which package.json does not depend on (--write adds it)\n');
+    expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(manifest);
+
+    const written = runMigration({ cwd: dir, write: true, transforms });
+    expect(written.dependencies).toEqual([{ packageJson: 'package.json', added: true }]);
+    expect(summaryText(written)).toContain('  added taskscope to the dependencies of package.json');
+    // The file's indentation and key order stay; the runtime's version is the codemod's own.
+    expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(
+      `{\n    "name": "app",\n    "dependencies": {\n        "zod": "^3.0.0",\n        "taskscope": "^${version}"\n    }\n}\n`,
+    );
+    // Code that imported taskscope already needs nothing new: a second run names no package.
+    expect(runMigration({ cwd: dir, write: false, transforms }).dependencies).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-declare function sync(shard: number): Promise<void>;
+declare function sync(shard: number, signal?: AbortSignal): Promise<void>;
 
 export async function syncAll() {
   const results = await Promise.allSettled([sync(1), sync(2)]);

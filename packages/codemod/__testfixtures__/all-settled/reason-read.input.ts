@@ -1,4 +1,4 @@
-declare function check(host: string): Promise<boolean>;
+declare function check(host: string, signal?: AbortSignal): Promise<boolean>;
 
 export async function health(hosts: string[]) {
   const [first, second] = await Promise.allSettled([check(hosts[0]!), check(hosts[1]!)]);

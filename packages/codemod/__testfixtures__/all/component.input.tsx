@@ -1,6 +1,6 @@
 declare function loadUser(id: string, signal?: AbortSignal): Promise<{ name: string }>;
 declare function loadAvatar(id: string, signal?: AbortSignal): Promise<string>;
-declare function logView(id: string): Promise<void>;
+declare function logView(id: string, signal?: AbortSignal): Promise<void>;
 
 export async function Profile({ id }: { id: string }) {
   logView(id);

@@ -2,11 +2,11 @@ import { all, scope } from 'taskscope';
 
 declare function loadUser(id: string, signal?: AbortSignal): Promise<{ name: string }>;
 declare function loadAvatar(id: string, signal?: AbortSignal): Promise<string>;
-declare function logView(id: string): Promise<void>;
+declare function logView(id: string, signal?: AbortSignal): Promise<void>;
 
 export async function Profile({ id }: { id: string }) {
   return scope(async (s) => {
-    s.spawn(() => logView(id));
+    s.spawn((signal) => logView(id, signal));
     const [user, avatar] = await all([
       (signal) => loadUser(id, signal),
       (signal) => loadAvatar(id, signal),

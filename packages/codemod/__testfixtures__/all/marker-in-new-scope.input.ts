@@ -1,4 +1,4 @@
-declare function track(event: string): Promise<void>;
+declare function track(event: string, signal?: AbortSignal): Promise<void>;
 declare function runHook(name: string, signal?: AbortSignal): Promise<void>;
 
 export async function publish(hooks: string[]) {

@@ -1,6 +1,6 @@
 declare function fetchPage(url: string, signal?: AbortSignal): Promise<string>;
 declare function summarize(text: string, options?: { signal?: AbortSignal }): Promise<string>;
-declare function audit(event: string): Promise<void>;
+declare function audit(event: string, signal?: AbortSignal): Promise<void>;
 
 export async function digest(urls: string[], signal: AbortSignal) {
   audit('digest');
@@ -12,5 +12,6 @@ export async function digest(urls: string[], signal: AbortSignal) {
   pages.forEach(async (page) => {
     await summarize(page);
   });
-  return fetch('/digest', { method: 'POST', body: summary });
+  const response = await fetch('/digest', { method: 'POST', body: summary });
+  return response.ok;
 }

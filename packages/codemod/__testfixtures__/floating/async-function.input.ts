@@ -1,4 +1,4 @@
-declare function audit(doc: string): Promise<void>;
+declare function audit(doc: string, signal?: AbortSignal): Promise<void>;
 declare function store(doc: string): Promise<void>;
 
 export async function save(doc: string) {

@@ -1,11 +1,11 @@
 import { scope } from 'taskscope';
 
-declare function audit(doc: string): Promise<void>;
+declare function audit(doc: string, signal?: AbortSignal): Promise<void>;
 declare function store(doc: string): Promise<void>;
 
 export async function save(doc: string) {
   return scope(async (s) => {
-    s.spawn(() => audit(doc)); // fire and forget, today
+    s.spawn((signal) => audit(doc, signal)); // fire and forget, today
     await store(doc);
   });
 }

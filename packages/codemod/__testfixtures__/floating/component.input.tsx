@@ -1,4 +1,4 @@
-declare function prefetch(route: string): Promise<void>;
+declare function prefetch(route: string, signal?: AbortSignal): Promise<void>;
 declare function render(route: string): Promise<string>;
 
 export async function Page({ route }: { route: string }) {

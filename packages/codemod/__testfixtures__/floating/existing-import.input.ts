@@ -1,7 +1,7 @@
 // The scope's import joins the file's existing taskscope import.
 import { all } from 'taskscope';
 
-declare function audit(event: string): Promise<void>;
+declare function audit(event: string, signal?: AbortSignal): Promise<void>;
 declare function load(id: string, signal?: AbortSignal): Promise<string>;
 
 export async function loadPair(a: string, b: string) {

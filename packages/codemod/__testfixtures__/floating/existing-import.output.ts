@@ -1,12 +1,12 @@
 // The scope's import joins the file's existing taskscope import.
 import { all, scope } from 'taskscope';
 
-declare function audit(event: string): Promise<void>;
+declare function audit(event: string, signal?: AbortSignal): Promise<void>;
 declare function load(id: string, signal?: AbortSignal): Promise<string>;
 
 export async function loadPair(a: string, b: string) {
   return scope(async (s) => {
-    s.spawn(() => audit('pair'));
+    s.spawn((signal) => audit('pair', signal));
     return all([(signal) => load(a, signal), (signal) => load(b, signal)]);
   });
 }

@@ -1,6 +1,6 @@
 import { scope } from 'taskscope';
 
-declare function ping(host: string): Promise<void>;
+declare function ping(host: string, signal?: AbortSignal): Promise<void>;
 declare function work(): Promise<number>;
 
 export function run() {

@@ -1,11 +1,11 @@
 import { scope } from 'taskscope';
 
-declare function ping(host: string): Promise<void>;
+declare function ping(host: string, signal?: AbortSignal): Promise<void>;
 declare function work(): Promise<number>;
 
 export function run() {
   return scope(async (s) => {
-    s.spawn(() => ping('a'));
+    s.spawn((signal) => ping('a', signal));
     return work();
   });
 }

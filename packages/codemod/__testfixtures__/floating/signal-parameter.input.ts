@@ -1,4 +1,4 @@
-declare function log(line: string): Promise<void>;
+declare function log(line: string, signal?: AbortSignal): Promise<void>;
 declare function fetchOrder(id: string, signal: AbortSignal): Promise<object>;
 
 export async function order(id: string, signal: AbortSignal) {

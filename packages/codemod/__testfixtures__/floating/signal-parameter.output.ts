@@ -1,11 +1,11 @@
 import { scope } from "taskscope";
 
-declare function log(line: string): Promise<void>;
+declare function log(line: string, signal?: AbortSignal): Promise<void>;
 declare function fetchOrder(id: string, signal: AbortSignal): Promise<object>;
 
 export async function order(id: string, signal: AbortSignal) {
   return scope(async (s) => {
-    s.spawn(() => log("order " + id));
+    s.spawn((signal) => log("order " + id, signal));
     return fetchOrder(id, signal);
   }, { signal });
 }

@@ -1,5 +1,5 @@
-declare function warmCache(key: string): Promise<void>;
-declare function sendMetric(name: string): Promise<void>;
+declare function warmCache(key: string, signal?: AbortSignal): Promise<void>;
+declare function sendMetric(name: string, signal?: AbortSignal): Promise<void>;
 declare function compute(key: string): Promise<number>;
 
 export async function handle(key: string) {

@@ -1,14 +1,14 @@
 import { scope } from 'taskscope';
 
-declare function warmCache(key: string): Promise<void>;
-declare function sendMetric(name: string): Promise<void>;
+declare function warmCache(key: string, signal?: AbortSignal): Promise<void>;
+declare function sendMetric(name: string, signal?: AbortSignal): Promise<void>;
 declare function compute(key: string): Promise<number>;
 
 export async function handle(key: string) {
   return scope(async (s) => {
-    s.spawn(() => warmCache(key));
+    s.spawn((signal) => warmCache(key, signal));
     const result = await compute(key);
-    s.spawn(() => sendMetric('handled'));
+    s.spawn((signal) => sendMetric('handled', signal));
     return result;
   });
 }

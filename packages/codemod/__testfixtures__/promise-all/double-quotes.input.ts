@@ -1,4 +1,4 @@
-declare function read(key: string): Promise<string>;
+declare function read(key: string, signal?: AbortSignal): Promise<string>;
 
 const prefix = "cache:";
 

@@ -2,7 +2,8 @@ import { scope } from 'taskscope';
 
 declare function step(n: number, signal?: AbortSignal): Promise<number>;
 
-// Already owned by a scope: the scope cancels what is left.
+// Inside a scope, Promise.all's work is still not the scope's tasks: all() gives each its own
+// signal, linked to the scope's, and settles only when every task has.
 export function run() {
   return scope(async (s) => Promise.all([step(1, s.signal), step(2, s.signal)]));
 }

@@ -20,5 +20,5 @@ export async function summaries(texts: string[]) {
     const prompt = `Summarize:
     ${text}`;
     return summarize(prompt, { signal });
-  });
+  }, { concurrency: 8 });
 }

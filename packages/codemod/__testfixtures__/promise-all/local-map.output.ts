@@ -7,5 +7,5 @@ const map = new Map<string, number>();
 
 export async function encodeAll(frames: Uint8Array[]) {
   map.set('frames', frames.length);
-  return scopedMap(frames, (frame, signal) => encode(frame, signal));
+  return scopedMap(frames, (frame, signal) => encode(frame, signal), { concurrency: 8 });
 }

@@ -1,4 +1,4 @@
-declare function render(page: string): Promise<string>;
+declare function render(page: string, signal?: AbortSignal): Promise<string>;
 
 export async function renderWithin(page: string, ms: number) {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,14 +1,12 @@
-import { race } from 'taskscope';
+import { TimeoutError, withTimeout } from 'taskscope';
 
 declare function charge(card: string, signal?: AbortSignal): Promise<string>;
 
 export async function pay(card: string) {
   try {
-    /* taskscope-migrate: the timeout error is inspected; withTimeout() rejects with taskscope TimeoutError instead */
-    return await race([
-      (signal) => charge(card, signal),
-      (signal) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('gateway timeout')), 10_000)),
-    ]);
+    return await withTimeout(10_000, (signal) => charge(card, signal)).catch((error: unknown) => {
+      throw error instanceof TimeoutError ? new Error('gateway timeout') : error;
+    });
   } catch (error) {
     if (error instanceof Error && error.message === 'gateway timeout') return 'retry-later';
     throw error;

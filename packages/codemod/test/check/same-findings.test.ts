@@ -17,21 +17,37 @@ import { type Findings, checkFindings, eslintFindings } from './same-findings.js
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const checkFixtures = path.join(root, 'packages/codemod/test/fixtures/check');
-const folders = ['packages/codemod/__testfixtures__', 'packages/eslint-plugin/test/robustness', 'packages/codemod/test/fixtures/check'];
-const files = folders.flatMap((folder) =>
-  readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.[cm]?tsx?$/.test(name) && !/\.d\.[cm]?ts$/.test(name))
-    .map((name) => path.join(root, folder, name)),
+const folders = ['packages/codemod/__testfixtures__', 'packages/eslint-plugin/test/robustness', 'packages/codemod/test/fixtures/check'].map((folder) =>
+  path.join(root, folder),
 );
+const filesOf = (folder: string) =>
+  readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.[cm]?tsx?$/.test(name) && !/\.d\.[cm]?ts$/.test(name))
+    .map((name) => path.join(folder, name));
+const files = folders.flatMap(filesOf);
+// Each folder is checked from its parent (ESLint's cwd, the check's cwd): the rules leave test
+// code alone, and a file under a `test/` folder below that root would be test code.
+const cwdOf = (folder: string) => path.dirname(folder);
 
 describe('taskscope check reports what ESLint reports', () => {
   let eslint: Findings;
   let report: CheckReport;
   let check: Findings;
   beforeAll(async () => {
-    eslint = await eslintFindings(root, files, 'strict');
-    report = runCheck({ cwd: root, paths: files, preset: 'strict' });
-    check = checkFindings(root, report);
+    const eslintRuns: Findings[] = [];
+    const reports: CheckReport[] = [];
+    for (const folder of folders) {
+      const only = filesOf(folder);
+      eslintRuns.push(await eslintFindings(root, files, 'strict', { cwd: cwdOf(folder), only }));
+      reports.push(runCheck({ cwd: cwdOf(folder), paths: only, preset: 'strict' }));
+    }
+    const merge = (parts: readonly Findings[]): Findings => ({
+      findings: parts.flatMap((part) => part.findings).sort(),
+      fatal: parts.flatMap((part) => part.fatal).sort(),
+    });
+    report = { ...reports[0]!, files: reports.flatMap((r) => r.files) };
+    eslint = merge(eslintRuns);
+    check = merge(reports.map((r) => checkFindings(root, r)));
   }, 180_000);
 
   it('on the fixtures: the same (file, line, rule) set', () => {

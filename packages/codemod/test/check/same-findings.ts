@@ -22,11 +22,20 @@ export interface Findings {
  * ESLint over `files` (absolute, TypeScript) as a user of the plugin would
  * run it typed: the project service with `tsconfigRootDir` at `root`, and the
  * files no tsconfig includes in its default project, eslint-disable comments on.
+ * `cwd` (default: `root`) is ESLint's, which the rules take for the project's
+ * root (what counts as test code is below it). typescript-eslint keeps one
+ * project service per process, made with the first run's options: runs in one
+ * process must give the same `root` and `files` (lint a part with `only`).
  */
-export async function eslintFindings(root: string, files: readonly string[], preset: Preset): Promise<Findings> {
+export async function eslintFindings(
+  root: string,
+  files: readonly string[],
+  preset: Preset,
+  { cwd = root, only = files }: { cwd?: string; only?: readonly string[] } = {},
+): Promise<Findings> {
   const config = lintConfig({ root, files, outside: filesOutsideProjects(files), mode: 'typed', preset, inlineConfig: true });
-  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, ignore: false, overrideConfig: config });
-  const results = await eslint.lintFiles([...files]);
+  const eslint = new ESLint({ cwd, overrideConfigFile: true, ignore: false, overrideConfig: config });
+  const results = await eslint.lintFiles([...only]);
   const findings: string[] = [];
   const fatal: string[] = [];
   for (const result of results) {
