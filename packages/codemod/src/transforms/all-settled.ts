@@ -5,7 +5,7 @@ import { type Transform, use } from './transform.js';
 export const allSettled: Transform = {
   id: 'all-settled',
   description:
-    '`Promise.allSettled` becomes taskscope `allSettled` (same result shape), checked or not; a marker where nobody reads the rejections.',
+    '`Promise.allSettled` whose tasks take a signal becomes taskscope `allSettled` (same result shape); a marker where nobody reads the rejections.',
   rules: ['no-unchecked-settled'],
   // A named callback's task (`(item, signal) => load(item)`) gets its signal from the signal transform, in the next round.
   reanalyseFor: ['signal'],
@@ -13,6 +13,6 @@ export const allSettled: Transform = {
   detectors: [use(noUncheckedSettled, (defaults) => ({ ...defaults, rewriteChecked: true }))],
   example: {
     before: 'await Promise.allSettled(jobs.map((job) => run(job)))',
-    after: '/* taskscope-migrate: … */ await allSettled(jobs.map((job) => (signal) => run(job, signal)))',
+    after: '/* taskscope-migrate: … */ await allSettled(jobs.map((job) => (signal: AbortSignal) => run(job, signal)))',
   },
 };

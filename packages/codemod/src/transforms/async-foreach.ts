@@ -4,11 +4,11 @@ import { type Transform, use } from './transform.js';
 
 export const asyncForeach: Transform = {
   id: 'async-foreach',
-  description: '`xs.forEach(async …)` inside an async function becomes `await map(xs, …)`; elsewhere a marker.',
+  description: '`xs.forEach(async …)` whose work takes a signal, inside an async function, becomes `await map(xs, …)`; elsewhere a marker.',
   rules: ['no-async-iteration-callback'],
   detectors: [use(noAsyncIterationCallback)],
   example: {
     before: 'users.forEach(async (user) => { await notify(user); })',
-    after: 'await map(users, async (user) => { await notify(user); })',
+    after: 'await map(users, async (user, signal) => { await notify(user, signal); })',
   },
 };

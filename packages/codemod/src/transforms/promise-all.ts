@@ -4,7 +4,7 @@ import { type Transform, use } from './transform.js';
 
 export const promiseAll: Transform = {
   id: 'promise-all',
-  description: '`Promise.all` / `Promise.any` over started work becomes taskscope `all` / `any` / `map`, so a failure cancels the siblings.',
+  description: '`Promise.all` / `Promise.any` over work that takes a signal becomes taskscope `all` / `any` / `map`, so a failure cancels the siblings.',
   // no-unbounded-fan-out is strict-only and not listed: where it has no rewrite
   // (a taskscope call), the site is left alone rather than marked.
   rules: ['no-orphaned-fan-out'],
@@ -12,11 +12,12 @@ export const promiseAll: Transform = {
   reanalyseFor: ['signal'],
   detectors: [
     // It runs only when the user picked a limit (`--concurrency N`), which its
-    // rewrite writes; listed first, so its `map(…, { concurrency })` wins.
+    // rewrite writes (a fan-out that doesn't orphan its tasks: an allSettled).
     use(noUnboundedFanOut, (defaults, { concurrency }) =>
       concurrency === undefined ? undefined : { ...defaults, defaultConcurrency: concurrency },
     ),
-    use(noOrphanedFanOut),
+    // A fan-out over a collection of open size becomes a bounded `map`: `--concurrency N`, or the rule's default.
+    use(noOrphanedFanOut, (defaults, { concurrency }) => (concurrency === undefined ? defaults : { ...defaults, defaultConcurrency: concurrency })),
   ],
   example: {
     before: 'await Promise.all([loadUser(id), loadPosts(id)])',

@@ -20,8 +20,11 @@ export function reviewMarkerEdit(sourceFile: TS.SourceFile, node: TS.Node, reaso
   const { text } = sourceFile;
   let start = statement.getStart(sourceFile);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  // `;(async () => …)()`: the guarding `;` stays with its statement, below the marker.
-  if (/^[ \t]*;[ \t]*$/.test(text.slice(lineStart, start))) start = text.indexOf(';', lineStart);
+  // `;(async () => …)()`: the guarding `;` stays with its statement, below the marker (which then leads the `;`).
+  if (/^[ \t]*;[ \t]*$/.test(text.slice(lineStart, start))) {
+    start = text.indexOf(';', lineStart);
+    if (endsWithMarker(text.slice(0, lineStart))) return undefined;
+  }
   const indent = /^[ \t]*/.exec(text.slice(lineStart, start))?.[0] ?? '';
   return { start, end: start, text: `${markerComment(reason, indent)}\n${indent}` };
 }
@@ -48,6 +51,12 @@ export function markerComment(reason: string, indent: string): string {
   }
   lines.push(`${line} */`);
   return lines.join(`\n${indent}`);
+}
+
+// The text before a line ends (blank lines aside) with a marker comment.
+function endsWithMarker(before: string): boolean {
+  const trimmed = before.trimEnd();
+  return trimmed.endsWith('*/') && trimmed.slice(trimmed.lastIndexOf('/*')).startsWith(MARKER_PREFIX);
 }
 
 /** True when the statement holding `node` is preceded by `// taskscope-migrate-ignore`. */

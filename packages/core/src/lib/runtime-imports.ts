@@ -38,7 +38,7 @@ export function runtimeName(sourceFile: TS.SourceFile, exportName: string): stri
  */
 export function runtimeImportEdit(sourceFile: TS.SourceFile, exportNames: Iterable<string>): TextEdit | undefined {
   const plan = planFor(sourceFile);
-  const missing = [...new Set(exportNames)].filter((name) => !plan.imported.has(name)).sort();
+  const missing = [...new Set(exportNames)].filter((name) => !plan.imported.has(name)).sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
   if (missing.length === 0) return undefined;
   const specifiers = missing.map((name) => {
     const local = runtimeName(sourceFile, name);

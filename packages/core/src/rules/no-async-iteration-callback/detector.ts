@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 
 import { mapCallbackEdits } from '../../lib/combinator-fix.js';
+import { signalParameterName } from '../../lib/names.js';
 import { ts } from '../../lib/compiler.js';
 import { taskscopeOptions, threadSignalEdits } from '../../lib/fan-out.js';
 import { isThenableType } from '../../lib/promises.js';
@@ -199,8 +200,10 @@ function awaitMapRewrite(
   } else if (!checker || checker.getTypeAtLocation(callback).getCallSignatures().some((s) => s.getParameters().length > 1)) {
     return review('passed by reference');
   }
-  const delivers = isFunctionExpressionLike(callback) && threadSignalEdits(callback.body, 'signal', context).length > 0;
-  return { fix: { messageId: 'awaitMap', transform: 'async-foreach', edits, imports: ['map'], delivery: delivers ? 'all' : 'none' } };
+  // Iterations none of which takes a signal would be cancelled by nothing: awaiting them is a human's call.
+  const delivers = isFunctionExpressionLike(callback) && threadSignalEdits(callback.body, signalParameterName([callback]), context).length > 0;
+  if (!delivers) return review('takes no AbortSignal; await the iterations (for…of, or Promise.all over a map) if the caller should wait');
+  return { fix: { messageId: 'awaitMap', transform: 'async-foreach', edits, imports: ['map'], delivery: 'all' } };
 }
 
 function isArrayReceiver(receiver: TS.Expression, checker: TS.TypeChecker): boolean {

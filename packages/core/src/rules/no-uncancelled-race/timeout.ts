@@ -112,7 +112,10 @@ function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, context: Ana
   const caught = freeName(['error'], [call]);
   const options = taskscopeOptions(call, context);
   const annotation = /\.[cm]?jsx?$/.test(sourceFile.fileName) ? '' : ': unknown';
-  const keepError = `.catch((${caught}${annotation}) => {\n${indentAt(sourceFile.text, call.getStart(sourceFile))}  throw ${caught} instanceof ${timeoutError} ? ${error} : ${caught};\n${indentAt(sourceFile.text, call.getStart(sourceFile))}})`;
+  // Only this call's own timeout becomes the timer's error: an outer deadline (its signal aborted) passes through.
+  const own = outer === undefined ? `${caught} instanceof ${timeoutError}` : `${caught} instanceof ${timeoutError} && !${outer}.aborted`;
+  const indent = indentAt(sourceFile.text, call.getStart(sourceFile));
+  const keepError = `.catch((${caught}${annotation}) => {\n${indent}  throw ${own} ? ${error} : ${caught};\n${indent}})`;
   const edits: TextEdit[] = [
     ...options.edits,
     { start: call.getStart(sourceFile), end: start, text: `${name}(${delay}, (${signal}) => ${wrap ? '(' : ''}` },
