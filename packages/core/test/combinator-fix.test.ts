@@ -156,17 +156,21 @@ describe('combinatorFix: map shapes', () => {
     expect(syntactic('await Promise.all(Array.from(ids, (id) => load(id)));')).toBe(
       "import { map } from 'taskscope';\n\nawait map(ids, (id, signal) => load(id));",
     );
+    // A thunk a `.map` returns has no contextual type: in TypeScript its signal is declared AbortSignal.
     expect(syntactic('await Promise.all(Array.from({ length: 3 }, (_, i) => load(i)));')).toBe(
+      "import { all } from 'taskscope';\n\nawait all(Array.from({ length: 3 }, (_, i) => (signal: AbortSignal) => load(i)));",
+    );
+    expect(syntactic('await Promise.all(Array.from({ length: 3 }, (_, i) => load(i)));', 'file.js')).toBe(
       "import { all } from 'taskscope';\n\nawait all(Array.from({ length: 3 }, (_, i) => (signal) => load(i)));",
     );
   });
 
   it('makes other combinators map to thunks, moving `async` onto the task', () => {
     expect(syntactic('await Promise.allSettled(items.map(async (item) => load(item)));', 'file.ts', 2)).toBe(
-      "import { allSettled } from 'taskscope';\n\nawait allSettled(items.map((item) => async (signal) => load(item)), { concurrency: 2 });",
+      "import { allSettled } from 'taskscope';\n\nawait allSettled(items.map((item) => async (signal: AbortSignal) => load(item)), { concurrency: 2 });",
     );
     expect(syntactic('await Promise.any(items.map((item) => { return load(item); }));')).toBe(
-      "import { any } from 'taskscope';\n\nawait any(items.map((item) => (signal) => { return load(item); }));",
+      "import { any } from 'taskscope';\n\nawait any(items.map((item) => (signal: AbortSignal) => { return load(item); }));",
     );
   });
 
@@ -175,6 +179,42 @@ describe('combinatorFix: map shapes', () => {
       "import { map as scopedMap } from 'taskscope';\n\nconst map = new Map();\nscopedMap(xs, (x, signal) => f(x));",
     );
     expect(syntactic('Promise.all(ids.map(load));')).toBeUndefined();
+  });
+});
+
+describe('combinatorFix: delivery (whether the tasks\' signals reach work that takes one)', () => {
+  const deliveryOf = (code: string, fileName = 'file.ts'): string | undefined => {
+    const context = { sourceFile: parseSourceFile(fileName, code), checker: undefined };
+    return combinatorFix(firstCall(context.sourceFile, (call) => promiseCombinatorOf(call) !== undefined), context, fixOptions)?.delivery;
+  };
+
+  it.each([
+    ['every element', 'Promise.all([fetch(a), fetch(b)]);', 'all'],
+    ['some elements', 'Promise.all([fetch(a), b()]);', 'some'],
+    ['no element', 'Promise.all([a(), b()]);', 'none'],
+    ['a value that is no work beside work that takes one', 'Promise.all([fetch(a), p]);', 'some'],
+    ['a map callback', 'Promise.all(urls.map((u) => fetch(u)));', 'all'],
+    ['a map callback whose work takes none', 'Promise.all(ids.map((id) => load(id)));', 'none'],
+    ['a local function declaring a signal parameter', 'async function load(id: string, signal?: AbortSignal) {}\nPromise.any([load(a), load(b)]);', 'all'],
+    ['work already given another signal', 'declare const other: AbortSignal;\nPromise.all([fetch(a, { signal: other }), fetch(b, { signal: other })]);', 'none'],
+  ])('%s', (_name, code, expected) => {
+    expect(deliveryOf(code)).toBe(expected);
+  });
+
+  it('replaces the signal in scope, which the combinator then follows, with the task\'s', () => {
+    const code = 'async function f(opts: { signal: AbortSignal }) {\n  await Promise.all([fetch(a, { signal: opts.signal }), fetch(b, { signal: opts.signal })]);\n}';
+    expect(deliveryOf(code)).toBe('all');
+    expect(syntactic(code)).toBe(
+      "import { all } from 'taskscope';\n\nasync function f(opts: { signal: AbortSignal }) {\n  await all([\n    (taskSignal) => fetch(a, { signal: taskSignal }),\n    (taskSignal) => fetch(b, { signal: taskSignal }),\n  ], { signal: opts.signal });\n}",
+    );
+  });
+
+  // Known bug (see the report): when the signal in scope is named `signal`, the delivery is computed with a task
+  // signal of the same name, whose replacement is no edit, so it comes out 'none' though the rewrite delivers.
+  it.fails('counts work given the signal in scope under the name `signal` as delivered to', () => {
+    const code = 'async function f(signal: AbortSignal) {\n  await Promise.all([fetch(a, { signal }), fetch(b, { signal })]);\n}';
+    expect(syntactic(code)).toContain('(taskSignal) => fetch(a, { signal: taskSignal })');
+    expect(deliveryOf(code)).toBe('all');
   });
 });
 
@@ -194,7 +234,7 @@ describe('combinatorFix: typed', () => {
       return applyEdits(code, fix!.edits).split('\n')[statement === first ? 3 : 4]!;
     };
     expect(apply(first)).toBe('map(ids, (id, signal) => load(id));');
-    expect(apply(second)).toBe('all(list.map((id) => (signal) => load(id)));');
+    expect(apply(second)).toBe('all(list.map((id) => (signal: AbortSignal) => load(id)));');
   });
 
   it('wraps a named callback only when it takes one parameter', () => {
@@ -222,6 +262,10 @@ describe('combinatorFix: output typechecks against the runtime', () => {
     ['const first = await Promise.any([getUser(), getUser()]);', 'const check: User = first;'],
     ['const settled = await Promise.allSettled([getUser(), 1]);', 'const check: [PromiseSettledResult<User>, PromiseSettledResult<number>] = settled;'],
     ['const all = await Promise.all(ids.map(async (id, i) => (await load(id)) && i > 0));', 'const check: boolean[] = all;'],
+    // Thunks with no contextual type: their signal parameter is declared, or it would be an implicit any.
+    ['const settled = await Promise.allSettled(ids.map(async (id) => load(id)));', 'const check: PromiseSettledResult<boolean>[] = settled;'],
+    ['const pair = await Promise.all(Array.from({ length: 2 }, (_, i) => load(String(i))));', 'const check: boolean[] = pair;'],
+    ["const tasks = [load('a'), load('b')];\nconst held = await Promise.all(tasks);", 'const check: boolean[] = held;'],
   ];
 
   it('keeps the result types, tuples included', () => {
@@ -230,6 +274,7 @@ describe('combinatorFix: output typechecks against the runtime', () => {
       const code = `${declarations}\n${line}\n${check}\nexport {};\n`;
       const output = rewrite({ sourceFile: parseSourceFile('file.ts', code), checker: undefined });
       expect(output).toContain("from 'taskscope'");
+      expect(output).not.toContain('Promise.all');
       files[`/virtual/case${index}.ts`] = output!;
     });
     const typed = program(files);

@@ -33,39 +33,68 @@ describe('no-orphaned-fan-out: the tasks behind a name or a fallback', () => {
 });
 
 describe('no-orphaned-fan-out: rewrites', () => {
-  it('turns the elements of the const right before the call into tasks', () => {
-    each("const tasks = [send('/a'), send('/b')];\nawait Promise.all(tasks);", (context, typed) => {
-      const signal = typed ? ', { signal }' : '';
+  it('turns the elements of the const right before the call into tasks, their signals declared', () => {
+    each("const tasks = [fetch('/a'), fetch('/b')];\nawait Promise.all(tasks);", (context) => {
       expect(migrateFindings(context, orphaned(context))).toContain(
-        `const tasks = [(signal) => send('/a'${signal}), (signal) => send('/b'${signal})];\nawait all(tasks);`,
+        "const tasks = [\n  (signal: AbortSignal) => fetch('/a', { signal }),\n  (signal: AbortSignal) => fetch('/b', { signal }),\n];\nawait all(tasks);",
       );
     });
   });
 
   it('marks a const that is used elsewhere, typed, or declared earlier, instead of moving the work', () => {
     for (const body of [
-      "const tasks = [send('/a'), send('/b')];\nawait Promise.all(tasks);\nconsole.log(tasks);",
-      "const tasks: Promise<string>[] = [send('/a'), send('/b')];\nawait Promise.all(tasks);",
-      "const tasks = [send('/a'), send('/b')];\nawait send('/c');\nawait Promise.all(tasks);",
-      'const tasks = [];\nfor (const u of urls ?? []) tasks.push(send(u));\nawait Promise.all(tasks);',
+      "const tasks = [fetch('/a'), fetch('/b')];\nawait Promise.all(tasks);\nconsole.log(tasks);",
+      "const tasks: Promise<Response>[] = [fetch('/a'), fetch('/b')];\nawait Promise.all(tasks);",
+      "const tasks = [fetch('/a'), fetch('/b')];\nawait fetch('/c');\nawait Promise.all(tasks);",
+      'const tasks = [];\nfor (const u of urls ?? []) tasks.push(fetch(u));\nawait Promise.all(tasks);',
     ]) {
       each(body, (context) => {
         const [finding] = orphaned(context);
         expect(finding?.fixes).toEqual([]);
-        expect(finding?.review?.transform).toBe('promise-all');
+        expect(finding?.review).toMatchObject({ transform: 'promise-all', reason: 'Promise.all leaves siblings running; move its work into taskscope tasks' });
       });
     }
   });
 
   it('keeps the fallback when an optional chain becomes the items of map()', () => {
-    each('await Promise.all(urls?.filter(Boolean).map(async (u) => send(u)) ?? []);', (context, typed) => {
+    each('await Promise.all(urls?.filter(Boolean).map(async (u) => fetch(u)) ?? []);', (context) => {
       expect(migrateFindings(context, orphaned(context))).toContain(
-        `await map(urls?.filter(Boolean) ?? [], async (u, signal) => send(u${typed ? ', { signal }' : ''}), { concurrency: 4 });`,
+        'await map(urls?.filter(Boolean) ?? [], async (u, signal) => fetch(u, { signal }), { concurrency: 4 });',
       );
     });
-    each('await Promise.all(urls?.map(async (u) => send(u)) ?? []);', (context, typed) => {
-      expect(migrateFindings(context, orphaned(context))).toContain(`await map(urls ?? [], async (u, signal) => send(u${typed ? ', { signal }' : ''}), { concurrency: 4 });`);
+    each('await Promise.all(urls?.map(async (u) => fetch(u)) ?? []);', (context) => {
+      expect(migrateFindings(context, orphaned(context))).toContain('await map(urls ?? [], async (u, signal) => fetch(u, { signal }), { concurrency: 4 });');
     });
+  });
+
+  it('offers no rewrite where no task takes a signal, and marks the site: nothing could cancel them', () => {
+    const marker = '  /* taskscope-migrate: Promise.all: no task takes an AbortSignal, so nothing could cancel them;\n     give the work one first */\n';
+    const upload = 'declare function upload(url: string): Promise<string>;\n';
+    const cases: [string, boolean[]][] = [
+      [`${upload}export async function f() {\n  await Promise.all([upload('/a'), upload('/b')]);\n}`, [true, false]],
+      [`${upload}export async function f(urls: string[]) {\n  await Promise.all(urls.map((u) => upload(u)));\n}`, [true, false]],
+      // Without types, what `send` takes is unknown: no signal is known to reach it.
+      [`${prelude}export async function f() {\n  await Promise.all([send('/a'), send('/b')]);\n}`, [false]],
+    ];
+    for (const [code, modes] of cases) {
+      for (const typed of modes) {
+        const context = contextFor(code, typed);
+        const [finding] = orphaned(context);
+        expect(finding?.fixes, code).toEqual([]);
+        expect(migrateFindings(context, [finding!])).toBe(code.replace('  await Promise.all(', `${marker}  await Promise.all(`));
+      }
+    }
+    // Typed, `send` takes one in its options.
+    const [typedSend] = orphaned(contextFor(`${prelude}export async function f() {\n  await Promise.all([send('/a'), send('/b')]);\n}`, true));
+    expect(typedSend?.fixes.map((fix) => [fix.messageId, fix.delivery])).toEqual([['useTaskscope', 'all']]);
+  });
+
+  // Known bug (see the report): work given the signal in scope under the name `signal` counts as taking none.
+  it.fails('rewrites a fan-out whose tasks pass the signal in scope, giving each the task\'s signal instead', () => {
+    const context = contextFor(`${prelude}export async function f(signal: AbortSignal, ids: string[]) {\n  return Promise.all(ids.map((id) => send(id, { signal })));\n}`, true);
+    expect(migrateFindings(context, orphaned(context))).toContain(
+      '  return map(ids, (id, taskSignal) => send(id, { signal: taskSignal }), { concurrency: 4, signal });',
+    );
   });
 
   it('sees the same shapes in no-unbounded-fan-out', () => {

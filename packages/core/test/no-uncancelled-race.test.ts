@@ -3,11 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { promiseCombinatorOf } from '../src/lib/syntax.js';
 import type { AnalysisContext, Finding } from '../src/lib/types.js';
 import { noUncancelledRace } from '../src/rules/no-uncancelled-race/detector.js';
-import {
-  INSPECTED_TIMEOUT_REASON,
-  timeoutErrorInspected,
-  timeoutRace,
-} from '../src/rules/no-uncancelled-race/timeout.js';
+import { timeoutRace } from '../src/rules/no-uncancelled-race/timeout.js';
 import { contextFor, findingsOf, firstCall, migrateFindings } from './typed-context.js';
 
 const findings = (context: AnalysisContext): Finding[] => findingsOf(noUncancelledRace, context, {});
@@ -18,37 +14,99 @@ const firstRace = (context: AnalysisContext) => firstCall(context.sourceFile, (c
 const prelude = 'declare function get(url: string, init?: { signal?: AbortSignal }): Promise<string>;\n';
 
 describe('no-uncancelled-race: what the codemod gets', () => {
-  it('rewrites the timeout shape to withTimeout (typed, with the signal threaded)', () => {
+  const timer = "new Promise<never>((_, reject) => setTimeout(() => reject(new Error('t')), ms))";
+  const keepError = (error: string, name = 'error') =>
+    `.catch((${name}: unknown) => {\n    throw ${name} instanceof TimeoutError ? ${error} : ${name};\n  })`;
+
+  it('rewrites a timeout race to withTimeout, the signal threaded into the work and the timer\'s own error kept', () => {
     for (const typed of [true, false]) {
-      const context = contextFor(
-        `${prelude}async function f(ms: number) {\n  return Promise.race([get('/a'), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('t')), ms))]);\n}`,
-        typed,
-      );
+      const context = contextFor(`async function f(ms: number) {\n  return Promise.race([fetch('/a'), ${timer}]);\n}`, typed);
       const [finding] = findings(context);
       expect(finding?.review).toBeUndefined();
-      expect(finding?.fixes.map((fix) => [fix.messageId, fix.transform])).toEqual([
-        ['useWithTimeout', 'race'],
-        ['useRace', 'race'],
-      ]);
+      expect(finding?.fixes.map((fix) => [fix.messageId, fix.transform, fix.delivery])).toEqual([['useWithTimeout', 'race', 'all']]);
       expect(migrate(context)).toBe(
-        `import { withTimeout } from 'taskscope';\n\n${prelude}async function f(ms: number) {\n  return withTimeout(ms, (signal) => get('/a'${typed ? ', { signal }' : ''}));\n}`,
+        `import { TimeoutError, withTimeout } from 'taskscope';\n\nasync function f(ms: number) {\n  return withTimeout(ms, (signal) => fetch('/a', { signal }))${keepError("new Error('t')")};\n}`,
       );
     }
   });
 
-  it('keeps the error with race() and marks the site when the timeout error is inspected', () => {
+  it('keeps an error handed to setTimeout, catching under a name that does not hide it', () => {
+    const context = contextFor(
+      `${prelude}const error = new RangeError('slow');\nexport async function f(ms: number) {\n  return Promise.race([get('/a'), new Promise<never>((_, reject) => setTimeout(reject, ms, error))]);\n}`,
+      true,
+    );
+    expect(migrate(context)).toContain(`  return withTimeout(ms, (signal) => get('/a', { signal }))${keepError('error', 'error2')};\n`);
+  });
+
+  it('rewrites a race whose caller inspects the timer\'s error, since that error is what it still gets', () => {
     const context = contextFor(
       `${prelude}async function f() {\n  try {\n    return await Promise.race([get('/a'), new Promise<never>((_, reject) => setTimeout(reject, 10, new Error('slow')))]);\n  } catch (e) {\n    if ((e as Error).message === 'slow') return '';\n    throw e;\n  }\n}`,
       true,
     );
     const [finding] = findings(context);
-    expect(finding?.review).toMatchObject({ transform: 'race', reason: INSPECTED_TIMEOUT_REASON });
-    expect(finding?.fixes.map((fix) => [fix.messageId, fix.transform])).toEqual([
-      ['useWithTimeout', undefined],
-      ['useRace', 'race'],
-    ]);
+    expect(finding?.review).toBeUndefined();
     expect(migrate(context)).toContain(
-      `    /* taskscope-migrate: ${INSPECTED_TIMEOUT_REASON} */\n    return await race([(signal) => get('/a', { signal }), (signal) => new Promise<never>(`,
+      "    return await withTimeout(10, (signal) => get('/a', { signal })).catch((error: unknown) => {\n      throw error instanceof TimeoutError ? new Error('slow') : error;\n    });\n",
+    );
+  });
+
+  it('gives the work the task\'s signal in place of the one in scope, which withTimeout follows', () => {
+    const context = contextFor(`${prelude}export async function f(ms: number, signal: AbortSignal) {\n  return Promise.race([get('/a', { signal }), ${timer}]);\n}`, true);
+    expect(migrate(context)).toContain(
+      `  return withTimeout(ms, (taskSignal) => get('/a', { signal: taskSignal }), { signal })${keepError("new Error('t')")};\n`,
+    );
+  });
+
+  it('marks a timeout race whose work takes no signal, with no fix: no timeout could stop it', () => {
+    const reason = 'timeout race: the work takes no AbortSignal, so no timeout can stop it; give it one, then use withTimeout';
+    const code = `declare function plain(url: string): Promise<string>;\nexport async function f(ms: number) {\n  return Promise.race([plain('/a'), ${timer}]);\n}`;
+    for (const typed of [true, false]) {
+      const context = contextFor(code, typed);
+      const [finding] = findings(context);
+      expect(finding?.messageId).toBe('uncancelledTimeout');
+      expect(finding?.fixes).toEqual([]);
+      expect(finding?.review).toMatchObject({ transform: 'race', reason });
+      expect(migrate(context)).toBe(
+        code.replace(
+          '  return',
+          '  /* taskscope-migrate: timeout race: the work takes no AbortSignal, so no timeout can stop it;\n     give it one, then use withTimeout */\n  return',
+        ),
+      );
+    }
+  });
+
+  it('marks a timeout race whose timer\'s error uses the helper\'s parameters, with no fix', () => {
+    const code = `${prelude}function timeout(ms: number, message: string) {\n  return new Promise<never>((_, reject) => setTimeout(() => reject(new Error(message)), ms));\n}\nexport async function f(ms: number) {\n  return Promise.race([get('/a'), timeout(ms, 'slow')]);\n}`;
+    for (const typed of [true, false]) {
+      const [finding] = findings(contextFor(code, typed));
+      expect(finding?.fixes).toEqual([]);
+      expect(finding?.review?.reason).toBe("timeout race: its timer's error can't be kept by withTimeout; keep it by hand");
+    }
+  });
+
+  it('rewrites another race to race() only when every racer takes the signal', () => {
+    for (const typed of [true, false]) {
+      const context = contextFor("export async function f() {\n  return Promise.race([fetch('/a'), fetch('/b')]);\n}", typed);
+      expect(findings(context).map((f) => [f.messageId, f.review, f.fixes.map((fix) => [fix.messageId, fix.delivery])])).toEqual([
+        ['uncancelled', undefined, [['useRace', 'all']]],
+      ]);
+      expect(migrate(context)).toContain("  return race([(signal) => fetch('/a', { signal }), (signal) => fetch('/b', { signal })]);");
+    }
+    // race() waits for its aborted losers: one that takes no signal would run to its end first.
+    const code = "declare function plain(url: string): Promise<string>;\nexport async function f() {\n  return Promise.race([fetch('/a'), plain('/b')]);\n}";
+    for (const typed of [true, false]) {
+      const [finding] = findings(contextFor(code, typed));
+      expect(finding?.fixes).toEqual([]);
+      expect(finding?.review?.reason).toBe('Promise.race: a racer takes no AbortSignal, and race() would wait for it; give each one a signal first');
+    }
+  });
+
+  // Known bug (see the report): with the signal in scope named `signal`, the delivery is computed with a task
+  // signal of that same name, which replaces nothing, so it comes out 'none' and no fix is offered.
+  it.fails('rewrites a race whose racers pass the signal in scope, giving each the task\'s signal instead', () => {
+    const context = contextFor(`${prelude}export async function f(signal: AbortSignal) {\n  return Promise.race([get('/a', { signal }), get('/b', { signal })]);\n}`, true);
+    expect(migrate(context)).toContain(
+      "  return race([\n    (taskSignal) => get('/a', { signal: taskSignal }),\n    (taskSignal) => get('/b', { signal: taskSignal }),\n  ], { signal });",
     );
   });
 });
@@ -159,25 +217,6 @@ describe('timeoutRace', () => {
       const context = contextFor(`${prelude}declare const base: number;\n${body}`, typed);
       expect(timeoutRace(firstRace(context), context)?.delay).toBe(delay);
     }
-  });
-});
-
-describe('timeoutErrorInspected', () => {
-  const cases: [string, string, boolean][] = [
-    ['no catch at all', 'await race;', false],
-    ['a catch that only logs', 'try { await race; } catch (e) { console.error(e); }', false],
-    ['a catch that rethrows', 'try { await race; } catch (e) { throw e; }', false],
-    ['instanceof', 'try { await race; } catch (e) { if (e instanceof TypeError) {} }', true],
-    ['a message check', "try { await race; } catch (e) { if ((e as Error).message === 'x') {} }", true],
-    ['a helper that looks at it', 'try { await race; } catch (e) { classify(e); }', true],
-    ['a chained .catch reading the name', 'await race.catch((e) => e.name);', true],
-    ['a handler passed by name', 'await race.then(undefined, classify);', true],
-    ['a catch in an outer function does not see it', 'try { setTimeout(async () => { await race; }); } catch (e) { classify(e); }', false],
-  ];
-  it.each(cases)('%s', (_name, template, expected) => {
-    const race = "Promise.race([get('/a'), new Promise((_, reject) => setTimeout(reject, 1))])";
-    const context = contextFor(`${prelude}declare function classify(e: unknown): void;\n${template.replace('race', race)}`, false);
-    expect(timeoutErrorInspected(firstRace(context))).toBe(expected);
   });
 });
 

@@ -44,6 +44,18 @@ describe('no-unchecked-settled: what the codemod gets', () => {
     expect(findingsOf(noUncheckedSettled, own, { rewriteChecked: true })).toEqual([]);
   });
 
+  it('offers no rewrite where no task takes a signal, and keeps the marker about the results', () => {
+    const code = "declare function notify(id: string): Promise<string>;\nasync function f() {\n  await Promise.allSettled([notify('a'), notify('b')]);\n}";
+    for (const typed of [true, false]) {
+      const context = contextFor(code, typed);
+      expect(findings(context).map((f) => [f.messageId, f.fixes, f.review?.reason])).toEqual([['discarded', [], UNCHECKED_SETTLED_REASON]]);
+      expect(migrate(context)).toBe(code.replace('  await', `  /* taskscope-migrate: ${UNCHECKED_SETTLED_REASON} */\n  await`));
+    }
+    // A checked site, which is reported only for the codemod to rewrite, has nothing to rewrite.
+    const checked = code.replace('await Promise', 'const rs = await Promise').replace(');\n}', ");\n  return rs.filter((r) => r.status === 'rejected');\n}");
+    for (const typed of [true, false]) expect(findingsOf(noUncheckedSettled, contextFor(checked, typed), { rewriteChecked: true })).toEqual([]);
+  });
+
   it("only marks taskscope's allSettled", () => {
     const code = `import { allSettled } from 'taskscope';\n${prelude}declare const tasks: ((signal: AbortSignal) => Promise<string>)[];\nconst rs = await allSettled(tasks);\nconsole.log(rs.length);`;
     const context = contextFor(code, false);

@@ -55,7 +55,6 @@ typedTester.run('no-async-iteration-callback (typed)', rule, {
     'declare const emitter: { on(event: string, cb: () => Promise<void>): void };\nemitter.on("x", async () => {});',
     { code: 'export const List = ({ ids }: { ids: string[] }) => <ul>{ids.map((id) => <li key={id}>{id}</li>)}</ul>;', filename: 'react.tsx' },
     { code: 'export function show(ids) {\n  ids.forEach((id) => console.log(id));\n}', filename: 'file.js' },
-    { code: 'export async function saveAll(ids, save) {\n  for (const id of ids) await save(id);\n}', filename: 'file.js' },
     // Computed, but not a static name.
     `${save}declare const ids: string[];\ndeclare const method: 'forEach';\nids[method](async (id: string) => save(id));`,
   ],

@@ -2,11 +2,32 @@ import rule from '../../src/rules/no-floating-promises.js';
 import { espreeTester, syntacticTester, typedTester } from '../rule-tester.js';
 
 // Declarations the typed cases share; each case's line numbers count them. Their bodies are
-// unknown, so their promises can reject.
-const decls = 'declare function save(): Promise<void>;\ndeclare function load(): Promise<number>;\n';
+// unknown, so their promises can reject; they take a signal, so a scope's task can cancel them.
+const decls = 'declare function save(signal?: AbortSignal): Promise<void>;\ndeclare function load(signal?: AbortSignal): Promise<number>;\n';
+// Work that takes no signal: a scope could only wait for it.
+const logDecl = 'declare function log(line: string): Promise<void>;\n';
 // What a test file's cases call: a runner and an assertion whose `rejects` is a promise.
 const testing =
   'declare function it(name: string, body: () => unknown): void;\ndeclare function expect(value: unknown): { rejects: { toThrow(): Promise<void> }; toBe(expected: unknown): void };\n';
+
+// Open-ended work: a stream piped, a server listening, a polling loop.
+const openEnded = [
+  'declare const source: ReadableStream<string>;',
+  'declare const sink: WritableStream<string>;',
+  'declare const server: { listen(port: number): Promise<void> };',
+  'export class Feed {',
+  '  async pollLoop(signal?: AbortSignal): Promise<void> {',
+  "    await fetch('/feed', { signal });",
+  '  }',
+  '  async start() {',
+  '    source.pipeTo(sink);',
+  '    server.listen(8080);',
+  '    this.pollLoop();',
+  '  }',
+  '}',
+].join('\n');
+// Functions whose typed result is used while the work runs.
+const handles = `${decls}export async function open() {\n  save();\n  return { close(): void {} };\n}\nexport async function lines(): Promise<ReadableStream<string>> {\n  save();\n  return new ReadableStream<string>();\n}\nexport async function get(url: string): Promise<Response> {\n  save();\n  return fetch(url);\n}`;
 
 typedTester.run('no-floating-promises (typed)', rule, {
   valid: [
@@ -53,6 +74,11 @@ typedTester.run('no-floating-promises (typed)', rule, {
     'export function fail(error: Error) {\n  void Promise.reject(error);\n}',
     // In a test file (by name) what a test starts ends with it, and a failure fails the test.
     { code: `${decls}${testing}it('saves', () => {\n  save();\n  const pending = load();\n  void load();\n});`, filename: 'floating.spec.ts' },
+    // Arrays taken out of another hold that one's promises, owned where they are kept.
+    `${decls}declare const pending: Promise<void>[];\ndeclare const batches: Promise<void>[][];\nexport async function f() {\n  batches.pop();\n  pending.splice(0, 2);\n  pending.filter(Boolean);\n}`,
+    // A promise thrown, or handed to a tagged template, is passed on.
+    `${decls}export function f() {\n  const p = load();\n  throw p;\n}`,
+    `${decls}declare function sql(strings: TemplateStringsArray, ...values: unknown[]): string;\nexport function f() {\n  const p = load();\n  return sql\`select \${p}\`;\n}`,
     // Example code leaves error handling out on purpose.
     { code: `${decls}export function demo() {\n  save();\n}`, filename: 'examples/floating.ts' },
   ],
@@ -68,7 +94,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
             { messageId: 'awaitPromise', output: `${decls}async function f() {\n  await save();\n}` },
             {
               messageId: 'spawnIntoScope',
-              output: `import { scope } from 'taskscope';\n\n${decls}async function f() {\n  return scope(async (s) => {\n    s.spawn(() => save());\n  });\n}`,
+              output: `import { scope } from 'taskscope';\n\n${decls}async function f() {\n  return scope(async (s) => {\n    s.spawn((signal) => save(signal));\n  });\n}`,
             },
           ],
         },
@@ -90,7 +116,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
             { messageId: 'awaitPromise', output: `${decls}export async function f() {\n  await save();\n}` },
             {
               messageId: 'spawnIntoScope',
-              output: `import { scope } from 'taskscope';\n\n${decls}export async function f() {\n  return scope(async (s) => {\n    s.spawn(() => save());\n  });\n}`,
+              output: `import { scope } from 'taskscope';\n\n${decls}export async function f() {\n  return scope(async (s) => {\n    s.spawn((signal) => save(signal));\n  });\n}`,
             },
           ],
         },
@@ -119,7 +145,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
             { messageId: 'awaitPromise', output: `${decls}async function f(ok: boolean) {\n  await (ok ? save() : null);\n}` },
             {
               messageId: 'spawnIntoScope',
-              output: `import { scope } from 'taskscope';\n\n${decls}async function f(ok: boolean) {\n  return scope(async (s) => {\n    s.spawn(() => ok ? save() : null);\n  });\n}`,
+              output: `import { scope } from 'taskscope';\n\n${decls}async function f(ok: boolean) {\n  return scope(async (s) => {\n    s.spawn((signal) => ok ? save(signal) : null);\n  });\n}`,
             },
           ],
         },
@@ -155,7 +181,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
             { messageId: 'awaitPromise', output: `${decls}async function f() {\n  const pending = await load();\n}` },
             {
               messageId: 'spawnIntoScope',
-              output: `import { scope } from 'taskscope';\n\n${decls}async function f() {\n  return scope(async (s) => {\n    const pending = s.spawn(() => load());\n  });\n}`,
+              output: `import { scope } from 'taskscope';\n\n${decls}async function f() {\n  return scope(async (s) => {\n    const pending = s.spawn((signal) => load(signal));\n  });\n}`,
             },
           ],
         },
@@ -177,11 +203,62 @@ typedTester.run('no-floating-promises (typed)', rule, {
           suggestions: [
             {
               messageId: 'spawnIntoScope',
-              output: `import { scope } from 'taskscope';\n\n${decls}async function f() {\n  return scope(async (s) => {\n    const a = s.spawn(() => load());\n    const b = await load();\n    return b + (await a);\n  });\n}`,
+              output: `import { scope } from 'taskscope';\n\n${decls}async function f() {\n  return scope(async (s) => {\n    const a = s.spawn((signal) => load(signal));\n    const b = await load();\n    return b + (await a);\n  });\n}`,
             },
           ],
         },
       ],
+    },
+    {
+      // Work that takes no signal: a scope could only wait for it, so only the await is offered.
+      code: `${logDecl}${decls}export async function f() {\n  log('start');\n  const pending = log('pending');\n}`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 5,
+          column: 3,
+          suggestions: [{ messageId: 'awaitPromise', output: `${logDecl}${decls}export async function f() {\n  await log('start');\n  const pending = log('pending');\n}` }],
+        },
+        {
+          messageId: 'unusedPromise',
+          line: 6,
+          column: 9,
+          suggestions: [{ messageId: 'awaitPromise', output: `${logDecl}${decls}export async function f() {\n  log('start');\n  const pending = await log('pending');\n}` }],
+        },
+      ],
+    },
+    {
+      // Awaited too late, and no signal to spawn it with: nothing to offer.
+      code: `${logDecl}${decls}export async function f() {\n  const a = log('a');\n  await save();\n  await a;\n}`,
+      errors: [{ messageId: 'awaitedTooLate', line: 5, column: 9, suggestions: [] }],
+    },
+    {
+      // Open-ended work (a pipe, a server, a loop) is not spawned, signal or not: who owns it and when it stops is a decision.
+      code: openEnded,
+      errors: ['    source.pipeTo(sink);', '    server.listen(8080);', '    this.pollLoop();'].map((line) => ({
+        messageId: 'floating',
+        line: openEnded.split('\n').indexOf(line) + 1,
+        column: 5,
+        suggestions: [{ messageId: 'awaitPromise', output: openEnded.replace(line, line.replace('    ', '    await ')) }],
+      })),
+    },
+    {
+      // A function whose result is a handle, a stream or a Response is not made a scope: it would wait for the work.
+      code: handles,
+      errors: [4, 8, 12].map((line) => ({
+        messageId: 'floating',
+        line,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'awaitPromise',
+            output: handles
+              .split('\n')
+              .map((text, index) => (index === line - 1 ? text.replace('save()', 'await save()') : text))
+              .join('\n'),
+          },
+        ],
+      })),
     },
     {
       // Inside a scope body: spawn into its scope, under the parameter's name.
@@ -198,7 +275,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
             },
             {
               messageId: 'spawnIntoScope',
-              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async (nursery) => {\n    nursery.spawn(() => save());\n  });\n}`,
+              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async (nursery) => {\n    nursery.spawn((signal) => save(signal));\n  });\n}`,
             },
           ],
         },
@@ -219,7 +296,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
             },
             {
               messageId: 'spawnIntoScope',
-              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async (s) => {\n    s.spawn(() => save());\n    s.spawn(() => load());\n  });\n}`,
+              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async (s) => {\n    s.spawn((signal) => save(signal));\n    s.spawn((signal) => load(signal));\n  });\n}`,
             },
           ],
         },
@@ -234,7 +311,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
             },
             {
               messageId: 'spawnIntoScope',
-              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async (s) => {\n    s.spawn(() => save());\n    s.spawn(() => load());\n  });\n}`,
+              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope(async (s) => {\n    s.spawn((signal) => save(signal));\n    s.spawn((signal) => load(signal));\n  });\n}`,
             },
           ],
         },
@@ -251,7 +328,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
           suggestions: [
             {
               messageId: 'spawnIntoScope',
-              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope((s) => {\n    s.spawn(() => {\n      s.spawn(() => save());\n    });\n  });\n}`,
+              output: `import { scope } from 'taskscope';\n${decls}export async function f() {\n  await scope((s) => {\n    s.spawn(() => {\n      s.spawn((signal) => save(signal));\n    });\n  });\n}`,
             },
           ],
         },
@@ -280,7 +357,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
           },
           {
             messageId: 'spawnIntoScope',
-            output: `import { all, scope } from "taskscope";\n${decls}export async function f(signal: AbortSignal) {\n  return scope(async (s) => {\n    s.spawn(() => save());\n    const n = await load(); // counted\n    s.spawn(() => save().then(() => n));\n    return n;\n  }, { signal });\n}`,
+            output: `import { all, scope } from "taskscope";\n${decls}export async function f(signal: AbortSignal) {\n  return scope(async (s) => {\n    s.spawn((signal) => save(signal));\n    const n = await load(); // counted\n    s.spawn((signal) => save(signal).then(() => n));\n    return n;\n  }, { signal });\n}`,
           },
         ],
       })),
@@ -297,7 +374,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
             { messageId: 'awaitPromise', output: `${decls}export class Job {\n  async run(s: string) { await save(); return s; }\n}` },
             {
               messageId: 'spawnIntoScope',
-              output: `import { scope } from 'taskscope';\n\n${decls}export class Job {\n  async run(s: string) { return scope(async (s1) => { s1.spawn(() => save()); return s; }); }\n}`,
+              output: `import { scope } from 'taskscope';\n\n${decls}export class Job {\n  async run(s: string) { return scope(async (s1) => { s1.spawn((signal) => save(signal)); return s; }); }\n}`,
             },
           ],
         },
@@ -315,7 +392,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
             { messageId: 'awaitPromise', output: `${decls}export const f = async () => {\n  await save();\n  return \`a\nb\`;\n};` },
             {
               messageId: 'spawnIntoScope',
-              output: `import { scope } from 'taskscope';\n\n${decls}export const f = async () => {\n  return scope(async (s) => {\n    s.spawn(() => save());\n    return \`a\nb\`;\n  });\n};`,
+              output: `import { scope } from 'taskscope';\n\n${decls}export const f = async () => {\n  return scope(async (s) => {\n    s.spawn((signal) => save(signal));\n    return \`a\nb\`;\n  });\n};`,
             },
           ],
         },
@@ -328,7 +405,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
       errors: [{ messageId: 'floatingInSync', line: 2, column: 50, suggestions: [] }],
     },
     {
-      code: `declare function save(): Promise<void>;\nexport function Form() {\n  const onSubmit = async () => {\n    save();\n  };\n  return <form onSubmit={onSubmit} />;\n}`,
+      code: `declare function save(signal?: AbortSignal): Promise<void>;\nexport function Form() {\n  const onSubmit = async () => {\n    save();\n  };\n  return <form onSubmit={onSubmit} />;\n}`,
       filename: 'react.tsx',
       errors: [
         {
@@ -338,11 +415,11 @@ typedTester.run('no-floating-promises (typed)', rule, {
           suggestions: [
             {
               messageId: 'awaitPromise',
-              output: `declare function save(): Promise<void>;\nexport function Form() {\n  const onSubmit = async () => {\n    await save();\n  };\n  return <form onSubmit={onSubmit} />;\n}`,
+              output: `declare function save(signal?: AbortSignal): Promise<void>;\nexport function Form() {\n  const onSubmit = async () => {\n    await save();\n  };\n  return <form onSubmit={onSubmit} />;\n}`,
             },
             {
               messageId: 'spawnIntoScope',
-              output: `import { scope } from 'taskscope';\n\ndeclare function save(): Promise<void>;\nexport function Form() {\n  const onSubmit = async () => {\n    return scope(async (s) => {\n      s.spawn(() => save());\n    });\n  };\n  return <form onSubmit={onSubmit} />;\n}`,
+              output: `import { scope } from 'taskscope';\n\ndeclare function save(signal?: AbortSignal): Promise<void>;\nexport function Form() {\n  const onSubmit = async () => {\n    return scope(async (s) => {\n      s.spawn((signal) => save(signal));\n    });\n  };\n  return <form onSubmit={onSubmit} />;\n}`,
             },
           ],
         },
@@ -428,19 +505,47 @@ syntacticTester.run('no-floating-promises (syntactic)', rule, {
   ],
   invalid: [
     {
-      code: "async function save() { await fetch('/save'); }\nexport async function f() {\n  save();\n}",
+      code: "async function save(signal?: AbortSignal) { await fetch('/save', { signal }); }\nexport async function f() {\n  save();\n}",
       errors: [
         {
           messageId: 'floating',
           line: 3,
           column: 3,
           suggestions: [
-            { messageId: 'awaitPromise', output: "async function save() { await fetch('/save'); }\nexport async function f() {\n  await save();\n}" },
+            { messageId: 'awaitPromise', output: "async function save(signal?: AbortSignal) { await fetch('/save', { signal }); }\nexport async function f() {\n  await save();\n}" },
             {
               messageId: 'spawnIntoScope',
               output:
-                "import { scope } from 'taskscope';\n\nasync function save() { await fetch('/save'); }\nexport async function f() {\n  return scope(async (s) => {\n    s.spawn(() => save());\n  });\n}",
+                "import { scope } from 'taskscope';\n\nasync function save(signal?: AbortSignal) { await fetch('/save', { signal }); }\nexport async function f() {\n  return scope(async (s) => {\n    s.spawn((signal) => save(signal));\n  });\n}",
             },
+          ],
+        },
+      ],
+    },
+    {
+      // Work that takes no signal: only the await.
+      code: "async function log(line: string) { await fetch('/log', { method: 'POST', body: line }); }\nexport async function f() {\n  log('start');\n}",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'awaitPromise', output: "async function log(line: string) { await fetch('/log', { method: 'POST', body: line }); }\nexport async function f() {\n  await log('start');\n}" },
+          ],
+        },
+      ],
+    },
+    {
+      // Without types any returned value may be a handle: the function is not made a scope.
+      code: "async function save(signal?: AbortSignal) { await fetch('/save', { signal }); }\nexport async function f() {\n  save();\n  return 1;\n}",
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'awaitPromise', output: "async function save(signal?: AbortSignal) { await fetch('/save', { signal }); }\nexport async function f() {\n  await save();\n  return 1;\n}" },
           ],
         },
       ],

@@ -6,9 +6,10 @@ interface Mailer {
 }
 
 declare const mailer: Mailer;
+declare const events: { subscribe(topic: string, signal?: AbortSignal): Promise<void> };
 
-async function audit(event: string): Promise<void> {
-  await fetch('https://audit.example.com/events', { method: 'POST', body: event });
+async function audit(event: string, signal?: AbortSignal): Promise<void> {
+  await fetch('https://audit.example.com/events', { method: 'POST', body: event, signal });
 }
 
 export async function signUp(email: string): Promise<void> {
@@ -31,13 +32,19 @@ export async function importUsers(emails: readonly string[]): Promise<number> {
 export class Session {
   constructor(private readonly id: string) {}
 
-  async close(): Promise<void> {
-    await fetch(`https://api.example.com/sessions/${this.id}`, { method: 'DELETE' });
+  async close(signal?: AbortSignal): Promise<void> {
+    await fetch(`https://api.example.com/sessions/${this.id}`, { method: 'DELETE', signal });
   }
 
   async end(reason: string): Promise<void> {
     this.close();
     audit(`end:${reason}`).then(() => console.log('audited'));
+  }
+
+  async listen(): Promise<{ stop(): void }> {
+    events.subscribe(`session:${this.id}`);
+    audit(`listen:${this.id}`);
+    return { stop: () => undefined };
   }
 }
 

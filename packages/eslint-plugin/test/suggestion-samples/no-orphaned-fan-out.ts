@@ -39,3 +39,8 @@ export async function anyMirror(path: string): Promise<Response> {
 export async function fromIterable(ids: Set<string>): Promise<User[]> {
   return Promise.all(Array.from(ids, (id) => loadUser(id)));
 }
+
+export async function profile(userId: string): Promise<(User | string[])[]> {
+  const pending = [loadUser(userId), loadOrders(userId)];
+  return Promise.all(pending);
+}

@@ -4,8 +4,8 @@ interface Job {
   url: string;
 }
 
-async function run(job: Job): Promise<number> {
-  const response = await fetch(job.url, { method: 'POST' });
+async function run(job: Job, signal?: AbortSignal): Promise<number> {
+  const response = await fetch(job.url, { method: 'POST', signal });
   return response.status;
 }
 
