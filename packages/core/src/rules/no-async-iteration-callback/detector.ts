@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 
 import { mapCallbackEdits } from '../../lib/combinator-fix.js';
 import { signalParameterName } from '../../lib/names.js';
+import { signalInScope } from '../../lib/signal-in-scope.js';
 import { ts } from '../../lib/compiler.js';
 import { taskscopeOptions, threadSignalEdits } from '../../lib/fan-out.js';
 import { isThenableType } from '../../lib/promises.js';
@@ -196,12 +197,12 @@ function awaitMapRewrite(
     const { parameters } = callback;
     if (parameters.some((p) => p.dotDotDotToken)) return review('with a rest parameter');
     if (parameters.length > 2) return review('that uses the array argument');
-    edits.push(...mapCallbackEdits(callback, context, false));
+    edits.push(...mapCallbackEdits(callback, context, false, signalInScope(call, context)?.text));
   } else if (!checker || checker.getTypeAtLocation(callback).getCallSignatures().some((s) => s.getParameters().length > 1)) {
     return review('passed by reference');
   }
   // Iterations none of which takes a signal would be cancelled by nothing: awaiting them is a human's call.
-  const delivers = isFunctionExpressionLike(callback) && threadSignalEdits(callback.body, signalParameterName([callback]), context).length > 0;
+  const delivers = isFunctionExpressionLike(callback) && threadSignalEdits(callback.body, signalParameterName([callback]), context, signalInScope(call, context)?.text).length > 0;
   if (!delivers) return review('takes no AbortSignal; await the iterations (for…of, or Promise.all over a map) if the caller should wait');
   return { fix: { messageId: 'awaitMap', transform: 'async-foreach', edits, imports: ['map'], delivery: 'all' } };
 }

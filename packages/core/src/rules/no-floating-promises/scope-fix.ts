@@ -74,9 +74,10 @@ export function scopePlan(fn: TS.Node | undefined, context: AnalysisContext): Sc
 
 /**
  * Whether a function's result stands for work that goes on after it returns:
- * typed, its (awaited) return type is a Response, a stream, an iterator or an
- * object with methods (a handle); without types, it returns any value at all.
- * A scope would make such a function wait for what its caller is to drive.
+ * typed, its (awaited) return type is a Response, a stream, a socket, an async
+ * iterator, or a handle with a way to end it (`close`, `abort`, `stop`, …);
+ * without types, it returns any value at all. A scope would make such a
+ * function wait for what its caller is to drive.
  */
 export function handsOutOngoingWork(fn: TS.FunctionLikeDeclaration, context: AnalysisContext): boolean {
   const { checker } = context;
@@ -86,13 +87,17 @@ export function handsOutOngoingWork(fn: TS.FunctionLikeDeclaration, context: Ana
   if (!returned) return someReturnedValue(fn);
   return unionMembers(returned).some((part) => {
     if ((part.flags & ts.TypeFlags.Object) === 0) return false;
-    if (checker.isArrayType(part) || checker.isTupleType(part)) return false;
-    return part.getProperties().some((property) => {
-      const declaration = property.valueDeclaration ?? property.declarations?.[0];
-      return declaration !== undefined && (ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration) || property.escapedName.toString().startsWith('__@'));
-    });
+    const name = (part.aliasSymbol ?? part.getSymbol())?.name;
+    if (name !== undefined && ongoingTypes.has(name)) return true;
+    return part.getProperties().some((property) => handleMembers.has(property.name) || property.escapedName.toString().startsWith('__@asyncIterator'));
   });
 }
+
+/** Types that stand for work going on: streams, responses, sockets, servers, processes. */
+const ongoingTypes: ReadonlySet<string> = new Set(['Response', 'ReadableStream', 'WritableStream', 'TransformStream', 'Readable', 'Writable', 'Duplex', 'EventSource', 'WebSocket', 'Server', 'ChildProcess', 'AsyncGenerator', 'AsyncIterableIterator']);
+
+/** Members a handle to ongoing work has: a way to end it, or to take its output. */
+const handleMembers: ReadonlySet<string> = new Set(['close', 'abort', 'cancel', 'stop', 'dispose', 'destroy', 'unsubscribe', 'kill', 'getReader', 'pipeTo', 'pipe']);
 
 function someReturnedValue(fn: TS.FunctionLikeDeclaration): boolean {
   const visit = (node: TS.Node): boolean =>
@@ -112,7 +117,8 @@ export function spawnBlocker(site: SpawnSite, context: AnalysisContext): 'no-sig
   const call = workCall(site.expression);
   const name = call && ts.isCallExpression(call) ? calleeName(call) : undefined;
   if (name !== undefined && openEnded.test(name)) return 'open-ended';
-  return threadSignalEdits(site.expression, 'signal', context).length === 0 ? 'no-signal' : undefined;
+  const outer = signalInScope(site.expression, context)?.text;
+  return threadSignalEdits(site.expression, signalParameterName([site.expression]), context, outer).length === 0 ? 'no-signal' : undefined;
 }
 
 // `s.spawn(fn)` / `s.start(fn)`: fn is a task of scope `s`, which can own more work while fn runs.
@@ -258,7 +264,8 @@ function layoutOf(target: WrapTarget, scopeFn: string, sourceFile: TS.SourceFile
 function spawnEdits(site: SpawnSite, scopeName: string, context: AnalysisContext): TextEdit[] {
   const open = site.parenthesize ? '(' : '';
   const signal = signalParameterName([site.expression]);
-  const threaded = threadSignalEdits(site.expression, signal, context);
+  // The task's signal replaces the one in scope: the scope follows it, and also aborts when a sibling fails.
+  const threaded = threadSignalEdits(site.expression, signal, context, signalInScope(site.expression, context)?.text);
   const parameters = threaded.length > 0 ? `(${signal})` : '()';
   return [
     { start: site.start, end: site.expressionStart, text: `${scopeName}.spawn(${parameters} => ${open}` },
