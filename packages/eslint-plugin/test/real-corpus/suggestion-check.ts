@@ -4,6 +4,8 @@
 // file typechecked again in typescript-eslint's program (a new program that
 // reuses it, with only that file changed), without linting anything twice.
 import type { ESLint, Rule } from 'eslint';
+import { fileURLToPath } from 'node:url';
+
 import type ts from 'typescript';
 
 import { compilerOf } from '../../src/util/compiler.js';
@@ -100,12 +102,30 @@ function applied(text: string, edits: readonly { start: number; end: number; tex
   return result;
 }
 
-/** A program like `program` with `sourceFile` holding `text`; every other file is the old program's. */
+/** The runtime's declarations, which `taskscope` resolves to as if the project had installed it (its `exports`: ESM or CommonJS). */
+const runtimeTypes = {
+  esm: fileURLToPath(new URL('../../../runtime/dist/esm/index.d.ts', import.meta.url)),
+  cjs: fileURLToPath(new URL('../../../runtime/dist/cjs/index.d.ts', import.meta.url)),
+};
+
+/**
+ * A program like `program` with `sourceFile` holding `text`; every other file
+ * is the old program's, and `taskscope` resolves to the runtime (the corpus
+ * installs nothing, and a user applying the suggestion would have it).
+ */
 function withFileText(compiler: typeof ts, program: ts.Program, sourceFile: ts.SourceFile, text: string): ts.Program {
   const options = program.getCompilerOptions();
   const host = compiler.createCompilerHost(options, true);
+  const read = host.getSourceFile.bind(host);
   host.getSourceFile = (name, languageVersion) =>
-    name === sourceFile.fileName ? compiler.createSourceFile(name, text, languageVersion, true) : (program.getSourceFile(name) ?? compiler.createCompilerHost(options, true).getSourceFile(name, languageVersion));
+    name === sourceFile.fileName ? compiler.createSourceFile(name, text, languageVersion, true) : (program.getSourceFile(name) ?? read(name, languageVersion));
+  host.resolveModuleNameLiterals = (literals, containingFile, redirected, compilerOptions, containing) =>
+    literals.map((literal) => {
+      const mode = compiler.getModeForUsageLocation(containing, literal, compilerOptions);
+      if (literal.text !== 'taskscope') return compiler.resolveModuleName(literal.text, containingFile, compilerOptions, host, undefined, redirected, mode);
+      const resolvedFileName = mode === compiler.ModuleKind.CommonJS ? runtimeTypes.cjs : runtimeTypes.esm;
+      return { resolvedModule: { resolvedFileName, extension: compiler.Extension.Dts, isExternalLibraryImport: true } };
+    });
   return compiler.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program });
 }
 

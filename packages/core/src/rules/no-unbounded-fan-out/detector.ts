@@ -17,6 +17,8 @@ export interface NoUnboundedFanOutOptions {
   defaultConcurrency: number;
   /** Also report in test files (see `isTestFile`). */
   checkTestFiles: boolean;
+  /** Also report in example code (see `isExampleFile`). */
+  checkExamples: boolean;
 }
 
 const promiseCombinators: ReadonlySet<string> = new Set(['all', 'allSettled', 'any']);
@@ -47,17 +49,18 @@ export const noUnboundedFanOut: Detector<NoUnboundedFanOutOptions, NoUnboundedFa
         description: 'The concurrency limit the suggestion proposes.',
       },
       checkTestFiles: { type: 'boolean', description: 'Also report fan-outs in test files.' },
+      checkExamples: { type: 'boolean', description: 'Also report fan-outs in example code.' },
     },
     additionalProperties: false,
   },
-  defaultOptions: { defaultConcurrency: 8, checkTestFiles: false },
+  defaultOptions: { defaultConcurrency: 8, checkTestFiles: false, checkExamples: false },
   check(node, context, options) {
     if (!ts.isCallExpression(node)) return [];
     const [iterable, limits] = node.arguments;
     const combinator = promiseCombinatorOf(node);
     const name = combinator ? undefined : taskscopeCallee(node, context.sourceFile);
     if (!iterable || !(combinator ? promiseCombinators.has(combinator) : name !== undefined && taskscopeCombinators.has(name))) return [];
-    if (!options.checkTestFiles && isTestFile(context)) return [];
+    if ((!options.checkTestFiles && isTestFile(context)) || (!options.checkExamples && isExampleFile(context))) return [];
     const source = fanOutSource(iterable, context);
     if (source?.shape !== 'map') return [];
     const fanOut = source.map;
@@ -70,8 +73,8 @@ export const noUnboundedFanOut: Detector<NoUnboundedFanOutOptions, NoUnboundedFa
       if (limits) return [];
       const verdict = fanOutVerdict(iterable, context, calleeMatcher([]));
       if (!verdict?.unbounded || !verdict.costly || verdict.broadcast) return [];
-      // no-orphaned-fan-out reports this site, with both problems; where it stands aside (a script's entry, example code) this rule does.
-      const orphanedReports = combinator !== 'allSettled' && orphansWork(verdict, combinator as 'all' | 'any') && !runsAsProgramEntry(node) && !isExampleFile(context);
+      // no-orphaned-fan-out reports this site, with both problems; where it stands aside (a script's entry) this rule does.
+      const orphanedReports = combinator !== 'allSettled' && orphansWork(verdict, combinator as 'all' | 'any') && !runsAsProgramEntry(node);
       if (orphanedReports) return [];
       callee = `Promise.${combinator}`;
       if (combinator === 'allSettled') transform = 'all-settled';
