@@ -56,10 +56,9 @@ export const PRESETS: Readonly<Record<string, readonly string[]>> = {
   'typescript-eslint (no-floating-promises, no-misused-promises)': ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises'],
 };
 
-const labelsFile = fileURLToPath(new URL('../../../../fixtures/real-corpus/labels.tsv', import.meta.url));
-
-export function readLabels(): Label[] {
-  return readFileSync(labelsFile, 'utf8')
+/** The labels of the corpus (`labels.tsv`, tuning rounds) or of the held-out round on code outside it (`fresh-labels.tsv`). */
+export function readLabels(name: 'labels.tsv' | 'fresh-labels.tsv' = 'labels.tsv'): Label[] {
+  return readFileSync(fileURLToPath(new URL(`../../../../fixtures/real-corpus/${name}`, import.meta.url)), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))
     .map((line) => {
