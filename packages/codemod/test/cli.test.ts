@@ -60,9 +60,7 @@ describe('taskscope-migrate CLI', () => {
     expect(readFileSync(path.join(dir, 'src/upload.ts'), 'utf8')).toContain("import { all } from 'taskscope';");
   });
 
-  // Known wrong: --concurrency reaches only no-unbounded-fan-out, which defers to
-  // no-orphaned-fan-out, whose bounded map writes its own defaultConcurrency (8).
-  it.fails('writes the --concurrency limit into the map of a fan-out over a collection of open size', () => {
+  it('writes the --concurrency limit into the map of a fan-out over a collection of open size', () => {
     const source = [
       'declare function upload(file: string, signal?: AbortSignal): Promise<string>;',
       '',

@@ -29,21 +29,13 @@ type TestName = 'migrates' | 'idempotent';
  * fails the day it is fixed, when the entry must go. `<transform>/<case>`, with why.
  */
 const knownWrong: Record<string, { tests: TestName[]; why: string }> = {
-  'promise-all/concurrency.ts': {
+  'race/optional-signal.ts': {
     tests: ['migrates'],
-    why: '--concurrency N reaches only no-unbounded-fan-out, which defers to no-orphaned-fan-out: its bounded map writes its own defaultConcurrency (8)',
+    why: 'the outer-deadline check reads `signal.aborted` on a signal that may be undefined: a type error (TS18048), and a TypeError thrown in place of the timer\'s error when no signal was given',
   },
-  'promise-all/outer-signal-named.ts': {
+  'promise-all/nullable-signal.ts': {
     tests: ['migrates'],
-    why: 'with the caller\'s signal named `signal`, the delivery check threads a task signal of that same name, finds no edit, and calls the fan-out one whose work takes no signal: a marker instead of the rewrite',
-  },
-  'signal/type-mismatch.ts': {
-    tests: ['migrates', 'idempotent'],
-    why: 'an optional signal handed to a callee that requires one is passed as `signal ?? undefined`, which does not typecheck',
-  },
-  'floating/leading-semicolon.ts': {
-    tests: ['idempotent'],
-    why: 'the marker above a guarding `;` leads the `;` (an empty statement, or the end of the statement before), so the next run does not see it and adds another',
+    why: 'a signal in scope typed `AbortSignal | null` is passed as `{ signal: opts.signal }`, which taskscope\'s options do not take (TS2322); require-signal-propagation writes `?? undefined`',
   },
 };
 

@@ -171,7 +171,7 @@ describe('runMigration', () => {
       'src/a.ts': [
         'declare function load(id: string, signal?: AbortSignal): Promise<string>;',
         'declare function count(id: string): Promise<number>;',
-        'declare function store(id: string, at: number): Promise<void>;',
+        'declare function store(id: string, at: number, signal?: AbortSignal): Promise<void>;',
         'export async function f(ids: string[]) {',
         "  const [a, b] = await Promise.all([load('a'), count('b')]);",
         '  ids.forEach(async (id, i) => {',
@@ -187,8 +187,8 @@ describe('runMigration', () => {
     const text = readFileSync(file, 'utf8');
     // A fan-out where one task's work takes the signal: the others' thunks declare none.
     expect(text).toContain("await all([(signal) => load('a', signal), () => count('b')]);");
-    // map's callback keeps the index in its place.
-    expect(text).toContain('await map(ids, async (id, _signal, i) => {');
+    // map's callback takes the signal before the index, which keeps its place.
+    expect(text).toContain('await map(ids, async (id, signal, i) => {\n    await store(id, i, signal);');
 
     const { options } = ts.convertCompilerOptionsFromJson(compilerOptions, dir);
     const program = ts.createProgram([file], options);
@@ -231,6 +231,16 @@ describe('runMigration', () => {
     const dir = tempProject({
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', lib: ['es2023', 'dom'] }, include: ['src'] }),
       'src/load.ts': fanOut,
+      // With --concurrency, a fan-out of open size is limited even when its work takes no signal: a rewrite that cancels nothing.
+      'src/upload.ts': [
+        'declare function upload(id: string): Promise<void>;',
+        'export async function uploadAll(ids: string[]) {',
+        '  const results = await Promise.allSettled(ids.map((id) => upload(id)));',
+        "  return results.filter((r) => r.status === 'rejected').length;",
+        '}',
+        '',
+      ].join('\n'),
+      // Iterations whose work takes no signal: a marker, no rewrite.
       'src/archive.ts': [
         'declare function archive(id: string): Promise<void>;',
         'export async function archiveAll(ids: string[]) {',
@@ -241,12 +251,14 @@ describe('runMigration', () => {
         '',
       ].join('\n'),
     });
-    const report = runMigration({ cwd: dir, write: false, transforms });
+    const report = runMigration({ cwd: dir, write: false, transforms, concurrency: 4 });
     const rewrites = Object.fromEntries(report.files.map((f) => [f.path, f.rewrites]));
     expect(rewrites).toEqual({
-      [path.join('src', 'archive.ts')]: [{ transform: 'async-foreach', line: 3, delivers: false }],
+      [path.join('src', 'archive.ts')]: [],
       [path.join('src', 'load.ts')]: [{ transform: 'promise-all', line: 4, delivers: true }],
+      [path.join('src', 'upload.ts')]: [{ transform: 'all-settled', line: 3, delivers: false }],
     });
+    expect(report.counts['async-foreach']).toEqual({ rewritten: 0, marked: 1 });
     expect(summaryText(report)).toContain("  cancels:  1 of 2 rewrites hand a task's signal to work that takes one\n");
   });
 

@@ -209,9 +209,7 @@ describe('combinatorFix: delivery (whether the tasks\' signals reach work that t
     );
   });
 
-  // Known bug (see the report): when the signal in scope is named `signal`, the delivery is computed with a task
-  // signal of the same name, whose replacement is no edit, so it comes out 'none' though the rewrite delivers.
-  it.fails('counts work given the signal in scope under the name `signal` as delivered to', () => {
+  it('counts work given the signal in scope under the name `signal` as delivered to', () => {
     const code = 'async function f(signal: AbortSignal) {\n  await Promise.all([fetch(a, { signal }), fetch(b, { signal })]);\n}';
     expect(syntactic(code)).toContain('(taskSignal) => fetch(a, { signal: taskSignal })');
     expect(deliveryOf(code)).toBe('all');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { applyEdits } from '../src/lib/edits.js';
 import type { Finding } from '../src/lib/types.js';
 import { noAsyncIterationCallback } from '../src/rules/no-async-iteration-callback/detector.js';
 import { contextFor, findingsOf } from './typed-context.js';
@@ -7,6 +8,7 @@ import { contextFor, findingsOf } from './typed-context.js';
 const findings = (code: string, typed: boolean): Finding[] => findingsOf(noAsyncIterationCallback, contextFor(code, typed), {});
 
 const save = 'declare function save(id: string): Promise<void>;\n';
+const saveWithSignal = 'declare function store(id: string, signal?: AbortSignal): Promise<void>;\n';
 
 // The codemod marks what it can't rewrite; the rule's tests can't see reviews, so they are checked here.
 describe('no-async-iteration-callback reviews', () => {
@@ -38,10 +40,43 @@ describe('no-async-iteration-callback reviews', () => {
     ]);
   });
 
-  it('fixes an array forEach with the async-foreach transform', () => {
-    const [finding] = findings(`${save}async function f(ids: string[]) { ids.forEach(async (id) => save(id)); }`, true);
-    expect(finding?.fixes).toMatchObject([{ transform: 'async-foreach', imports: ['map'] }]);
-    expect(finding?.review).toBeUndefined();
+  it('fixes an array forEach whose work takes a signal with the async-foreach transform', () => {
+    const code = `${saveWithSignal}async function f(ids: string[]) { ids.forEach(async (id) => store(id)); }`;
+    for (const typed of [true, false]) {
+      const [finding] = findings(code, typed);
+      expect(finding?.fixes).toMatchObject([{ transform: 'async-foreach', imports: ['map'], delivery: 'all' }]);
+      expect(finding?.review).toBeUndefined();
+      expect(applyEdits(code, finding!.fixes[0]!.edits)).toContain('await map(ids, async (id, signal) => store(id, signal));');
+    }
+  });
+
+  it('fixes a forEach whose work is given the signal in scope, the task\'s signal in its place', () => {
+    const code = `${saveWithSignal}async function f(ids: string[], signal: AbortSignal) {\n  ids.forEach(async (id) => store(id, signal));\n}`;
+    for (const typed of [true, false]) {
+      const [finding] = findings(code, typed);
+      expect(finding?.review).toBeUndefined();
+      expect(applyEdits(code, finding!.fixes[0]!.edits)).toContain('  await map(ids, async (id, taskSignal) => store(id, taskSignal), { signal });');
+    }
+  });
+
+  it.each([
+    ['forEach', 'ids.forEach(async (id) => save(id));', 'async forEach callback'],
+    ['a discarded map', 'ids.map(async (id) => save(id));', 'discarded async map'],
+    ['forEach given a reference', 'ids.forEach(save);', 'async forEach callback'],
+  ])('marks %s whose work takes no signal, with no fix: nothing could cancel the iterations', (_, statement, subject) => {
+    for (const typed of [true, false]) {
+      const [finding] = findings(`${save}async function f(ids: string[]) {\n  ${statement}\n}`, typed);
+      if (!typed && statement === 'ids.forEach(save);') {
+        // Without types, a reference is not known to be async: no finding.
+        expect(finding).toBeUndefined();
+        continue;
+      }
+      expect(finding?.fixes, typed ? 'typed' : 'syntactic').toEqual([]);
+      expect(finding?.review).toMatchObject({
+        transform: 'async-foreach',
+        reason: `${subject} takes no AbortSignal; await the iterations (for…of, or Promise.all over a map) if the caller should wait`,
+      });
+    }
   });
 });
 

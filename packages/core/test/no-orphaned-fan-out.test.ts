@@ -89,8 +89,7 @@ describe('no-orphaned-fan-out: rewrites', () => {
     expect(typedSend?.fixes.map((fix) => [fix.messageId, fix.delivery])).toEqual([['useTaskscope', 'all']]);
   });
 
-  // Known bug (see the report): work given the signal in scope under the name `signal` counts as taking none.
-  it.fails('rewrites a fan-out whose tasks pass the signal in scope, giving each the task\'s signal instead', () => {
+  it('rewrites a fan-out whose tasks pass the signal in scope, giving each the task\'s signal instead', () => {
     const context = contextFor(`${prelude}export async function f(signal: AbortSignal, ids: string[]) {\n  return Promise.all(ids.map((id) => send(id, { signal })));\n}`, true);
     expect(migrateFindings(context, orphaned(context))).toContain(
       '  return map(ids, (id, taskSignal) => send(id, { signal: taskSignal }), { concurrency: 4, signal });',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { promiseCombinatorOf } from '../src/lib/syntax.js';
 import type { AnalysisContext, Finding } from '../src/lib/types.js';
+import { noOrphanedFanOut } from '../src/rules/no-orphaned-fan-out/detector.js';
 import { noUncancelledRace } from '../src/rules/no-uncancelled-race/detector.js';
 import { timeoutRace } from '../src/rules/no-uncancelled-race/timeout.js';
 import { contextFor, findingsOf, firstCall, migrateFindings } from './typed-context.js';
@@ -15,8 +16,9 @@ const prelude = 'declare function get(url: string, init?: { signal?: AbortSignal
 
 describe('no-uncancelled-race: what the codemod gets', () => {
   const timer = "new Promise<never>((_, reject) => setTimeout(() => reject(new Error('t')), ms))";
-  const keepError = (error: string, name = 'error') =>
-    `.catch((${name}: unknown) => {\n    throw ${name} instanceof TimeoutError ? ${error} : ${name};\n  })`;
+  // `outer`: the signal in scope, whose own deadline's TimeoutError passes through unchanged.
+  const keepError = (error: string, name = 'error', outer?: string) =>
+    `.catch((${name}: unknown) => {\n    throw ${name} instanceof TimeoutError${outer === undefined ? '' : ` && !${outer}.aborted`} ? ${error} : ${name};\n  })`;
 
   it('rewrites a timeout race to withTimeout, the signal threaded into the work and the timer\'s own error kept', () => {
     for (const typed of [true, false]) {
@@ -53,8 +55,18 @@ describe('no-uncancelled-race: what the codemod gets', () => {
   it('gives the work the task\'s signal in place of the one in scope, which withTimeout follows', () => {
     const context = contextFor(`${prelude}export async function f(ms: number, signal: AbortSignal) {\n  return Promise.race([get('/a', { signal }), ${timer}]);\n}`, true);
     expect(migrate(context)).toContain(
-      `  return withTimeout(ms, (taskSignal) => get('/a', { signal: taskSignal }), { signal })${keepError("new Error('t')")};\n`,
+      `  return withTimeout(ms, (taskSignal) => get('/a', { signal: taskSignal }), { signal })${keepError("new Error('t')", 'error', 'signal')};\n`,
     );
+  });
+
+  it('lists the names it imports with the other rewrites\' sorted as words, whatever their case', () => {
+    const context = contextFor(
+      `export async function f(ms: number, urls: string[]) {\n  await Promise.all(urls.map((url) => fetch(url)));\n  return Promise.race([fetch('/a'), ${timer}]);\n}`,
+      true,
+    );
+    const fanOut = findingsOf(noOrphanedFanOut, context, noOrphanedFanOut.defaultOptions);
+    expect(fanOut).toHaveLength(1);
+    expect(migrateFindings(context, [...fanOut, ...findings(context)])).toMatch(/^import \{ map, TimeoutError, withTimeout \} from 'taskscope';\n/);
   });
 
   it('marks a timeout race whose work takes no signal, with no fix: no timeout could stop it', () => {
@@ -101,9 +113,7 @@ describe('no-uncancelled-race: what the codemod gets', () => {
     }
   });
 
-  // Known bug (see the report): with the signal in scope named `signal`, the delivery is computed with a task
-  // signal of that same name, which replaces nothing, so it comes out 'none' and no fix is offered.
-  it.fails('rewrites a race whose racers pass the signal in scope, giving each the task\'s signal instead', () => {
+  it('rewrites a race whose racers pass the signal in scope, giving each the task\'s signal instead', () => {
     const context = contextFor(`${prelude}export async function f(signal: AbortSignal) {\n  return Promise.race([get('/a', { signal }), get('/b', { signal })]);\n}`, true);
     expect(migrate(context)).toContain(
       "  return race([\n    (taskSignal) => get('/a', { signal: taskSignal }),\n    (taskSignal) => get('/b', { signal: taskSignal }),\n  ], { signal });",

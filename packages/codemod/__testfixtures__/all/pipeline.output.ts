@@ -9,7 +9,7 @@ export async function digest(urls: string[], signal: AbortSignal) {
     s.spawn((signal) => audit('digest', signal));
     const pages = await map(urls, (url, signal) => fetchPage(url, signal), { concurrency: 8, signal });
     const summary = await withTimeout(2000, (signal) => summarize(pages.join('\n'), { signal }), { signal: s.signal }).catch((error: unknown) => {
-      throw error instanceof TimeoutError ? new Error('too slow') : error;
+      throw error instanceof TimeoutError && !s.signal.aborted ? new Error('too slow') : error;
     });
     await map(pages, async (page, signal) => {
       await summarize(page, { signal });

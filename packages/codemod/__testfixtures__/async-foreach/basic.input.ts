@@ -1,4 +1,4 @@
-declare function notify(user: string): Promise<void>;
+declare function notify(user: string, signal?: AbortSignal): Promise<void>;
 
 export async function notifyAll(users: string[]) {
   // forEach does not wait: this function returned before anyone was notified.

@@ -1,10 +1,10 @@
 import { map } from 'taskscope';
 
-declare function notify(user: string): Promise<void>;
+declare function notify(user: string, signal?: AbortSignal): Promise<void>;
 
 export async function notifyAll(users: string[]) {
   // forEach does not wait: this function returned before anyone was notified.
-  await map(users, async (user) => {
-    await notify(user);
+  await map(users, async (user, signal) => {
+    await notify(user, signal);
   });
 }

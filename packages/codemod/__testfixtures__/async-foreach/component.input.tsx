@@ -1,4 +1,4 @@
-declare function preload(src: string): Promise<void>;
+declare function preload(src: string, signal?: AbortSignal): Promise<void>;
 
 export async function Gallery({ images }: { images: string[] }) {
   images.forEach(async (src) => {

@@ -1,7 +1,7 @@
 import { map } from 'taskscope';
 
-declare function index(doc: { id: string }): Promise<void>;
+declare function index(doc: { id: string }, options?: { signal?: AbortSignal }): Promise<void>;
 
 export async function reindex(docs: { id: string }[]) {
-  await map(docs, async (doc) => index(doc));
+  await map(docs, async (doc, signal) => index(doc, { signal }));
 }

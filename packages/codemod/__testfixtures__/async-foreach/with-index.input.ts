@@ -1,4 +1,4 @@
-declare function write(line: string, at: number): Promise<void>;
+declare function write(line: string, at: number, signal?: AbortSignal): Promise<void>;
 
 export async function writeAll(lines: string[]) {
   lines.forEach(async (line, index) => {

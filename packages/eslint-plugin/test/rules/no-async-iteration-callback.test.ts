@@ -4,7 +4,10 @@ import { espreeTester, syntacticTester, typedTester } from '../rule-tester.js';
 type Filename = 'file.ts' | 'react.tsx' | 'file.js';
 type MessageId = 'asyncForEach' | 'discardedAsyncMap' | 'asyncPredicate' | 'asyncReducer';
 
-/** One finding at line:column, with the `await map(…)` suggestion's output, or none. */
+/**
+ * One finding at line:column, with the `await map(…)` suggestion's output, or none. The suggestion is offered only
+ * where the iterations' work takes a signal: awaiting work that nothing could cancel is the author's call.
+ */
 function invalid(code: string, messageId: MessageId, method: string, at: [line: number, column: number], output?: string, filename: Filename = 'file.ts') {
   const [line, column] = at;
   return {
@@ -26,6 +29,8 @@ function invalid(code: string, messageId: MessageId, method: string, at: [line: 
 const withMap = (code: string, quote = "'") => `import { map } from ${quote}taskscope${quote};\n\n${code}`;
 
 const save = 'declare function save(id: string): Promise<void>;\n';
+/** Work that takes a signal: the `await map(…)` rewrite hands it each iteration's. */
+const store = 'declare function store(id: string, signal?: AbortSignal): Promise<void>;\n';
 
 typedTester.run('no-async-iteration-callback (typed)', rule, {
   valid: [
@@ -60,11 +65,23 @@ typedTester.run('no-async-iteration-callback (typed)', rule, {
   ],
   invalid: [
     invalid(
-      `${save}export async function saveAll(ids: string[]) {\n  ids.forEach(async (id) => {\n    await save(id);\n  });\n}`,
+      `${store}export async function saveAll(ids: string[]) {\n  ids.forEach(async (id) => {\n    await store(id);\n  });\n}`,
       'asyncForEach',
       'forEach',
       [3, 7],
-      withMap(`${save}export async function saveAll(ids: string[]) {\n  await map(ids, async (id) => {\n    await save(id);\n  });\n}`),
+      withMap(`${store}export async function saveAll(ids: string[]) {\n  await map(ids, async (id, signal) => {\n    await store(id, signal);\n  });\n}`),
+    ),
+    // Work that takes no signal: reported, but no suggestion (nothing could cancel the iterations).
+    invalid(`${save}export async function saveAll(ids: string[]) {\n  ids.forEach(async (id) => {\n    await save(id);\n  });\n}`, 'asyncForEach', 'forEach', [3, 7]),
+    // Work given the signal in scope gets each iteration's instead, and map follows the one in scope.
+    invalid(
+      `${store}export async function saveAll(ids: string[], signal: AbortSignal) {\n  ids.forEach(async (id) => {\n    await store(id, signal);\n  });\n}`,
+      'asyncForEach',
+      'forEach',
+      [3, 7],
+      withMap(
+        `${store}export async function saveAll(ids: string[], signal: AbortSignal) {\n  await map(ids, async (id, taskSignal) => {\n    await store(id, taskSignal);\n  }, { signal });\n}`,
+      ),
     ),
     // The index moves behind map's signal; an existing taskscope import is extended.
     invalid(
@@ -76,26 +93,23 @@ typedTester.run('no-async-iteration-callback (typed)', rule, {
     ),
     // A discarded map.
     invalid(
-      `${save}export async function saveAll(ids: readonly string[]) {\n  ids.map(async (id) => save(id));\n  console.log("done");\n}`,
+      `${store}export async function saveAll(ids: readonly string[]) {\n  ids.map(async (id) => store(id));\n  console.log("done");\n}`,
       'discardedAsyncMap',
       'map',
       [3, 7],
-      withMap(`${save}export async function saveAll(ids: readonly string[]) {\n  await map(ids, async (id) => save(id));\n  console.log("done");\n}`, '"'),
+      withMap(`${store}export async function saveAll(ids: readonly string[]) {\n  await map(ids, async (id, signal) => store(id, signal));\n  console.log("done");\n}`, '"'),
     ),
-    // Typed: a reference to an async function, and a concise arrow returning a promise.
+    invalid(`${save}export async function saveAll(ids: readonly string[]) {\n  ids.map(async (id) => save(id));\n  console.log("done");\n}`, 'discardedAsyncMap', 'map', [3, 7]),
+    // Typed: a reference to an async function (map would hand it no signal it takes: no suggestion), and a
+    // concise arrow returning a promise.
+    invalid(`${save}export async function saveAll(ids: string[]) {\n  ids.forEach(save);\n}`, 'asyncForEach', 'forEach', [3, 7]),
+    invalid(`${store}export async function saveAll(ids: string[]) {\n  ids.forEach(store);\n}`, 'asyncForEach', 'forEach', [3, 7]),
     invalid(
-      `${save}export async function saveAll(ids: string[]) {\n  ids.forEach(save);\n}`,
+      `${store}export async function saveAll(ids: string[]) {\n  ids.forEach((id) => store(id));\n}`,
       'asyncForEach',
       'forEach',
       [3, 7],
-      withMap(`${save}export async function saveAll(ids: string[]) {\n  await map(ids, save);\n}`),
-    ),
-    invalid(
-      `${save}export async function saveAll(ids: string[]) {\n  ids.forEach((id) => save(id));\n}`,
-      'asyncForEach',
-      'forEach',
-      [3, 7],
-      withMap(`${save}export async function saveAll(ids: string[]) {\n  await map(ids, (id) => save(id));\n}`),
+      withMap(`${store}export async function saveAll(ids: string[]) {\n  await map(ids, (id, signal) => store(id, signal));\n}`),
     ),
     // Outside an async function: no suggestion (the codemod marks it for review).
     invalid(`${save}export function saveAll(ids: string[]) {\n  ids.forEach(async (id) => save(id));\n}`, 'asyncForEach', 'forEach', [3, 7]),
@@ -134,23 +148,25 @@ typedTester.run('no-async-iteration-callback (typed)', rule, {
       [3, 14],
     ),
     invalid(
-      `${save}export function SaveButton({ ids }: { ids: string[] }) {\n  const onClick = async () => {\n    ids.forEach(async (id) => {\n      await save(id);\n    });\n  };\n  return <button onClick={onClick}>Save</button>;\n}`,
+      `${store}export function SaveButton({ ids }: { ids: string[] }) {\n  const onClick = async () => {\n    ids.forEach(async (id) => {\n      await store(id);\n    });\n  };\n  return <button onClick={onClick}>Save</button>;\n}`,
       'asyncForEach',
       'forEach',
       [4, 9],
       withMap(
-        `${save}export function SaveButton({ ids }: { ids: string[] }) {\n  const onClick = async () => {\n    await map(ids, async (id) => {\n      await save(id);\n    });\n  };\n  return <button onClick={onClick}>Save</button>;\n}`,
+        `${store}export function SaveButton({ ids }: { ids: string[] }) {\n  const onClick = async () => {\n    await map(ids, async (id, signal) => {\n      await store(id, signal);\n    });\n  };\n  return <button onClick={onClick}>Save</button>;\n}`,
       ),
       'react.tsx',
     ),
     invalid(
-      'export async function saveAll(ids, save) {\n  ids.forEach(async (id) => {\n    await save(id);\n  });\n}',
+      "export async function postAll(urls) {\n  urls.forEach(async (url) => {\n    await fetch(url, { method: 'POST' });\n  });\n}",
       'asyncForEach',
       'forEach',
-      [2, 7],
-      withMap('export async function saveAll(ids, save) {\n  await map(ids, async (id) => {\n    await save(id);\n  });\n}'),
+      [2, 8],
+      withMap("export async function postAll(urls) {\n  await map(urls, async (url, signal) => {\n    await fetch(url, { method: 'POST', signal });\n  });\n}"),
       'file.js',
     ),
+    // A callback parameter of unknown type takes no signal anyone can see: no suggestion.
+    invalid('export async function saveAll(ids, save) {\n  ids.forEach(async (id) => {\n    await save(id);\n  });\n}', 'asyncForEach', 'forEach', [2, 7], undefined, 'file.js'),
     invalid(
       'export async function check(ids, isValid) {\n  return ids.every(async (id) => isValid(id));\n}',
       'asyncPredicate',
@@ -161,11 +177,11 @@ typedTester.run('no-async-iteration-callback (typed)', rule, {
     ),
     // The catch rethrows: the rejection still goes unhandled.
     invalid(
-      `${save}export async function saveAll(xs: string[]) {\n  xs.forEach(async (x) => {\n    try {\n      await save(x);\n    } catch (e) {\n      console.error(e);\n      throw e;\n    }\n  });\n}`,
+      `${store}export async function saveAll(xs: string[]) {\n  xs.forEach(async (x) => {\n    try {\n      await store(x);\n    } catch (e) {\n      console.error(e);\n      throw e;\n    }\n  });\n}`,
       'asyncForEach',
       'forEach',
       [3, 6],
-      withMap(`${save}export async function saveAll(xs: string[]) {\n  await map(xs, async (x) => {\n    try {\n      await save(x);\n    } catch (e) {\n      console.error(e);\n      throw e;\n    }\n  });\n}`),
+      withMap(`${store}export async function saveAll(xs: string[]) {\n  await map(xs, async (x, signal) => {\n    try {\n      await store(x, signal);\n    } catch (e) {\n      console.error(e);\n      throw e;\n    }\n  });\n}`),
     ),
     // A predicate that cannot reject still hands `filter` an always-truthy promise.
     invalid(
@@ -193,20 +209,24 @@ syntacticTester.run('no-async-iteration-callback (syntactic)', rule, {
     { code: 'const List = ({ ids }) => <ul>{ids.map(async (id) => <li>{await load(id)}</li>)}</ul>;', filename: 'react.tsx' },
   ],
   invalid: [
+    // Without types, a function declared in the file with a signal parameter takes one.
     invalid(
-      'async function saveAll(ids: string[]) {\n  ids.forEach(async (id) => {\n    await save(id);\n  });\n}',
+      `${store}async function saveAll(ids: string[]) {\n  ids.forEach(async (id) => {\n    await store(id);\n  });\n}`,
       'asyncForEach',
       'forEach',
-      [2, 7],
-      withMap('async function saveAll(ids: string[]) {\n  await map(ids, async (id) => {\n    await save(id);\n  });\n}'),
+      [3, 7],
+      withMap(`${store}async function saveAll(ids: string[]) {\n  await map(ids, async (id, signal) => {\n    await store(id, signal);\n  });\n}`),
     ),
-    // A local `map` is not shadowed; an index parameter that would meet a `signal` of the body.
+    // A function of unknown signature takes no signal anyone can see: no suggestion.
+    invalid('async function saveAll(ids: string[]) {\n  ids.forEach(async (id) => {\n    await save(id);\n  });\n}', 'asyncForEach', 'forEach', [2, 7]),
+    // A local `map` is not shadowed; an index parameter that would meet a `signal` of the body, whose work gets
+    // the iteration's signal in place of the one in scope.
     invalid(
-      'const map = new Map();\nasync function saveAll(ids: string[], signal: AbortSignal) {\n  this.ids["forEach"](async (id, i) => save(id, i, signal));\n}',
+      'declare function save(id: string, i: number, signal?: AbortSignal): Promise<void>;\nconst map = new Map();\nasync function saveAll(ids: string[], signal: AbortSignal) {\n  this.ids["forEach"](async (id, i) => save(id, i, signal));\n}',
       'asyncForEach',
       'forEach',
-      [3, 12],
-      'import { map as scopedMap } from "taskscope";\n\nconst map = new Map();\nasync function saveAll(ids: string[], signal: AbortSignal) {\n  await scopedMap(this.ids, async (id, taskSignal, i) => save(id, i, signal), { signal });\n}',
+      [4, 12],
+      'import { map as scopedMap } from "taskscope";\n\ndeclare function save(id: string, i: number, signal?: AbortSignal): Promise<void>;\nconst map = new Map();\nasync function saveAll(ids: string[], signal: AbortSignal) {\n  await scopedMap(this.ids, async (id, taskSignal, i) => save(id, i, taskSignal), { signal });\n}',
     ),
     invalid('ids.find(async (id) => (await load(id)).ok);', 'asyncPredicate', 'find', [1, 5], undefined, 'react.tsx'),
   ],
@@ -220,11 +240,20 @@ espreeTester.run('no-async-iteration-callback (espree)', rule, {
   ],
   invalid: [
     invalid(
+      'import { log } from "./log.js";\nexport async function loadAll(urls) {\n  urls.forEach(async (url) => {\n    log(await fetch(url));\n  });\n}',
+      'asyncForEach',
+      'forEach',
+      [3, 8],
+      'import { log } from "./log.js";\nimport { map } from "taskscope";\nexport async function loadAll(urls) {\n  await map(urls, async (url, signal) => {\n    log(await fetch(url, { signal }));\n  });\n}',
+      'file.js',
+    ),
+    // Without types, readFile's options are not known to take a signal: no suggestion.
+    invalid(
       'import { readFile } from "node:fs/promises";\nexport async function loadAll(paths) {\n  paths.forEach(async (path) => {\n    console.log(await readFile(path, "utf8"));\n  });\n}',
       'asyncForEach',
       'forEach',
       [3, 9],
-      'import { readFile } from "node:fs/promises";\nimport { map } from "taskscope";\nexport async function loadAll(paths) {\n  await map(paths, async (path) => {\n    console.log(await readFile(path, "utf8"));\n  });\n}',
+      undefined,
       'file.js',
     ),
     invalid(

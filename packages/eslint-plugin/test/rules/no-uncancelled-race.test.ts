@@ -173,7 +173,8 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
       errors: [{ messageId: 'uncancelledTimeout', line: 9, column: 38, suggestions: [] }],
     },
     {
-      // A signal in scope: the task's own replaces it in the work, and withTimeout is given the outer one.
+      // A signal in scope: the task's own replaces it in the work, and withTimeout is given the outer one. When that
+      // outer signal's deadline is what fired, its TimeoutError passes through; only this timer's becomes its error.
       code: withApi("export async function first(signal: AbortSignal) {\n  return Promise.race([getUser('a', signal), timeout(100)]);\n}"),
       errors: [
         {
@@ -185,7 +186,7 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
               messageId: 'useWithTimeout',
               output: importing(
                 'TimeoutError, withTimeout',
-                "export async function first(signal: AbortSignal) {\n  return withTimeout(100, (taskSignal) => getUser('a', taskSignal), { signal }).catch((error: unknown) => {\n    throw error instanceof TimeoutError ? new Error('timeout') : error;\n  });\n}",
+                "export async function first(signal: AbortSignal) {\n  return withTimeout(100, (taskSignal) => getUser('a', taskSignal), { signal }).catch((error: unknown) => {\n    throw error instanceof TimeoutError && !signal.aborted ? new Error('timeout') : error;\n  });\n}",
               ),
             },
           ],

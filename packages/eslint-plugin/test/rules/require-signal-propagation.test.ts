@@ -177,6 +177,12 @@ typedTester.run('require-signal-propagation (typed)', rule, {
       [4, 3],
       { callee: 'o', signal: 'opts.signal' },
     ),
+    // Nor does a nullable one there: `?? undefined` is offered only where the slot takes `undefined`.
+    invalid(
+      'declare function o(a: string): Promise<void>;\ndeclare function o(a: string, s: AbortSignal): Promise<void>;\nfunction run(opts: { signal: AbortSignal | null }) {\n  o("x");\n}',
+      [4, 3],
+      { callee: 'o', signal: 'opts.signal' },
+    ),
     invalid(
       'function Profile({ signal }: { signal: AbortSignal }) {\n  useData(() => fetch("/me"));\n  return <div />;\n}\ndeclare function useData(load: () => unknown): void;',
       [2, 17],

@@ -4,8 +4,8 @@ interface Subscriber {
   active: boolean;
 }
 
-async function send(subscriber: Subscriber, subject: string): Promise<void> {
-  await fetch('https://mail.example.com/send', { method: 'POST', body: JSON.stringify({ to: subscriber.email, subject }) });
+async function send(subscriber: Subscriber, subject: string, signal?: AbortSignal): Promise<void> {
+  await fetch('https://mail.example.com/send', { method: 'POST', body: JSON.stringify({ to: subscriber.email, subject }), signal });
 }
 
 async function isBounced(subscriber: Subscriber): Promise<boolean> {

@@ -1,0 +1,9 @@
+// The iterations' work takes no AbortSignal: awaiting them through map would cancel nothing,
+// and whether the caller should wait for them is the author's call. A marker.
+declare function track(event: string): Promise<void>;
+
+export async function trackAll(events: string[]) {
+  events.forEach(async (event) => {
+    await track(event);
+  });
+}

@@ -1,0 +1,17 @@
+// Cleanup in `finally` (and the callbacks it runs) runs because the work is ending, often because it
+// was cancelled: handing it the signal would cancel the cleanup too. Left as it is. A `catch` block
+// may hold a fallback that is real work: it gets the signal like any other code.
+declare function acquire(id: string, signal?: AbortSignal): Promise<void>;
+declare function release(id: string, signal?: AbortSignal): Promise<void>;
+declare function loadFromReplica(id: string, signal?: AbortSignal): Promise<void>;
+
+export async function withLock(ids: string[], signal: AbortSignal) {
+  try {
+    for (const id of ids) await acquire(id, signal);
+  } catch (error) {
+    console.error(error);
+    for (const id of ids) await loadFromReplica(id, signal);
+  } finally {
+    await Promise.allSettled(ids.map((id) => release(id)));
+  }
+}
