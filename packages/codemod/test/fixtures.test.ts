@@ -28,16 +28,7 @@ type TestName = 'migrates' | 'idempotent';
  * named here are expected to fail (`it.fails`), so the suite passes while the fault stands and
  * fails the day it is fixed, when the entry must go. `<transform>/<case>`, with why.
  */
-const knownWrong: Record<string, { tests: TestName[]; why: string }> = {
-  'race/optional-signal.ts': {
-    tests: ['migrates'],
-    why: 'the outer-deadline check reads `signal.aborted` on a signal that may be undefined: a type error (TS18048), and a TypeError thrown in place of the timer\'s error when no signal was given',
-  },
-  'promise-all/nullable-signal.ts': {
-    tests: ['migrates'],
-    why: 'a signal in scope typed `AbortSignal | null` is passed as `{ signal: opts.signal }`, which taskscope\'s options do not take (TS2322); require-signal-propagation writes `?? undefined`',
-  },
-};
+const knownWrong: Record<string, { tests: TestName[]; why: string }> = {};
 
 interface Case {
   name: string;

@@ -66,8 +66,9 @@ describe('require-signal-propagation: cleanup is not cancelled with the work', (
   it.each([
     ['in a finally block', 'try {\n  await fetch(id, { signal });\n} finally {\n  await release(id);\n}', []],
     ['in a callback a finally block runs', 'try {\n  await fetch(id, { signal });\n} finally {\n  await Promise.allSettled([id].map((each) => release(each)));\n}', []],
-    // A catch block may hold a fallback that is real work: it is looked at as any other code.
-    ['in a catch block', 'try {\n  await fetch(id, { signal });\n} catch (error) {\n  await release(id);\n  throw error;\n}', ['release']],
+    // A catch block that rethrows undoes; one that doesn't holds a fallback, which is real work.
+    ['in a catch block that rethrows', 'try {\n  await fetch(id, { signal });\n} catch (error) {\n  await release(id);\n  throw error;\n}', []],
+    ['in a catch block that recovers', 'try {\n  await fetch(id, { signal });\n} catch {\n  await release(id);\n}', ['release']],
     ['in a callback the try block runs', 'try {\n  await Promise.allSettled([id].map((each) => release(each)));\n} finally {\n  console.log(id);\n}', ['release']],
     ['in the try block itself', 'try {\n  await release(id);\n} finally {\n  console.log(id);\n}', ['release']],
   ])('%s', (_name, body, callees) => {

@@ -3,6 +3,7 @@
 // threaded into the calls a thunk wraps.
 import type * as TS from 'typescript';
 
+import { isCleanupBlock } from './cleanup.js';
 import { ts } from './compiler.js';
 import { isAsyncIterableType, isPromiseValued, isThenableType } from './promises.js';
 import { signalInScope } from './signal-in-scope.js';
@@ -284,7 +285,9 @@ export function calleeMatcher(patterns: readonly string[]): CalleeFilter {
  */
 export function taskscopeOptions(at: TS.Node, context: AnalysisContext, properties: readonly string[] = []): { text: string | undefined; edits: TextEdit[] } {
   const signal = signalInScope(at, context);
-  const all = signal ? [...properties, signal.text === 'signal' ? 'signal' : `signal: ${signal.text}`] : properties;
+  // taskscope's options take `AbortSignal | undefined`.
+  const value = signal?.absent === 'null' ? `${signal.text} ?? undefined` : signal?.text;
+  const all = value ? [...properties, value === 'signal' ? 'signal' : `signal: ${value}`] : properties;
   return { text: all.length > 0 ? `{ ${all.join(', ')} }` : undefined, edits: signal?.declare ? [signal.declare] : [] };
 }
 
@@ -319,12 +322,12 @@ export function suspendsOutsideFunctions(node: TS.Node): boolean {
  * `outer`, the signal in scope where the tasks are made, to the calls that
  * pass that one: the task's signal is linked to it and also aborts when a
  * sibling fails. Calls inside nested functions are left alone: they may run
- * after the task has settled.
+ * after the task has settled; so is cleanup (see `isCleanupBlock`).
  */
 export function threadSignalEdits(root: TS.Node, signal: string, context: AnalysisContext, outer?: string): TextEdit[] {
   const edits: TextEdit[] = [];
   const visit = (node: TS.Node): void => {
-    if (node !== root && (ts.isFunctionLike(node) || ts.isClassLike(node))) return;
+    if (node !== root && (ts.isFunctionLike(node) || ts.isClassLike(node) || isCleanupBlock(node))) return;
     if (ts.isCallExpression(node)) {
       const slot = signalSlot(node, context);
       const edit = !slot ? undefined : passesSignal(node, slot, context) ? replaceSignalEdit(node, slot, outer, signal, context.sourceFile) : passSignalEdit(node, slot, signal, context.sourceFile);

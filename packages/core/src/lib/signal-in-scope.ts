@@ -19,6 +19,8 @@ export interface SignalInScope {
    * declare the parameter: the edit that declares it as `signal`.
    */
   declare?: TextEdit;
+  /** What it may be instead of a signal: `undefined` (an optional parameter), `null`, or neither. */
+  absent?: 'undefined' | 'null';
 }
 
 /**
@@ -46,7 +48,7 @@ export function signalInScope(node: TS.Node, context: AnalysisContext): SignalIn
       const root = /^[\w$]+/.exec(signal.text)?.[0] ?? signal.text;
       // A `function` expression rebinds `this`; any callback can shadow a name.
       const hidden = crossed.some((inner) => (root === 'this' ? !ts.isArrowFunction(inner) : declaredNames(inner).has(root)));
-      return hidden ? undefined : signal;
+      return hidden ? undefined : { ...signal, absent: signal.absent ?? absenceOf(signal.type) };
     }
     if (!isCallback(fn)) return undefined;
     crossed.push(fn);
@@ -107,7 +109,9 @@ function parameterSignal(fn: TS.SignatureDeclaration, context: AnalysisContext):
     // resolve, and taskscope tasks are known by position); otherwise names and reads tell.
     const type = parameter.type && checker?.getTypeAtLocation(name);
     if (!checker || !type || isAny(type)) {
-      if (name.text === 'signal' || isAbortSignalAnnotation(parameter.type)) return { text: name.text, type };
+      if (name.text === 'signal' || isAbortSignalAnnotation(parameter.type)) {
+        return { text: name.text, type, absent: parameter.questionToken ? 'undefined' : undefined };
+      }
       carriers ??= signalCarriers(fn, context.sourceFile);
       if (carriers.has(name.text)) return { text: `${name.text}.signal` };
       continue;
@@ -119,6 +123,12 @@ function parameterSignal(fn: TS.SignatureDeclaration, context: AnalysisContext):
     }
   }
   return undefined;
+}
+
+function absenceOf(type: TS.Type | undefined): SignalInScope['absent'] {
+  if (!type?.isUnion()) return undefined;
+  if (type.types.some((part) => (part.flags & ts.TypeFlags.Null) !== 0)) return 'null';
+  return type.types.some((part) => (part.flags & ts.TypeFlags.Undefined) !== 0) ? 'undefined' : undefined;
 }
 
 // `opts?: { signal?: AbortSignal }`: `opts.signal` would not compile without `?.`.

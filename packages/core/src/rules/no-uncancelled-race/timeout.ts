@@ -101,7 +101,8 @@ function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, context: Ana
   const { work, delay, error } = race;
   if (error === undefined || suspendsOutsideFunctions(work) || workCall(work) === undefined) return undefined;
   const signal = signalParameterName([work]);
-  const outer = signalInScope(call, context)?.text;
+  const inScope = signalInScope(call, context);
+  const outer = inScope?.text;
   const threaded = threadSignalEdits(work, signal, context, outer);
   if (threaded.length === 0) return undefined;
   const start = work.getStart(sourceFile);
@@ -113,7 +114,7 @@ function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, context: Ana
   const options = taskscopeOptions(call, context);
   const annotation = /\.[cm]?jsx?$/.test(sourceFile.fileName) ? '' : ': unknown';
   // Only this call's own timeout becomes the timer's error: an outer deadline (its signal aborted) passes through.
-  const own = outer === undefined ? `${caught} instanceof ${timeoutError}` : `${caught} instanceof ${timeoutError} && !${outer}.aborted`;
+  const own = outer === undefined ? `${caught} instanceof ${timeoutError}` : `${caught} instanceof ${timeoutError} && !${outer}${inScope?.absent ? '?.' : '.'}aborted`;
   const indent = indentAt(sourceFile.text, call.getStart(sourceFile));
   const keepError = `.catch((${caught}${annotation}) => {\n${indent}  throw ${own} ? ${error} : ${caught};\n${indent}})`;
   const edits: TextEdit[] = [

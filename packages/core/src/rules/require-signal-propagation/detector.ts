@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 
+import { inCleanup } from '../../lib/cleanup.js';
 import { ts } from '../../lib/compiler.js';
 import { isAsyncIterableType, isThenableType } from '../../lib/promises.js';
 import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
@@ -98,26 +99,6 @@ function finding(call: TS.CallExpression, signal: SignalInScope, slot: SignalSlo
   };
   result.fixes.push(fix);
   return result;
-}
-
-/**
- * In a `finally` block, directly or in a callback it runs: cleanup, which runs
- * because the work is ending. (A `catch` block may hold a fallback that is
- * real work, and is looked at as any other code.)
- */
-function inCleanup(node: TS.Node): boolean {
-  for (let current = node; !ts.isSourceFile(current.parent); current = current.parent) {
-    const parent = current.parent;
-    if (ts.isTryStatement(parent) && parent.finallyBlock === current) return true;
-    if (ts.isFunctionLike(parent) && !isCallArgument(parent)) return false;
-  }
-  return false;
-}
-
-function isCallArgument(fn: TS.Node): boolean {
-  let argument = fn;
-  while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
-  return ts.isCallExpression(argument.parent) && argument.parent.arguments.includes(argument as TS.Expression);
 }
 
 // `signal.addEventListener(…)`, `opts.signal.throwIfAborted()`: the signal is the receiver.
