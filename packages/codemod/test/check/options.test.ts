@@ -38,12 +38,16 @@ const config = {
 
 /** The README's eslint.config, with the shared file spread into it. */
 function eslintConfig(dir: string): Linter.Config[] {
-  const shared = JSON.parse(readFileSync(path.join(dir, 'taskscope.config.json'), 'utf8')) as typeof config & { preset?: 'recommended' | 'strict' };
+  const shared = JSON.parse(readFileSync(path.join(dir, 'taskscope.config.json'), 'utf8')) as {
+    preset?: 'recommended' | 'strict';
+    rules?: Linter.RulesRecord;
+    overrides?: Linter.Config[];
+  };
   return [
     { files: ['**/*.ts'], languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: dir } } },
     plugin.configs[shared.preset ?? 'recommended'] as Linter.Config,
-    { rules: shared.rules } as Linter.Config,
-    ...(shared.overrides as Linter.Config[]),
+    { rules: shared.rules ?? {} },
+    ...(shared.overrides ?? []),
   ];
 }
 
