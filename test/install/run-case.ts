@@ -100,7 +100,7 @@ export async function runCase(testCase: Case, packed: readonly Packed[], root: s
 
   const tscVersion = await tool('tsc', ['-v']);
   const apiVersion = await node(['-e', "process.stdout.write(require('typescript').version)"]);
-  const tscBefore = await node([tsc, '-p', '.', '--noEmit', 'false', '--outDir', 'dist', '--declaration']);
+  const tscBefore = await node([tsc, '-p', '.', '--noEmit', 'false', '--rootDir', 'src', '--outDir', 'dist', '--declaration']);
   const lintBefore = await tool('eslint', ['--format', 'json', '.']);
   const check = await tool('taskscope', ['check', '--format', 'sarif']);
   const dryRun = await tool('taskscope-migrate', []);
