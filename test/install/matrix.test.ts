@@ -219,12 +219,14 @@ const changedLines = (diff: string) =>
     .filter((line) => /^[+-]/.test(line) && !/^(\+\+\+|---) /.test(line))
     .sort();
 
-/** Whether a `file:line rule` finding sits on a line with a review marker, or right below one. */
+/** Whether a `file:line rule` finding sits on a line with a review marker, or right below one (a marker may wrap over several lines). */
 function atReviewMarker(dir: string, finding: string): boolean {
   const [, file, line] = /^(.+):(\d+) /.exec(finding) ?? [];
   const lines = readFileSync(path.join(dir, file as string), 'utf8').split('\n');
   const at = Number(line) - 1;
-  return [lines[at], lines[at - 1]].some((text) => text?.includes('/* taskscope-migrate:'));
+  if (lines[at]?.includes('/* taskscope-migrate:')) return true;
+  const before = lines.slice(0, at).join('\n').trimEnd();
+  return before.endsWith('*/') && before.slice(before.lastIndexOf('/*')).startsWith('/* taskscope-migrate:');
 }
 
 /** The table printed after the run: real durations per step, and the failed tests of each case. */
