@@ -227,6 +227,7 @@ export class RuleSettings {
   readonly preset: Preset;
   private readonly cache = new Map<string, ReadonlyMap<RuleId, RuleSetting>>();
   private readonly dir: string | undefined;
+  private last: { file: string; settings: ReadonlyMap<RuleId, RuleSetting> } | undefined;
 
   constructor(
     readonly config: TaskscopeConfig | undefined,
@@ -249,8 +250,11 @@ export class RuleSettings {
   }
 
   forFile(file: string): ReadonlyMap<RuleId, RuleSetting> {
+    // Asked at every node the walk hands a detector, and the walk does one file at a time.
+    if (this.last?.file === file) return this.last.settings;
     const matched = this.dir === undefined ? [] : this.matching(path.relative(this.dir, file).split(path.sep).join('/'));
-    return this.resolve(matched);
+    this.last = { file, settings: this.resolve(matched) };
+    return this.last.settings;
   }
 
   private matching(relative: string): number[] {
