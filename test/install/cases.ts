@@ -1,5 +1,5 @@
 // The matrix: which TypeScript a throwaway project has, which package manager
-// installs it, and the package.json a user of that setup would write.
+// installs it, and which of the README's setups it follows.
 import type { Packed } from './pack.js';
 
 export type PackageManager = 'npm' | 'pnpm';
@@ -8,9 +8,14 @@ export interface Case {
   /** `ts5.5-npm`: the case's name in test titles and the summary. */
   id: string;
   pm: PackageManager;
-  /** What the project's devDependencies say about TypeScript. */
-  typescript: Record<string, string>;
-  /** The version `tsc -v` must print, and the one `require('typescript')` must give the tools. */
+  /**
+   * The README's setup the project follows (test/install/readme.ts): the blocks
+   * whose installs it runs, in order, and the block that is its eslint.config.mjs.
+   */
+  readme: { installs: string[]; eslintConfig: string };
+  /** The case's TypeScript in place of the README's `typescript@6` (or bare `typescript`); undefined: the README's as written. */
+  typescript?: string;
+  /** The version `tsc -v` must print, and the one `require('typescript')` must give the tools (a prefix: `7` is any 7.x). */
   expect: { tsc: string; api: string };
   /** The package whose tsc typechecks the project, run by path: the checks hold even when `.bin/tsc` is another. */
   compiler: string;
@@ -22,38 +27,41 @@ export interface Case {
   lint: 'typed' | 'js';
 }
 
+/** The README's line for TypeScript 6 or 5, with the case's TypeScript. */
 const plain = (pm: PackageManager, version: string): Case => ({
   id: `ts${version}-${pm}`,
   pm,
-  typescript: { typescript: `~${version}.0` },
+  readme: { installs: ['install', 'codemod'], eslintConfig: 'eslint-config' },
+  typescript: `typescript@~${version}.0`,
   expect: { tsc: version, api: version },
   compiler: 'typescript',
   lint: 'typed',
 });
 
 /**
- * TypeScript 7 the way typescript-eslint users run it: the native compiler
- * under another name owns `tsc`, and the name `typescript` is the 6.0
- * compatibility package, whose API (6.0.x) the tools import. Its own bin is `tsc6`.
+ * TypeScript 7 the way typescript-eslint users run it, the README's line as it
+ * is: the native compiler under another name owns `tsc`, and the name
+ * `typescript` is the 6.0 compatibility package, whose API the tools import.
  */
 const sideBySide = (pm: PackageManager): Case => ({
   id: `ts7.0-${pm}`,
   pm,
-  typescript: { '@typescript/native': 'npm:typescript@~7.0.2', typescript: 'npm:@typescript/typescript6@^6.0.2' },
-  expect: { tsc: '7.0', api: '6.0' },
+  readme: { installs: ['install-ts7', 'codemod'], eslintConfig: 'eslint-config' },
+  expect: { tsc: '7', api: '6' },
   compiler: '@typescript/native',
   lint: 'typed',
 });
 
 /**
- * The issue's first report: `typescript@latest` and nothing else. No typescript-eslint
- * can run here; the codemod must, and the plugin lints the JavaScript untyped, with no
- * `typescript` it could use.
+ * The issue's first report: TypeScript 7 and nothing else. No typescript-eslint
+ * can run here; `taskscope check` and the codemod must, and the plugin lints the
+ * JavaScript untyped, with no `typescript` it could use.
  */
 const nativeOnly: Case = {
   id: 'ts7.0-native-only-npm',
   pm: 'npm',
-  typescript: { typescript: '~7.0.2' },
+  readme: { installs: ['install-ts7-native', 'codemod'], eslintConfig: 'eslint-config-js' },
+  typescript: 'typescript@~7.0.2',
   expect: { tsc: '7.0', api: '7.0' },
   compiler: 'typescript',
   lint: 'js',
@@ -75,31 +83,37 @@ export const allCases: Case[] = [
 ];
 
 /**
- * The throwaway project's package.json: the runtime as a dependency (migrated
- * code imports it), the tools as devDependencies, all four packages from their
- * tarballs. `@taskscope/core` is unpublished, so an override points the
- * plugin's and the codemod's dependency on it at its tarball. The codemod also
- * depends on the plugin (`taskscope check` runs its presets): npm settles that
- * on the direct dependency's tarball, pnpm would fetch it from the registry.
+ * What the project's package.json gets before the README's installs, besides
+ * what `npm init -y` wrote: `@taskscope/core` is unpublished, so an override
+ * points the plugin's and the codemod's dependency on it at its tarball. The
+ * codemod also depends on the plugin (`taskscope check` runs its presets): npm
+ * settles that on the direct dependency's tarball, pnpm would fetch it from the
+ * registry, so pnpm's overrides point it at the tarball too.
  */
-export function manifestFor(testCase: Case, packed: readonly Packed[]): object {
-  const tarball = (name: string) => {
-    const found = packed.find((p) => p.name === name);
-    if (!found) throw new Error(`${name} was not packed`);
-    return `file:${found.tarball}`;
-  };
-  const plugin = { eslint: '^10.0.0', 'eslint-plugin-taskscope': tarball('eslint-plugin-taskscope') };
-  const tools = testCase.lint === 'typed' ? { ...plugin, 'typescript-eslint': '8.72.0' } : plugin;
-  const overrides = { '@taskscope/core': tarball('@taskscope/core') };
-  return {
-    name: `taskscope-install-${testCase.id}`,
-    version: '1.0.0',
-    private: true,
-    type: 'module',
-    dependencies: { taskscope: tarball('taskscope') },
-    devDependencies: { ...testCase.typescript, ...tools, '@taskscope/codemod': tarball('@taskscope/codemod') },
-    ...(testCase.pm === 'npm' ? { overrides } : { pnpm: { overrides: { ...overrides, 'eslint-plugin-taskscope': tarball('eslint-plugin-taskscope') } } }),
-  };
+export function overridesFor(testCase: Case, packed: readonly Packed[]): object {
+  const overrides = { '@taskscope/core': tarball(packed, '@taskscope/core') };
+  if (testCase.pm === 'npm') return { overrides };
+  return { pnpm: { overrides: { ...overrides, 'eslint-plugin-taskscope': tarball(packed, 'eslint-plugin-taskscope') } } };
+}
+
+/**
+ * A README install as this case runs it: the case's package manager (`pnpm
+ * add` for `npm i`), the case's TypeScript, each taskscope package from its
+ * tarball. Everything else is the README's word for word.
+ */
+export function installArgs(testCase: Case, command: readonly string[], packed: readonly Packed[]): string[] {
+  const [, , ...rest] = command;
+  const words = rest.map((word) => {
+    if (testCase.typescript && /^typescript(@[^:]*)?$/.test(word)) return testCase.typescript;
+    return packed.some((p) => p.name === word) ? tarball(packed, word).slice('file:'.length) : word;
+  });
+  return testCase.pm === 'npm' ? ['install', ...words] : ['add', ...words];
+}
+
+function tarball(packed: readonly Packed[], name: string): string {
+  const found = packed.find((p) => p.name === name);
+  if (!found) throw new Error(`${name} was not packed`);
+  return `file:${found.tarball}`;
 }
 
 /** The cases a run takes: all, or those named in TASKSCOPE_INSTALL_CASES (comma-separated ids). */

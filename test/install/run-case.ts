@@ -1,13 +1,15 @@
-// One case of the matrix, start to end, as a user would go: a fresh project,
-// one install, then lint, migrate (dry run, then --write), typecheck and lint
-// again. Nothing here asserts: each step's outcome is recorded for the tests.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// One case of the matrix, start to end, as a user would go: `npm init -y`, the
+// README's installs and eslint.config.mjs, then build, lint, check, migrate
+// (dry run, then --write), typecheck and lint again. Nothing here asserts: each
+// step's outcome is recorded for the tests.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { git } from '../../packages/codemod/test/temp-project.js';
-import { type Case, manifestFor } from './cases.js';
+import { type Case, installArgs, overridesFor } from './cases.js';
 import { type Run, cleanEnv, exec } from './exec.js';
 import { type Packed, pnpmCli } from './pack.js';
+import { installCommands, setupBlock } from './readme.js';
 import { copySample } from './sample.js';
 
 /** Where the package managers keep what they download, shared by every case of a run. */
@@ -20,6 +22,7 @@ export interface Caches {
 export interface CaseRun {
   testCase: Case;
   dir: string;
+  /** `npm init -y` and the README's installs, as one record: the commands, their output, their time. */
   install: Run;
   /** Undefined when the install failed: nothing else ran. */
   steps?: Steps;
@@ -30,6 +33,7 @@ export interface Steps {
   /** `tsc -v` (the bin `npx tsc` runs), and the version `require('typescript')` gives the tools. */
   tscVersion: Run;
   apiVersion: Run;
+  /** tsc with the case's compiler, emitting to dist/ (JavaScript and .d.ts), as a project's build leaves it for the lint. */
   tscBefore: Run;
   /** `eslint --format json .`. */
   lintBefore: Run;
@@ -49,49 +53,40 @@ export interface Steps {
 const INSTALL_TIMEOUT = 6 * 60_000;
 const STEP_TIMEOUT = 3 * 60_000;
 
-const ESLINT_CONFIG = `// Written by the install matrix: TypeScript files typed through the project service, then the plugin's preset.
-import taskscope from 'eslint-plugin-taskscope';
-import tseslint from 'typescript-eslint';
-
-export default [
-  {
-    files: ['**/*.ts'],
-    languageOptions: {
-      parser: tseslint.parser,
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-    },
-  },
-  taskscope.configs.recommended,
-];
-`;
-
-const ESLINT_CONFIG_JS = `// Written by the install matrix: the JavaScript only, with ESLint's own parser, untyped.
-import taskscope from 'eslint-plugin-taskscope';
-
-export default [taskscope.configs.recommended];
-`;
-
 export async function runCase(testCase: Case, packed: readonly Packed[], root: string, caches: Caches, signal: AbortSignal): Promise<CaseRun> {
   const started = performance.now();
   const dir = path.join(root, testCase.id);
   mkdirSync(dir, { recursive: true });
   copySample(dir);
-  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifestFor(testCase, packed), null, 2)}\n`);
-  writeFileSync(path.join(dir, 'eslint.config.js'), testCase.lint === 'typed' ? ESLINT_CONFIG : ESLINT_CONFIG_JS);
-  writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n');
+  writeFileSync(path.join(dir, 'eslint.config.mjs'), setupBlock(testCase.readme.eslintConfig));
+  writeFileSync(path.join(dir, '.gitignore'), 'node_modules\ndist\n');
 
   const env = cleanEnv({ npm_config_cache: caches.npm });
   const tool = (name: string, args: string[]) => exec(path.join(dir, 'node_modules/.bin', name), args, { cwd: dir, env, timeout: STEP_TIMEOUT, signal });
   const seconds = () => (performance.now() - started) / 1000;
 
-  const install =
+  const runs: Run[] = [await exec('npm', ['init', '-y'], { cwd: dir, env, timeout: STEP_TIMEOUT, signal })];
+  const manifest = path.join(dir, 'package.json');
+  writeFileSync(manifest, `${JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), ...overridesFor(testCase, packed) }, null, 2)}\n`);
+  const flags =
     testCase.pm === 'npm'
-      ? await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env, timeout: INSTALL_TIMEOUT, signal })
-      : await exec(
-          process.execPath,
-          [pnpmCli, 'install', '--prefer-offline', '--reporter=append-only', '--store-dir', caches.pnpmStore, '--cache-dir', caches.pnpmMetadata],
-          { cwd: dir, env, timeout: INSTALL_TIMEOUT, signal },
-        );
+      ? ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']
+      : ['--prefer-offline', '--reporter=append-only', '--store-dir', caches.pnpmStore, '--cache-dir', caches.pnpmMetadata];
+  const installed = new Set<string>();
+  for (const command of testCase.readme.installs.flatMap((block) => installCommands(block))) {
+    if (runs.at(-1)!.code !== 0) break;
+    // A package an earlier block installed (the codemod, in the TypeScript 7 alone setup) is not installed again.
+    const packages = command.slice(2).filter((word) => !word.startsWith('-'));
+    if (packages.every((name) => installed.has(name))) continue;
+    for (const name of packages) installed.add(name);
+    const args = [...installArgs(testCase, command, packed), ...flags];
+    runs.push(
+      testCase.pm === 'npm'
+        ? await exec('npm', args, { cwd: dir, env, timeout: INSTALL_TIMEOUT, signal })
+        : await exec(process.execPath, [pnpmCli, ...args], { cwd: dir, env, timeout: INSTALL_TIMEOUT, signal }),
+    );
+  }
+  const install = joined(runs);
   if (install.code !== 0) return { testCase, dir, install, seconds: seconds() };
 
   // Committed, so the dry run can be shown to write nothing and `--write` finds a clean tree.
@@ -100,11 +95,12 @@ export async function runCase(testCase: Case, packed: readonly Packed[], root: s
   git(dir, 'commit', '-q', '-m', 'the project as installed');
 
   const node = (args: string[]) => exec(process.execPath, args, { cwd: dir, env, timeout: STEP_TIMEOUT, signal });
-  const typecheck = () => node([path.join(dir, 'node_modules', testCase.compiler, 'bin/tsc'), '--noEmit', '-p', '.']);
+  const tsc = path.join(dir, 'node_modules', testCase.compiler, 'bin/tsc');
+  const typecheck = () => node([tsc, '--noEmit', '-p', '.']);
 
   const tscVersion = await tool('tsc', ['-v']);
   const apiVersion = await node(['-e', "process.stdout.write(require('typescript').version)"]);
-  const tscBefore = await typecheck();
+  const tscBefore = await node([tsc, '-p', '.', '--noEmit', 'false', '--rootDir', 'src', '--outDir', 'dist', '--declaration']);
   const lintBefore = await tool('eslint', ['--format', 'json', '.']);
   const check = await tool('taskscope', ['check', '--format', 'sarif']);
   const dryRun = await tool('taskscope-migrate', []);
@@ -117,4 +113,16 @@ export async function runCase(testCase: Case, packed: readonly Packed[], root: s
 
   const steps = { tscVersion, apiVersion, tscBefore, lintBefore, check, dryRun, statusAfterDryRun, write, diff, changed, tscAfter, lintAfter };
   return { testCase, dir, install, steps, seconds: seconds() };
+}
+
+/** Several runs as one: their commands, outputs and times; the exit code of the last (a failed one stops the rest). */
+function joined(runs: readonly Run[]): Run {
+  const last = runs.at(-1)!;
+  return {
+    command: runs.map((run) => run.command).join(' && '),
+    code: last.code,
+    stdout: runs.map((run) => run.stdout).join(''),
+    stderr: runs.map((run) => run.stderr).join(''),
+    seconds: runs.reduce((sum, run) => sum + run.seconds, 0),
+  };
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { CONFIG_FILE, RuleSettings, configuredTransforms, describeSource, findConfig, loadConfig } from './config.js';
 import { dirtyTreeRefusal, gitRoot } from './git.js';
 import { createProgress } from './progress.js';
 import { jsonReport, markdownReport, summaryText } from './report.js';
@@ -30,6 +31,11 @@ Options:
   -p, --project <path>       migrate exactly this tsconfig's files (a tsconfig.json,
                              or a folder holding one); by default each file is
                              analysed with the nearest tsconfig.json that includes it
+  -c, --config <file>        the rules' settings, as taskscope check reads them
+                             (default: the nearest ${CONFIG_FILE} from the cwd
+                             up): a rule it turns off is not migrated, and
+                             the rules' options apply (no-orphaned-fan-out's
+                             allow, ...)
   -t, --transforms <a,b>     the transforms to run (default: all)
   --concurrency <n>          limit written into map(...) rewrites; also rewrites
                              unbounded .map fan-out (no-unbounded-fan-out)
@@ -61,6 +67,16 @@ export function main(argv: readonly string[], io: CliIo): number {
     return EXIT.ok;
   }
 
+  let settings: RuleSettings;
+  try {
+    const file = findConfig(io.cwd, args.config);
+    settings = new RuleSettings(file === undefined ? undefined : loadConfig(file));
+  } catch (error) {
+    io.stderr.write(`taskscope-migrate: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+  if (settings.config) io.stderr.write(`taskscope-migrate: rule settings from ${describeSource(settings, io.cwd)}\n`);
+
   const root = gitRoot(io.cwd);
   const refusal = args.write && !args.allowDirty && root !== undefined ? dirtyTreeRefusal('taskscope-migrate', root) : undefined;
   if (refusal) {
@@ -78,7 +94,7 @@ export function main(argv: readonly string[], io: CliIo): number {
       gitRoot: root,
       write: args.write,
       skipTests: !args.includeTests,
-      transforms: args.transforms,
+      transforms: configuredTransforms(args.transforms, settings),
       concurrency: args.concurrency,
       onStart: (total) => progress.start(total),
       onFile: (file, diff) => {
@@ -119,6 +135,7 @@ function parseCli(argv: readonly string[]) {
       'allow-dirty': { type: 'boolean', default: false },
       'include-tests': { type: 'boolean', default: false },
       project: { type: 'string', short: 'p' },
+      config: { type: 'string', short: 'c' },
       transforms: { type: 'string', short: 't' },
       concurrency: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -134,6 +151,7 @@ function parseCli(argv: readonly string[]) {
     allowDirty: values['allow-dirty'],
     includeTests: values['include-tests'],
     project: values.project,
+    config: values.config,
     transforms: selectTransforms(values.transforms),
     concurrency,
     report,

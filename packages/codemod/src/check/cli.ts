@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { type CliIo, main as migrateMain } from '../cli.js';
+import { type TaskscopeConfig, CONFIG_FILE, RuleSettings, configuredTransforms, findConfig, findEslintConfig, loadConfig } from '../config.js';
 import { dirtyTreeRefusal, gitRoot } from '../git.js';
 import { progressBar } from '../progress.js';
 import { summaryText as migrationSummary } from '../report.js';
@@ -14,6 +15,7 @@ import { sarif } from './formats/sarif.js';
 import { stylish } from './formats/stylish.js';
 import { type CheckReport, runCheck } from './run.js';
 import { summaryText } from './summary.js';
+import { SUPPRESSIONS_FILE, applySuppressions, loadSuppressions, prune, saveSuppressions, suppress } from './suppressions.js';
 
 /** Exit codes, ESLint's: a contract for CI. */
 export const CHECK_EXIT = { ok: 0, problems: 1, usage: 2 } as const;
@@ -38,7 +40,10 @@ the program of its nearest tsconfig.json, as typescript-eslint's project
 service does; files no tsconfig includes get its default project.
 
 Options:
-  --strict                  configs.strict (default: configs.recommended)
+  -c, --config <file>       the rules' settings (default: the nearest
+                            ${CONFIG_FILE} from the cwd up; none: the preset's)
+  --strict                  configs.strict (default: the configuration's preset,
+                            else configs.recommended)
   -f, --format <name>       stylish (default), json (ESLint's) or sarif
                             (SARIF 2.1.0, for code scanning)
   -o, --output-file <file>  write the report there instead of stdout
@@ -51,6 +56,14 @@ Options:
   --allow-dirty             with --fix: write although the git tree has
                             uncommitted changes
   -h, --help                show this help
+
+Bulk suppressions, as ESLint's (${SUPPRESSIONS_FILE}, the same file):
+  --suppress-all                  suppress every error found now
+  --suppress-rule <rule>          suppress this rule's errors (repeatable)
+  --suppressions-location <file>  the suppressions file (default:
+                                  ./${SUPPRESSIONS_FILE})
+  --prune-suppressions            remove suppressions that no longer match
+  --pass-on-unpruned-suppressions do not fail on suppressions left unused
 
 paths... are the files or folders to check (default: the cwd). Comments
 // eslint-disable-next-line taskscope/<rule> (and -line, /* eslint-disable */
@@ -89,6 +102,20 @@ export function checkMain(argv: readonly string[], io: CliIo): number {
     io.stdout.write(checkHelp);
     return CHECK_EXIT.ok;
   }
+  let config: TaskscopeConfig | undefined;
+  try {
+    const file = findConfig(io.cwd, args.config);
+    config = file === undefined ? undefined : loadConfig(file);
+  } catch (error) {
+    io.stderr.write(`taskscope check: ${(error as Error).message}\n`);
+    return CHECK_EXIT.usage;
+  }
+  const suppressionsFile = path.resolve(io.cwd, args.suppressionsLocation ?? SUPPRESSIONS_FILE);
+  const suppressing = args.suppressAll || args.suppressRule !== undefined;
+  if (args.suppressionsLocation !== undefined && !existsSync(suppressionsFile) && !suppressing) {
+    io.stderr.write('taskscope check: the suppressions file does not exist. Run with --suppress-all or --suppress-rule to create it.\n');
+    return CHECK_EXIT.usage;
+  }
   const root = gitRoot(io.cwd);
   const files = { cwd: io.cwd, project: args.project, paths: args.paths, gitRoot: root };
 
@@ -100,7 +127,8 @@ export function checkMain(argv: readonly string[], io: CliIo): number {
       return CHECK_EXIT.usage;
     }
     try {
-      io.stderr.write(`${migrationSummary(runMigration({ ...files, write: true, transforms }))}\n`);
+      const migrated = runMigration({ ...files, write: true, transforms: configuredTransforms(transforms, new RuleSettings(config)) });
+      io.stderr.write(`${migrationSummary(migrated)}\n`);
     } catch (error) {
       io.stderr.write(`taskscope check --fix: ${(error as Error).message}\n`);
       return CHECK_EXIT.usage;
@@ -113,7 +141,8 @@ export function checkMain(argv: readonly string[], io: CliIo): number {
   try {
     report = runCheck({
       ...files,
-      preset: args.strict ? 'strict' : 'recommended',
+      config,
+      preset: args.strict ? 'strict' : undefined,
       inlineConfig: args.inlineConfig,
       onStart: (total) => bar?.start(total),
       onProject: (config, count) => bar?.update(`building the program of ${config ? relative(config) : 'the default project'} (${count} files)`),
@@ -125,15 +154,37 @@ export function checkMain(argv: readonly string[], io: CliIo): number {
     return CHECK_EXIT.usage;
   }
   bar?.done();
+  const eslintConfig = findEslintConfig(io.cwd);
   if (report.unmatched.length > 0) {
-    io.stderr.write(summaryText(report, io.cwd));
+    io.stderr.write(summaryText(report, io.cwd, eslintConfig));
+    return CHECK_EXIT.usage;
+  }
+
+  let unused = {};
+  try {
+    if (suppressing || args.pruneSuppressions || existsSync(suppressionsFile)) {
+      const suppressions = loadSuppressions(suppressionsFile);
+      if (suppressing) suppress(report, suppressions, io.cwd, args.suppressRule);
+      if (args.pruneSuppressions) prune(report, suppressions, io.cwd);
+      if (suppressing || args.pruneSuppressions) saveSuppressions(suppressionsFile, suppressions);
+      unused = applySuppressions(report, suppressions, io.cwd);
+    }
+  } catch (error) {
+    io.stderr.write(`taskscope check: ${(error as Error).message}\n`);
     return CHECK_EXIT.usage;
   }
 
   const output = formatted(report, args.format, { cwd: io.cwd, root: root ?? io.cwd, color: args.outputFile === undefined && isColorTerminal(io.stdout) });
   if (args.outputFile === undefined) io.stdout.write(output);
   else writeFileSync(path.resolve(io.cwd, args.outputFile), output);
-  io.stderr.write(summaryText(report, io.cwd));
+  io.stderr.write(summaryText(report, io.cwd, eslintConfig));
+  if (Object.keys(unused).length > 0 && !args.passOnUnprunedSuppressions) {
+    io.stderr.write(
+      `taskscope check: there are suppressions left that do not occur anymore (${Object.keys(unused).join(', ')}). ` +
+        'Run with --prune-suppressions to remove them, or --pass-on-unpruned-suppressions to ignore them.\n',
+    );
+    return CHECK_EXIT.usage;
+  }
   return report.files.some((file) => file.problems.some((p) => p.severity === 2)) ? CHECK_EXIT.problems : CHECK_EXIT.ok;
 }
 
@@ -153,6 +204,7 @@ function parseCheckArgs(argv: readonly string[]) {
     allowPositionals: true,
     allowNegative: true,
     options: {
+      config: { type: 'string', short: 'c' },
       strict: { type: 'boolean', default: false },
       format: { type: 'string', short: 'f', default: 'stylish' },
       'output-file': { type: 'string', short: 'o' },
@@ -160,13 +212,24 @@ function parseCheckArgs(argv: readonly string[]) {
       'inline-config': { type: 'boolean', default: true },
       fix: { type: 'boolean', default: false },
       'allow-dirty': { type: 'boolean', default: false },
+      'suppress-all': { type: 'boolean', default: false },
+      'suppress-rule': { type: 'string', multiple: true },
+      'suppressions-location': { type: 'string' },
+      'prune-suppressions': { type: 'boolean', default: false },
+      'pass-on-unpruned-suppressions': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const format = values.format as Format;
   if (!formats.includes(format)) throw new Error(`unknown format "${values.format}"; expected one of: ${formats.join(', ')}`);
   if (values['allow-dirty'] && !values.fix) throw new Error('--allow-dirty only goes with --fix');
+  // ESLint's own rules for combining them.
+  if (values['suppress-all'] && values['suppress-rule']) throw new Error('--suppress-all and --suppress-rule cannot be used together');
+  if (values['prune-suppressions'] && (values['suppress-all'] || values['suppress-rule'])) {
+    throw new Error(`--prune-suppressions cannot be used with ${values['suppress-all'] ? '--suppress-all' : '--suppress-rule'}`);
+  }
   return {
+    config: values.config,
     strict: values.strict,
     format,
     outputFile: values['output-file'],
@@ -174,6 +237,11 @@ function parseCheckArgs(argv: readonly string[]) {
     inlineConfig: values['inline-config'],
     fix: values.fix,
     allowDirty: values['allow-dirty'],
+    suppressAll: values['suppress-all'],
+    suppressRule: values['suppress-rule'],
+    suppressionsLocation: values['suppressions-location'],
+    pruneSuppressions: values['prune-suppressions'],
+    passOnUnprunedSuppressions: values['pass-on-unpruned-suppressions'],
     help: values.help,
     paths: positionals,
   };

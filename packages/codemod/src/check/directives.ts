@@ -10,8 +10,9 @@ import { ts } from 'ts-morph';
 
 import { type Position, positionOf } from './position.js';
 
+/** Why a problem is not reported: an eslint-disable comment (`directive`) or the bulk suppressions file (`file`), as ESLint says. */
 export interface Suppression {
-  kind: 'directive';
+  kind: 'directive' | 'file';
   justification: string;
 }
 

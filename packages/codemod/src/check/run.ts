@@ -2,12 +2,13 @@ import type { Finding, TextEdit } from '@taskscope/core';
 import type { ts } from 'ts-morph';
 
 import { core } from '../compiler.js';
+import { RuleSettings, type TaskscopeConfig } from '../config.js';
 import { syntaxErrorOf } from '../engine.js';
 import { type LoadOptions, type SkippedFile, loadProjects } from '../project.js';
 import { createWalk } from '../walk.js';
 import { type Suppression, suppressorFor } from './directives.js';
 import { type Position, lineText, positionOf } from './position.js';
-import { type CheckRule, type Preset, type Severity, formatMessage, rulesOf } from './rules.js';
+import { type CheckRule, type Preset, type ReportedSeverity, formatMessage, rulesOf } from './rules.js';
 
 /** One edit of a suggestion: offsets into the file and the 1-based positions they are at. */
 export interface Replacement {
@@ -33,7 +34,7 @@ export interface Suggestion {
 export interface Problem extends Position {
   /** `taskscope/<id>`. */
   rule: string | null;
-  severity: Severity;
+  severity: ReportedSeverity;
   message: string;
   messageId?: string;
   endLine?: number;
@@ -60,7 +61,9 @@ export interface CheckedFile {
 }
 
 export interface CheckOptions extends Omit<LoadOptions, 'defaultProject'> {
-  /** The plugin's preset to run; default recommended. */
+  /** The rules' settings (taskscope.config.json); default: the preset's. */
+  config?: TaskscopeConfig;
+  /** The plugin's preset to run, over the configuration's own; default: the configuration's, else recommended. */
   preset?: Preset;
   /** Honour eslint-disable comments, as ESLint does unless inline config is turned off; default true. */
   inlineConfig?: boolean;
@@ -73,6 +76,9 @@ export interface CheckOptions extends Omit<LoadOptions, 'defaultProject'> {
 
 export interface CheckReport {
   preset: Preset;
+  /** The configuration file the settings came from, absolute; undefined: the preset alone. */
+  config: string | undefined;
+  /** The rules on in some file. */
   rules: CheckRule[];
   /** By path. */
   files: CheckedFile[];
@@ -84,15 +90,15 @@ export interface CheckReport {
 }
 
 /**
- * Runs the preset's rules over the project, typed, as the ESLint plugin runs
+ * Runs the configured rules over the project, typed, as the ESLint plugin runs
  * them: each file in the program of its nearest tsconfig (the codemod's
  * `loadProjects`), the files no tsconfig includes in typescript-eslint's
  * default project, one program at a time; each detector where its ESLint rule
  * would run it, with the rule's messages and suggestions.
  */
 export function runCheck(options: CheckOptions): CheckReport {
-  const preset = options.preset ?? 'recommended';
-  const rules = rulesOf(preset);
+  const settings = new RuleSettings(options.config, options.preset);
+  const rules = rulesOf(settings);
   const byId = new Map(rules.map((rule) => [rule.id as string, rule]));
   const walk = createWalk(rules);
   const selection = loadProjects({ ...options, defaultProject: true });
@@ -119,7 +125,8 @@ export function runCheck(options: CheckOptions): CheckReport {
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const inDefaultProject = selection.projects.find((p) => p.configPath === undefined)?.files.length ?? 0;
-  return { preset, rules, files, skipped: selection.skipped, unmatched: selection.unmatched, inDefaultProject };
+  const { preset } = settings;
+  return { preset, config: options.config?.path, rules, files, skipped: selection.skipped, unmatched: selection.unmatched, inDefaultProject };
 }
 
 function problemsOf(
@@ -156,7 +163,8 @@ function problemOf(finding: Finding, rule: CheckRule, sourceFile: ts.SourceFile)
   });
   return {
     rule: rule.name,
-    severity: rule.severity,
+    // The walk runs a rule only where it is on, so its severity there is 1 or 2.
+    severity: rule.severityIn(sourceFile.fileName) as ReportedSeverity,
     message: text(finding.messageId, finding.data),
     messageId: finding.messageId,
     ...start,

@@ -7,5 +7,8 @@ export async function warm(base) {
   await Promise.all(pages.map((page) => fetch(base + page)));
 }
 
-// lint: no-floating-promises
-warm(process.env.CDN_URL ?? 'https://cdn.example.com');
+export async function nightly(base) {
+  // lint: no-floating-promises
+  warm(base);
+  await fetch(`${base}/nightly`, { method: 'POST' });
+}
