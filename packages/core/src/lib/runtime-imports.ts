@@ -135,15 +135,24 @@ function isDeclarationWithName(node: TS.Node): boolean {
 }
 
 const quotesByFile = new WeakMap<TS.SourceFile, "'" | '"'>();
+// Asked once per suggestion: a file with many findings would rescan its statements for each.
+const semicolonsByFile = new WeakMap<TS.SourceFile, boolean>();
 
-/** The file's quote style, read from its first string literal (single quotes when it has none). */
 /** Whether the file ends its statements with `;`: the first few statements tell (a file without any: yes). */
 function endsStatementsWithSemicolons(sourceFile: TS.SourceFile): boolean {
-  const sample = sourceFile.statements.filter((s) => ts.isImportDeclaration(s) || ts.isExpressionStatement(s) || ts.isVariableStatement(s)).slice(0, 8);
-  if (sample.length === 0) return true;
-  return sample.filter((s) => sourceFile.text[s.end - 1] === ';').length * 2 >= sample.length;
+  let semicolons = semicolonsByFile.get(sourceFile);
+  if (semicolons !== undefined) return semicolons;
+  const sample: TS.Statement[] = [];
+  for (const s of sourceFile.statements) {
+    if (sample.length === 8) break;
+    if (ts.isImportDeclaration(s) || ts.isExpressionStatement(s) || ts.isVariableStatement(s)) sample.push(s);
+  }
+  semicolons = sample.length === 0 || sample.filter((s) => sourceFile.text[s.end - 1] === ';').length * 2 >= sample.length;
+  semicolonsByFile.set(sourceFile, semicolons);
+  return semicolons;
 }
 
+/** The file's quote style, read from its first string literal (single quotes when it has none). */
 function quoteStyle(sourceFile: TS.SourceFile): "'" | '"' {
   let quote = quotesByFile.get(sourceFile);
   if (quote) return quote;

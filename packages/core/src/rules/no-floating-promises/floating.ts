@@ -318,11 +318,13 @@ export function promiseVariableVerdict(
   }
   if (ts.isCallExpression(start) && isOwnedSpawn(start, context)) return undefined;
   // Both the promise test and the references rule out most declarations. Without types the
-  // test is the cheaper; with types its query costs more than following the references.
-  const typed = context.checker !== undefined;
-  if (!typed && !isPromise(initializer, context)) return undefined;
-  const verdict = referenceVerdict(declaration, name, statement, context);
-  return verdict && (!typed || isPromise(initializer, context)) ? verdict : undefined;
+  // test is the cheaper; with types its query costs more than following the references,
+  // unless a reference reads a member, whose query would resolve the same type once per read.
+  let promise: boolean | undefined;
+  const startsPromise = () => (promise ??= isPromise(initializer, context));
+  if (!context.checker && !startsPromise()) return undefined;
+  const verdict = referenceVerdict(declaration, name, statement, context, startsPromise);
+  return verdict && startsPromise() ? verdict : undefined;
 }
 
 /** What the references to a variable holding a promise do wrong, if anything. */
@@ -331,9 +333,11 @@ function referenceVerdict(
   name: TS.Identifier,
   statement: TS.VariableStatement,
   context: AnalysisContext,
+  startsPromise: () => boolean,
 ): VariableVerdict | undefined {
   const container = ts.isCaseClause(statement.parent) || ts.isDefaultClause(statement.parent) ? statement.parent.parent : statement.parent;
   const references = identifierReferences(container, declaration, name, context.sourceFile);
+  if (references.some(readsOwnMember) && !startsPromise()) return undefined;
   const uses = references.map((reference) => promiseUse(reference, context));
   if (uses.includes('write')) return undefined;
   const consumer = references[uses.indexOf('consume')];
@@ -432,6 +436,12 @@ function isValueReference(identifier: TS.Identifier): boolean {
   if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
   if (ts.isTypeReferenceNode(parent) || ts.isImportSpecifier(parent)) return false;
   return (parent as { name?: TS.Node }).name !== identifier;
+}
+
+// `p.status` (not `p.then`): a read that `promiseUse` asks the checker about.
+function readsOwnMember(reference: TS.Identifier): boolean {
+  const parent = reference.parent;
+  return ts.isPropertyAccessExpression(parent) && parent.expression === reference && !promiseMethods.has(parent.name.text);
 }
 
 type Use = 'consume' | 'write' | 'other';

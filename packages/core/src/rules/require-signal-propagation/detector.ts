@@ -177,10 +177,25 @@ function registersListener(call: TS.CallExpression, checker: TS.TypeChecker): bo
   return !isAbortSignalType(checker.getTypeAtLocation(callee.expression));
 }
 
+// A literal, function or spread written at the call: it exposes no signal of its own, so no query is needed.
+function isWrittenInline(node: TS.Expression): boolean {
+  return (
+    ts.isSpreadElement(node) ||
+    ts.isObjectLiteralExpression(node) ||
+    ts.isArrayLiteralExpression(node) ||
+    ts.isLiteralExpression(node) ||
+    ts.isTemplateExpression(node) ||
+    ts.isFunctionLike(node) ||
+    node.kind === ts.SyntaxKind.TrueKeyword ||
+    node.kind === ts.SyntaxKind.FalseKeyword ||
+    node.kind === ts.SyntaxKind.NullKeyword
+  );
+}
+
 /** Typed: an argument that exposes its own signal, as a `Request` does for `fetch(request)`. */
 function exposesSignal(call: TS.CallExpression, checker: TS.TypeChecker): boolean {
   return call.arguments.some((argument) => {
-    if (ts.isSpreadElement(argument) || ts.isObjectLiteralExpression(skipParentheses(argument))) return false;
+    if (isWrittenInline(skipParentheses(argument))) return false;
     const property = checker.getTypeAtLocation(argument).getNonNullableType().getProperty('signal');
     const declaration = property?.valueDeclaration;
     return declaration !== undefined && (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Readonly) !== 0 && isAbortSignalType(checker.getTypeOfSymbol(property!));
