@@ -87,6 +87,7 @@ export function reportText(project: Project, record: ProjectRun): string {
     lines.push(`new test failures: ${tests.newFailures.length}`, ...tests.newFailures.flatMap(failureLines), '');
     if (record.baseline.length === 1) lines.push('flaky in the baseline: not measured (one baseline run: the migrated run had no new failure and kept the time)', '');
     else lines.push(`flaky in the baseline (outcome differs between its two runs): ${tests.flaky.length}`, ...tests.flaky.map((f) => indent(`${f.id} [${f.statuses.join(' / ')}]`)), '');
+    lines.push(`failed in the baseline, passed after: ${tests.passedAfter.length}`, ...tests.passedAfter.map((id) => indent(id)), '');
     lines.push(`ESLint, new problems in the changed files: ${newLintProblems.length}`, ...newLintProblems.map((p) => indent(`${p.file}:${p.line} ${p.rule}: ${p.message}`)), '');
     lines.push(`Prettier, changed files no longer formatted: ${newlyUnformatted.length}`, ...newlyUnformatted.map((file) => indent(file)), '');
   }

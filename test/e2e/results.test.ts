@@ -62,6 +62,11 @@ describe('compareTests', () => {
     expect(flaky).toEqual([{ id: 'a', statuses: ['passed', 'failed'] }]);
   });
 
+  it('lists the tests that failed in a baseline run and passed after', () => {
+    const { passedAfter } = compareTests([run({ a: 'failed', b: 'failed' })], run({ a: 'passed', b: 'failed' }));
+    expect(passedAfter).toEqual(['a']);
+  });
+
   it('counts a failing id the baseline never had (a file that no longer loads)', () => {
     const { newFailures } = compareTests([run({ a: 'passed' })], run({ a: 'passed', 'x.test.ts (file)': 'failed' }));
     expect(newFailures.map((f) => f.id)).toEqual(['x.test.ts (file)']);

@@ -80,16 +80,20 @@ export interface TestComparison {
   newFailures: NewFailure[];
   /** Ids whose outcome differs between the baseline runs, with each run's status. */
   flaky: { id: string; statuses: (Status | 'missing')[] }[];
+  /** Failed in a baseline run and passed after: flaky too, or fixed by the migration. */
+  passedAfter: string[];
 }
 
 export function compareTests(baselines: readonly Outcomes[], after: Outcomes): TestComparison {
   const ids = new Set(baselines.flatMap((run) => [...run.keys()]));
   const newFailures: NewFailure[] = [];
   const flaky: TestComparison['flaky'] = [];
+  const passedAfter: string[] = [];
   for (const id of ids) {
     const statuses = baselines.map((run) => run.get(id)?.status ?? 'missing');
     if (new Set(statuses).size > 1) flaky.push({ id, statuses });
     const outcome = after.get(id);
+    if (statuses.includes('failed') && outcome?.status === 'passed') passedAfter.push(id);
     if (statuses.every((status) => status === 'passed') && outcome?.status !== 'passed') {
       newFailures.push({ id, status: outcome?.status ?? 'missing', message: outcome?.message ?? '' });
     }
@@ -98,7 +102,7 @@ export function compareTests(baselines: readonly Outcomes[], after: Outcomes): T
   for (const [id, outcome] of after) {
     if (!ids.has(id) && outcome.status === 'failed') newFailures.push({ id, status: 'failed', message: outcome.message });
   }
-  return { newFailures, flaky };
+  return { newFailures, flaky, passedAfter };
 }
 
 /** The migrated test run may take this much longer than the baseline's. */
