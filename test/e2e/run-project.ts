@@ -1,5 +1,6 @@
 // One project, start to end: unpack, install, record the baseline, migrate,
-// record the migrated run, and run the baseline's tests once more. Nothing here
+// record the migrated run, and, when it did not match the baseline, run the
+// baseline's tests once more. Nothing here
 // asserts: what each step found goes into the ProjectRun for the tests and the
 // report. A step the baseline can't do without throws a StepError naming it.
 //
