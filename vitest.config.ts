@@ -45,6 +45,7 @@ export default defineConfig({
       project('demo-app', ['fixtures/demo-app/test/**/*.test.ts']),
       project('sweeps', sweeps),
       project('install', ['test/install/**/*.test.ts']),
+      project('e2e', ['test/e2e/**/*.test.ts']),
     ],
   },
 });

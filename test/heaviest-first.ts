@@ -8,6 +8,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * the gaps, so both workers finish together.
  */
 const HEAVIEST = [
+  'test/e2e/mcp.test.ts',
+  'test/e2e/anthropic.test.ts',
   'packages/codemod/test/real-corpus/migrate.test.ts',
   'packages/eslint-plugin/test/real-corpus/typed.test.ts',
   'test/install/matrix.test.ts',
