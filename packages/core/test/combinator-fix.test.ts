@@ -24,7 +24,7 @@ function syntactic(code: string, fileName = 'file.ts', concurrency?: number): st
 const runtimeIndex = fileURLToPath(new URL('../../runtime/src/index.ts', import.meta.url));
 
 /** A program over in-memory files plus the default libs, with `taskscope` mapped to the runtime's source. */
-function program(files: Record<string, string>): ts.Program {
+function program(files: Record<string, string>, overrides: ts.CompilerOptions = {}): ts.Program {
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.esnext.disposable.d.ts'],
@@ -35,6 +35,7 @@ function program(files: Record<string, string>): ts.Program {
     skipLibCheck: true,
     types: [],
     paths: { taskscope: [runtimeIndex] },
+    ...overrides,
   };
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -282,6 +283,23 @@ describe('combinatorFix: output typechecks against the runtime', () => {
         .map((d) => `${name}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`),
     );
     expect(errors).toEqual([]);
+  });
+});
+
+describe('combinatorFix: items typed any', () => {
+  // Where `noImplicitAny` is off (or the type is lost to an error), `items.map((x) => …)` gives x
+  // `any`, and `map(items, (x) => …)` would infer `unknown`: the thunk form keeps the `any`.
+  const code = (callback: string) =>
+    `declare function send(to: string, signal?: AbortSignal): Promise<void>;\ndeclare const payload: any;\nexport async function notify() {\n  await Promise.all(payload.recipients.map(${callback}));\n}\n`;
+
+  it.each([
+    ['an unannotated item: a .map returning thunks', '(r) => send(r.address)', 'await all(payload.recipients.map((r) => (signal: AbortSignal) => send(r.address, signal)));'],
+    ['an annotated item: map over the items', '(r: { address: string }) => send(r.address)', 'await map(payload.recipients, (r: { address: string }, signal) => send(r.address, signal));'],
+  ])('%s, and the output typechecks', (_name, callback, expected) => {
+    const output = rewrite(typedContext(code(callback)));
+    expect(output).toContain(expected);
+    const typed = program({ '/virtual/case.ts': output! }, { noImplicitAny: false });
+    expect(ts.getPreEmitDiagnostics(typed, typed.getSourceFile('/virtual/case.ts')).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
   });
 });
 

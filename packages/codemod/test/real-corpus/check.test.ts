@@ -36,7 +36,7 @@ describe.skipIf(!corpusAvailable(label))(label, () => {
     const findings = report.files.flatMap((file) =>
       file.problems.map((problem) => lintFindingOf(path.relative(corpus.dir, file.path).split(path.sep).join('/'), { ...problem, ruleId: problem.rule })),
     );
-    expect(findings.length).toBeGreaterThan(10);
+    expect(findings.length).toBeGreaterThan(0);
     expect(snapshotDifferences('typed', repository, findings)).toEqual([]);
   });
 });

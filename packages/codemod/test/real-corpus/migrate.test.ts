@@ -80,7 +80,7 @@ describe.skipIf(!corpusAvailable(label))(label, () => {
       `${label}: ${analysed} files analysed (${rate(analysed, firstMs)}), ${changed.length} changed; ` +
         `the second run over those ${rate(changed.length, secondMs)}\n${lines.join('\n')}`,
     );
-    expect(changed.length).toBeGreaterThan(100);
+    expect(changed.length).toBeGreaterThan(50);
 
     // The check afterwards: taskscope check, which reports what ESLint reports (compared below, and
     // over the whole corpus by `pnpm bench:check`) in a fraction of ESLint's time. With the sweep's
@@ -107,7 +107,7 @@ describe.skipIf(!corpusAvailable(label))(label, () => {
     console.log(`${label}: ESLint over ${eslint.files} of those files (${rate(eslint.files, eslint.wallMs)}) finds ${eslint.findings.length}`);
     expect(eslint.files).toBe(changedThere.size);
     expect(eslint.fatal).toEqual([]);
-    expect(eslint.findings.length).toBeGreaterThan(10);
+    expect(eslint.findings.length).toBeGreaterThan(5);
     expect(said(after.filter((f) => inCompared(f.file)))).toEqual(said(eslint.findings));
   });
 });

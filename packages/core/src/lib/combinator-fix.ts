@@ -18,6 +18,7 @@ import { freeName, signalParameterName } from './names.js';
 import { runtimeName } from './runtime-imports.js';
 import {
   enclosingStatement,
+  isJavaScriptFile,
   promiseCombinatorOf,
   skipParentheses,
   type PromiseCombinator,
@@ -328,7 +329,7 @@ function namedCallbackEdits(callback: TS.Expression, context: AnalysisContext, f
   const item = freeName(['item'], [name]);
   // `load` takes one parameter: the signal is declared for the reader, not passed.
   const signal = context.reportsUnusedParameters ? '' : signalParameterName([name]);
-  const thunk = signal === '' ? '()' : /\.[cm]?jsx?$/.test(sourceFile.fileName) ? `(${signal})` : `(${signal}: AbortSignal)`;
+  const thunk = signal === '' ? '()' : isJavaScriptFile(sourceFile) ? `(${signal})` : `(${signal}: AbortSignal)`;
   const head = form === 'map' ? `(${[item, signal].filter(Boolean).join(', ')}) =>` : `(${item}) => ${thunk} =>`;
   return [{ start: callback.getStart(sourceFile), end: callback.end, text: `${head} ${name.text}(${item})` }];
 }
@@ -354,12 +355,19 @@ function mapsDirectly(fanOut: MapFanOut, context: AnalysisContext): boolean {
   const { checker } = context;
   if (!checker) return true;
   const type = checker.getNonNullableType(checker.getTypeAtLocation(items));
-  if (type.flags & ts.TypeFlags.Any) return true;
+  // `map(items, (x) => …)` infers `unknown` for x from `any` items, where `items.map` gave it `any`.
+  if (type.flags & ts.TypeFlags.Any) return isJavaScriptFile(context.sourceFile) || itemParameterIsAnnotated(fanOut.callback);
   if (fanOut.via === 'map') return checker.isArrayType(type) || checker.isTupleType(type);
   return checker
     .getApparentType(type)
     .getProperties()
     .some((property) => property.escapedName.toString().startsWith('__@iterator'));
+}
+
+function itemParameterIsAnnotated(callback: TS.Expression): boolean {
+  const fn = inlineCallback(callback);
+  const item = fn?.parameters[0];
+  return fn !== undefined && (item === undefined || item.type !== undefined);
 }
 
 function skipSpaces(text: string, at: number): number {

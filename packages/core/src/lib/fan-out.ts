@@ -8,7 +8,7 @@ import { ts } from './compiler.js';
 import { isAsyncIterableType, isPromiseValued, isThenableType } from './promises.js';
 import { signalInScope } from './signal-in-scope.js';
 import { passSignalEdit, passesSignal, type SignalSlot, signalSlot } from './signal-slots.js';
-import { isAsyncFunction, memberName, skipParentheses, someNode, unwrapExpression, withoutAwait } from './syntax.js';
+import { isAsyncFunction, isJavaScriptFile, memberName, skipParentheses, someNode, unwrapExpression, withoutAwait } from './syntax.js';
 import type { AnalysisContext, TextEdit } from './types.js';
 import { boundFunction, constInitializer, declarationOf, referencesOf } from './value-flow.js';
 
@@ -301,7 +301,7 @@ export function thunkParameters(signal: string, works: boolean, threaded: readon
   const declared = threaded.length > 0 || (works && !context.reportsUnusedParameters);
   if (!declared) return '()';
   // A thunk no taskscope call's parameter types (one a `.map` returns, one held in a `const`) needs its own, or it is an implicit any.
-  return typed && !/\.[cm]?jsx?$/.test(context.sourceFile.fileName) ? `(${signal}: AbortSignal)` : `(${signal})`;
+  return typed && !isJavaScriptFile(context.sourceFile) ? `(${signal}: AbortSignal)` : `(${signal})`;
 }
 
 /** True when `node` contains `await`, `for await` or `yield` outside nested functions: it can't move into a thunk. */

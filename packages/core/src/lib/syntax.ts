@@ -145,3 +145,8 @@ export function mentions(root: TS.Node, names: string | ReadonlySet<string>): bo
   const spelled = typeof names === 'string' ? (text: string) => text === names : (text: string) => names.has(text);
   return someNode(root, (node) => ts.isIdentifier(node) && spelled(node.text));
 }
+
+/** A `.js`, `.jsx`, `.mjs` or `.cjs` file: no type annotations may be written there. */
+export function isJavaScriptFile(sourceFile: TS.SourceFile): boolean {
+  return /\.[cm]?jsx?$/.test(sourceFile.fileName);
+}

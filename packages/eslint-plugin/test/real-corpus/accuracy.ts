@@ -25,7 +25,7 @@ export type Round = 'tuning' | 'held-out';
  * recommended precision on fresh-labels.tsv. The goal is recommended ≥ 0.8,
  * each rule ≥ 0.7, strict ≥ 0.6, recall ≥ 0.9, held-out within 0.1 of tuning.
  */
-export const FLOORS = { recommended: 0.45, rule: 0.3, strict: 0.4, recall: 0.6, heldOut: 0.33 };
+export const FLOORS = { recommended: 0.45, rule: 0.42, strict: 0.43, recall: 0.65, heldOut: 0.33 };
 
 export interface Label {
   file: string;

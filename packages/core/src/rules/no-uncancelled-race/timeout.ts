@@ -13,7 +13,7 @@ import { indentAt } from '../../lib/layout.js';
 import { freeName, signalParameterName } from '../../lib/names.js';
 import { runtimeName } from '../../lib/runtime-imports.js';
 import { signalInScope } from '../../lib/signal-in-scope.js';
-import { isFunctionExpressionLike, mentions, unwrapExpression } from '../../lib/syntax.js';
+import { isFunctionExpressionLike, isJavaScriptFile, mentions, unwrapExpression } from '../../lib/syntax.js';
 import type { AnalysisContext, Fix, Review, TextEdit } from '../../lib/types.js';
 import { boundFunction, returnedExpression } from '../../lib/value-flow.js';
 
@@ -112,7 +112,7 @@ function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, context: Ana
   const timeoutError = runtimeName(sourceFile, 'TimeoutError');
   const caught = freeName(['error'], [call]);
   const options = taskscopeOptions(call, context);
-  const annotation = /\.[cm]?jsx?$/.test(sourceFile.fileName) ? '' : ': unknown';
+  const annotation = isJavaScriptFile(sourceFile) ? '' : ': unknown';
   // Only this call's own timeout becomes the timer's error: an outer deadline (its signal aborted) passes through.
   const own = outer === undefined ? `${caught} instanceof ${timeoutError}` : `${caught} instanceof ${timeoutError} && !${outer}${inScope?.absent ? '?.' : '.'}aborted`;
   const indent = indentAt(sourceFile.text, call.getStart(sourceFile));
