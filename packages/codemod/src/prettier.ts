@@ -21,7 +21,9 @@ const out = {};
 (async () => {
   for (const { path, original, text, prettier } of input) {
     try {
-      const api = await import(prettier);
+      // Resolved as require would, Prettier 3 is its CommonJS build: imported, its API is the default export.
+      const loaded = await import(prettier);
+      const api = typeof loaded.format === 'function' ? loaded : loaded.default;
       const options = await api.resolveConfig(path, { editorconfig: true });
       if (options === null) continue;
       const info = await api.getFileInfo(path, { ignorePath: undefined });
