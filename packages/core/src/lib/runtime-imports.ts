@@ -11,8 +11,8 @@ interface ImportPlan {
   /** Export name → local name, for the file's existing value imports from taskscope. */
   imported: Map<string, string>;
   declaration: TS.ImportDeclaration | undefined;
-  /** Where a new import line goes, and whether it follows an existing import. */
-  insertAt: { position: number; afterImport: boolean };
+  /** Where a new import line goes: after an import, right before one, or above the first statement. */
+  insertAt: { position: number; next: 'afterImport' | 'beforeImport' | 'aboveCode' };
 }
 
 // Keyed by SourceFile, so nothing is shared across files (ESLint workers stay independent).
@@ -33,7 +33,7 @@ export function runtimeName(sourceFile: TS.SourceFile, exportName: string): stri
 
 /**
  * One edit that makes `exportNames` importable from taskscope: merged into an
- * existing `import { … } from 'taskscope'`, or a new import after the last one.
+ * existing `import { … } from 'taskscope'`, or a new import (see `newImportPosition`).
  * Undefined when nothing is missing.
  */
 export function runtimeImportEdit(sourceFile: TS.SourceFile, exportNames: Iterable<string>): TextEdit | undefined {
@@ -57,8 +57,9 @@ export function runtimeImportEdit(sourceFile: TS.SourceFile, exportNames: Iterab
 
   const quote = quoteStyle(sourceFile);
   const line = `import { ${specifiers.join(', ')} } from ${quote}${RUNTIME_MODULE}${quote}${endsStatementsWithSemicolons(sourceFile) ? ';' : ''}`;
-  const { position, afterImport } = plan.insertAt;
-  return { start: position, end: position, text: afterImport ? `\n${line}` : `${line}\n\n` };
+  const { position, next } = plan.insertAt;
+  const text = next === 'afterImport' ? `\n${line}` : next === 'beforeImport' ? `${line}\n` : `${line}\n\n`;
+  return { start: position, end: position, text };
 }
 
 const declaredByFile = new WeakMap<TS.SourceFile, Map<string, boolean>>();
@@ -110,11 +111,30 @@ function buildPlan(sourceFile: TS.SourceFile): ImportPlan {
       imported.set((element.propertyName ?? element.name).text, element.name.text);
     }
   }
-  const lastImport = sourceFile.statements.filter(ts.isImportDeclaration).at(-1);
-  const insertAt = lastImport
-    ? { position: lastImport.end, afterImport: true }
-    : { position: firstStatementStart(sourceFile), afterImport: false };
-  return { imported, declaration, insertAt };
+  return { imported, declaration, insertAt: newImportPosition(sourceFile) };
+}
+
+/**
+ * Where a new `import … from 'taskscope'` goes: among the package imports in
+ * their order when the file keeps them sorted (as import-sorting lint rules
+ * require), else after the last import, else before the first statement.
+ */
+function newImportPosition(sourceFile: TS.SourceFile): ImportPlan['insertAt'] {
+  const imports = sourceFile.statements.filter(ts.isImportDeclaration);
+  const lastImport = imports.at(-1);
+  if (!lastImport) return { position: firstStatementStart(sourceFile), next: 'aboveCode' };
+  const packages = imports.filter((i) => i.importClause && ts.isStringLiteral(i.moduleSpecifier) && !/^[./]/.test(i.moduleSpecifier.text));
+  const names = packages.map((i) => (i.moduleSpecifier as TS.StringLiteral).text);
+  const sorted = names.length >= 2 && names.every((name, k) => k === 0 || compareModules(names[k - 1]!, name) <= 0);
+  if (!sorted) return { position: lastImport.end, next: 'afterImport' };
+  const following = packages.find((_, k) => compareModules(names[k]!, RUNTIME_MODULE) > 0);
+  if (!following) return { position: packages.at(-1)!.end, next: 'afterImport' };
+  const previous = imports[imports.indexOf(following) - 1];
+  return previous ? { position: previous.end, next: 'afterImport' } : { position: following.getStart(sourceFile), next: 'beforeImport' };
+}
+
+function compareModules(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { sensitivity: 'base' });
 }
 
 function isDeclarationWithName(node: TS.Node): boolean {
