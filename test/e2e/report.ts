@@ -130,8 +130,9 @@ export function deliveryLines(report: MigrateReport): string[] {
   const listed = report.files.filter((file) => Array.isArray(file.rewrites));
   if (listed.length === 0) return [indent('delivery: n/a (report has no rewrites list)')];
   const rewrites = listed.flatMap((file) => (file.rewrites ?? []).map((rewrite) => ({ ...rewrite, path: file.path })));
+  if (rewrites.length === 0) return [indent('delivery: no rewrites, so nothing to deliver')];
   const delivering = rewrites.filter((r) => r.delivers);
-  const share = rewrites.length === 0 ? 1 : delivering.length / rewrites.length;
+  const share = delivering.length / rewrites.length;
   const byTransform = [...new Set(rewrites.map((r) => r.transform))]
     .map((id) => `${id} ${delivering.filter((r) => r.transform === id).length}/${rewrites.filter((r) => r.transform === id).length}`)
     .join(', ');

@@ -3,7 +3,9 @@
 // not after a twenty-minute run.
 import { describe, expect, it } from 'vitest';
 
+import { deliveryLines } from './report.js';
 import { type JestJson, type Outcomes, beyond, compareTests, diagnosticKey, lintKey, outcomesOf, parseDiagnostics, parseEslint, timeRatio } from './results.js';
+import type { MigrateReport } from './run-project.js';
 
 const root = '/tmp/project';
 
@@ -122,5 +124,30 @@ describe('parseEslint', () => {
     expect(problems.map((p) => `${p.file}:${p.line} ${p.rule}`)).toEqual(['src/a.ts:2 simple-import-sort/imports', 'src/b.ts:9 (parse)']);
     const moved = problems.map((p) => ({ ...p, line: p.line + 4 }));
     expect(beyond(problems, [...moved, moved[0]!], lintKey)).toHaveLength(1);
+  });
+});
+
+describe('deliveryLines', () => {
+  const migrateReport = (rewrites: { transform: string; line: number; delivers: boolean }[]): MigrateReport => ({
+    summary: {},
+    counts: {},
+    markers: 0,
+    files: [{ path: 'src/a.ts', status: 'changed', markers: 0, counts: {}, rewrites }],
+  });
+
+  it('gives the share per transform and names each rewrite that cancels nothing', () => {
+    const lines = deliveryLines(
+      migrateReport([
+        { transform: 'signal', line: 3, delivers: true },
+        { transform: 'promise-all', line: 9, delivers: false },
+      ]),
+    );
+    expect(lines[0]).toContain('1/2 rewrites deliver cancellation (0.50; below the goal');
+    expect(lines[0]).toContain('signal 1/1, promise-all 0/1');
+    expect(lines[1]).toContain('does not deliver: src/a.ts:9 promise-all');
+  });
+
+  it('claims no share when there was nothing to rewrite', () => {
+    expect(deliveryLines(migrateReport([]))).toEqual([expect.stringContaining('no rewrites')]);
   });
 });
