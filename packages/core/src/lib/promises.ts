@@ -13,8 +13,41 @@ import type { AnalysisContext } from './types.js';
  */
 export function isPromiseValued(expression: TS.Expression, context: AnalysisContext): boolean {
   const { checker } = context;
-  if (checker) return isThenableType(checker, checker.getTypeAtLocation(expression), expression);
+  if (checker) return declaredThenable(checker, expression) ?? isThenableType(checker, checker.getTypeAtLocation(expression), expression);
   return looksLikePromise(expression, context.sourceFile);
+}
+
+/**
+ * Whether a call or `new` returns a thenable, read from the callee's declared
+ * signatures when they agree and none returns a type that depends on the
+ * call's type arguments; undefined when only resolving the call can tell.
+ * Resolving a call checks its arguments, callbacks' bodies included, which
+ * asked of every call is most of a rule's time in an editor.
+ */
+export function declaredThenable(checker: TS.TypeChecker, expression: TS.Expression): boolean | undefined {
+  const returns = declaredReturnTypes(checker, expression);
+  if (!returns) return undefined;
+  const thenable = returns.map((type) => isThenableType(checker, type, expression));
+  return thenable.every(Boolean) ? true : thenable.some(Boolean) ? undefined : false;
+}
+
+/**
+ * The return types of the signatures a call's (or `new`'s) callee declares,
+ * when none depends on the call's type arguments (`T`, `Awaited<T>`): then the
+ * call's own type is one of them, known without resolving the call.
+ */
+export function declaredReturnTypes(checker: TS.TypeChecker, expression: TS.Expression): readonly TS.Type[] | undefined {
+  const node = skipParentheses(expression);
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
+  const callee = checker.getTypeAtLocation(node.expression);
+  const signatures = ts.isNewExpression(node) ? callee.getConstructSignatures() : callee.getCallSignatures();
+  if (signatures.length === 0) return undefined;
+  const returns = signatures.map((signature) => checker.getReturnTypeOfSignature(signature));
+  return returns.some(dependsOnTypeArguments) ? undefined : returns;
+}
+
+function dependsOnTypeArguments(type: TS.Type): boolean {
+  return unionMembers(type).some((part) => (part.flags & ts.TypeFlags.Instantiable) !== 0 || (part.isIntersection() && part.types.some(dependsOnTypeArguments)));
 }
 
 export function isThenableType(checker: TS.TypeChecker, type: TS.Type, at: TS.Node): boolean {

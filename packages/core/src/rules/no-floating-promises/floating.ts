@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 
 import { perCompiler, ts } from '../../lib/compiler.js';
-import { isThenableType, looksLikePromise } from '../../lib/promises.js';
+import { declaredReturnTypes, declaredThenable, isThenableType, looksLikePromise } from '../../lib/promises.js';
 import { canReject } from '../../lib/rejection.js';
 import { RUNTIME_API, isOwnedSpawn, taskscopeCallee } from '../../lib/runtime-api.js';
 import { spelling } from '../../lib/spelling.js';
@@ -75,6 +75,7 @@ export function floatingKind(
 // value whose type is unknown (`any` from a package that isn't installed) is read by its shape, as without types.
 function valueKind(node: TS.Expression, context: AnalysisContext): 'promise' | 'array' | undefined {
   const { checker } = context;
+  if (checker && declaredReturnTypes(checker, node)?.every((type) => isPlainValue(type) && (type.flags & ts.TypeFlags.Any) === 0)) return undefined;
   const type = checker?.getTypeAtLocation(node);
   if (!checker || !type || (type.flags & ts.TypeFlags.Any) !== 0) {
     const syntactic = { ...context, checker: undefined };
@@ -200,7 +201,7 @@ function isLogicalOperator(kind: TS.SyntaxKind): boolean {
  */
 export function isPromise(expression: TS.Expression, context: AnalysisContext): boolean {
   const { checker } = context;
-  if (checker) return isThenable(checker, checker.getTypeAtLocation(expression), expression);
+  if (checker) return declaredThenable(checker, expression) ?? isThenable(checker, checker.getTypeAtLocation(expression), expression);
   const node = skipParentheses(expression);
   if (ts.isCallExpression(node)) {
     // `Promise.withResolvers()` returns an object holding a promise, not a promise.

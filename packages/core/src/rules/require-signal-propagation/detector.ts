@@ -1,11 +1,12 @@
 import type * as TS from 'typescript';
 
 import { inCleanup } from '../../lib/cleanup.js';
-import { ts } from '../../lib/compiler.js';
+import { perCompiler, ts } from '../../lib/compiler.js';
 import { isAsyncIterableType, isThenableType } from '../../lib/promises.js';
 import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
 import { isAbortSignalType, passSignalEdit, passesSignal, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
 import { calleeName, memberName, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
+import { unionMembers } from '../../lib/type-members.js';
 import { isTestFile } from '../../lib/test-code.js';
 import type { AnalysisContext, Detector, Finding, Fix } from '../../lib/types.js';
 import { declarationOf } from '../../lib/value-flow.js';
@@ -194,10 +195,40 @@ function isWrittenInline(node: TS.Expression): boolean {
 
 /** Typed: an argument that exposes its own signal, as a `Request` does for `fetch(request)`. */
 function exposesSignal(call: TS.CallExpression, checker: TS.TypeChecker): boolean {
-  return call.arguments.some((argument) => {
-    if (isWrittenInline(skipParentheses(argument))) return false;
+  const declared = checker.getTypeAtLocation(call.expression).getCallSignatures();
+  return call.arguments.some((argument, index) => {
+    if (isWrittenInline(skipParentheses(argument)) || takesPrimitiveAt(declared, index, checker)) return false;
     const property = checker.getTypeAtLocation(argument).getNonNullableType().getProperty('signal');
     const declaration = property?.valueDeclaration;
     return declaration !== undefined && (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Readonly) !== 0 && isAbortSignalType(checker.getTypeOfSymbol(property!));
   });
 }
+
+/**
+ * Whether every declared signature takes a primitive (`id: string`) at
+ * `index`: what is passed there has no signal, and asking its type could mean
+ * resolving the call around it (a callback's parameter is typed by its call).
+ */
+function takesPrimitiveAt(signatures: readonly TS.Signature[], index: number, checker: TS.TypeChecker): boolean {
+  return (
+    signatures.length > 0 &&
+    signatures.every((signature) => {
+      const parameter = signature.parameters[index];
+      const declaration = parameter?.valueDeclaration;
+      if (!parameter || (declaration && ts.isParameter(declaration) && declaration.dotDotDotToken)) return false;
+      return unionMembers(checker.getTypeOfSymbol(parameter)).every((part) => (part.flags & primitiveFlags()) !== 0);
+    })
+  );
+}
+
+const primitiveFlags = perCompiler(
+  () =>
+    ts.TypeFlags.StringLike |
+    ts.TypeFlags.NumberLike |
+    ts.TypeFlags.BooleanLike |
+    ts.TypeFlags.BigIntLike |
+    ts.TypeFlags.ESSymbolLike |
+    ts.TypeFlags.Undefined |
+    ts.TypeFlags.Null |
+    ts.TypeFlags.Void,
+);
