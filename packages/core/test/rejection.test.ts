@@ -18,6 +18,8 @@ const work = 'declare function work(): Promise<number>;\ndeclare function log(e:
 const cannot: [string, string][] = [
   ['a .catch whose handler throws nothing', 'work().catch((e) => log(e));'],
   ['a .catch with a reporting handler out of sight', 'work().catch(console.error);'],
+  ['a .catch with a handler a factory builds', 'declare function handlerFor(name: string): (e: unknown) => void;\nwork().catch(handlerFor("sync"));'],
+  ['a .catch whose arrow hands the error to a function of unknown type', 'declare const logger: any;\nwork().catch((e) => logger.error(e));'],
   ['a .then(ok, handler) whose callbacks throw nothing', 'work().then((n) => n + 1, () => 0);'],
   ['an async IIFE whose body is one quiet try', '(async () => { try { await work(); } catch (e) { log(e); } })();'],
   [

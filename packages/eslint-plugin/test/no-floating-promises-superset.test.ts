@@ -2,9 +2,10 @@
 // options) reports, ours (default options) reports too, when the promise can
 // reject. The snippets cover each category of invalid case without options in
 // typescript-eslint's own suite, written afresh, over work that can fail
-// (`failing()`). A second list holds the same shapes over promises that cannot
-// reject, which ours leaves alone on purpose (nothing is lost: see the rule's
-// docs), and a third what only ours reports.
+// (`failing()`). A second list holds the same shapes where nothing is lost (a
+// promise that cannot reject, a script's entry, a rejection raised on purpose),
+// which ours leaves alone on purpose (see the rule's docs), and a third what
+// only ours reports.
 import path from 'node:path';
 
 import { Linter } from 'eslint';
@@ -56,7 +57,6 @@ const snippets: Snippet[] = [
   { name: 'then then finally', code: 'failing(5)\n  .then(() => 6)\n  .finally(() => {});' },
   // Calls that return promises.
   { name: 'async arrow IIFE', code: 'async function f() {\n  (async () => failing())();\n}' },
-  { name: 'async function IIFE at module level', code: '(async function boot() {\n  await failing();\n})();' },
   { name: 'IIFE finally', code: '(async () => failing())().finally(() => {});' },
   { name: 'IIFE inside a sync function', code: 'export function start() {\n  (async () => { await failing(); })();\n}' },
   {
@@ -180,8 +180,13 @@ const extras: (Snippet & { line: number })[] = [
   },
 ];
 
-/** Shapes of the list above over promises that cannot reject: typescript-eslint reports them, ours does not. */
+/**
+ * Shapes of the list above that lose nothing: over promises that cannot reject, a script's entry,
+ * a rejection raised on purpose. typescript-eslint reports them, ours does not (see the rule's docs).
+ */
 const quiet: Snippet[] = [
+  { name: 'async function IIFE at module level: a script entry', code: '(async function boot() {\n  await failing();\n})();' },
+  { name: 'Promise.reject raised on purpose in a sync function', code: "export function emitError() {\n  Promise.reject(new Error('x'));\n}" },
   { name: 'resolved promise statement', code: 'async function f() {\n  Promise.resolve(1);\n}' },
   { name: 'async IIFE returning a value', code: 'async function f() {\n  (async () => 1)();\n}' },
   { name: 'new Promise that only resolves', code: 'async function f() {\n  new Promise<void>((resolve) => setTimeout(resolve, 1));\n}' },
@@ -207,7 +212,7 @@ describe('no-floating-promises is a superset of typescript-eslint', () => {
     expect(shifted(theirs.filter((line) => !ours.includes(line)))).toEqual([]);
   });
 
-  it.each(quiet)('cannot reject, so only theirs: $name', ({ code, filename }) => {
+  it.each(quiet)('loses nothing, so only theirs: $name', ({ code, filename }) => {
     const { theirs, ours } = reportedLines(prelude + code, filename);
     expect(theirs.length).toBeGreaterThan(0);
     expect(ours).toEqual([]);

@@ -132,14 +132,29 @@ function staticPromiseRejects(method: string, call: TS.CallExpression, context: 
 /** Whether a callback handed to `.then` / `.catch` / `.finally` can throw (or return a rejection). */
 function callbackThrows(callback: TS.Expression, context: AnalysisContext, depth: number): boolean {
   const node = unwrapExpression(callback);
-  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return functionRejects(node, context, depth);
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+    return !(ts.isArrowFunction(node) && !ts.isBlock(node.body) && callsReporter(node.body, context)) && functionRejects(node, context, depth);
+  }
   if (ts.isIdentifier(node)) {
     const fn = depth < MAX_DEPTH ? functionNamed(node, context) : undefined;
     // `.catch(report)` with `report` out of sight: the idiom is a handler that reports.
     return fn ? functionRejects(fn, context, depth + 1) : false;
   }
-  // `console.error`, `logger.warn`, `this.onError`: reporting handlers.
-  return !(ts.isPropertyAccessExpression(node) || node.kind === ts.SyntaxKind.NullKeyword);
+  // `console.error`, `logger.warn`, `this.onError`, `handlerFor(res)`: reporting handlers, or one a factory builds.
+  return !(ts.isPropertyAccessExpression(node) || ts.isCallExpression(node) || node.kind === ts.SyntaxKind.NullKeyword);
+}
+
+/**
+ * `(e) => logger.error(e)`, `() => this.onError?.()`: a handler that hands the
+ * failure to a function out of sight, whose type says nothing (`any` from a
+ * package that isn't installed, `unknown`). The same reporting handler as
+ * `.catch(logger.error)`, so it is trusted as that one is.
+ */
+function callsReporter(body: TS.Expression, context: AnalysisContext): boolean {
+  const call = unwrapExpression(body);
+  if (!ts.isCallExpression(call) || calledFunction(call, context)) return false;
+  const { checker } = context;
+  return checker !== undefined && (checker.getTypeAtLocation(call).flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
 }
 
 /** `new Promise(executor)` whose executor never mentions its `reject` and throws nothing of its own. */

@@ -70,8 +70,14 @@ typedTester.run('no-floating-promises (typed)', rule, {
     'declare function render(): void;\nexport function schedule() {\n  Promise.resolve().then(() => render());\n}',
     // A script's entry: its rejection ends the program with the error printed.
     `${decls}async function main() {\n  await save();\n}\nmain();`,
-    // An unhandled rejection raised on purpose.
+    // A script's entry written as an async IIFE.
+    `${decls}(async () => {\n  await save();\n})();`,
+    // An unhandled rejection raised on purpose, `void`ed or as a statement outside an async function.
     'export function fail(error: Error) {\n  void Promise.reject(error);\n}',
+    'export function emitError(error: Error, listening: boolean) {\n  if (!listening) Promise.reject(error);\n}',
+    // Handlers out of sight report: one a factory builds, one an arrow hands to a function whose type says nothing.
+    `${decls}declare function handlerFor(name: string): (error: unknown) => void;\nexport function autosave() {\n  save().catch(handlerFor('autosave'));\n}`,
+    `${decls}declare const logger: any;\nexport function autosave() {\n  save().catch((error) => logger.error(error)).finally(() => console.log('done'));\n}`,
     // In a test file (by name) what a test starts ends with it, and a failure fails the test.
     { code: `${decls}${testing}it('saves', () => {\n  save();\n  const pending = load();\n  void load();\n});`, filename: 'floating.spec.ts' },
     // Arrays taken out of another hold that one's promises, owned where they are kept.

@@ -133,9 +133,11 @@ function siteOf(node: TS.Node, context: AnalysisContext, options: NoFloatingProm
 /**
  * Whether anything is lost when this promise has no owner. Not when it cannot
  * reject: no failure goes unnoticed, and a handled one only floats under
- * `checkHandled`. Not for a script's entry call (`main();` at module level),
- * whose unhandled rejection ends the program with the error printed, nor for
- * `void Promise.reject(error)`, an unhandled rejection raised on purpose. In
+ * `checkHandled`. Not for a script's entry call (`main();` or an async IIFE at
+ * module level), whose unhandled rejection ends the program with the error
+ * printed, nor for `Promise.reject(error)` as a statement outside an async
+ * function (or `void`ed anywhere): an unhandled rejection raised on purpose,
+ * as event emitters do when no one listens for errors. In
  * test files only a dropped assertion is, and in example code nothing (see
  * `isTestFile`, `isExampleFile`).
  */
@@ -144,8 +146,9 @@ function losesSomething(site: Site, context: AnalysisContext, options: NoFloatin
   if (!options.checkTestFiles && isTestFile(context)) return isAssertion(value);
   if (!options.checkExamples && isExampleFile(context)) return false;
   if (site.messageId === 'floatingHandled' || site.messageId === 'floatingUselessHandler') return true;
-  if (ownerFunction(site.node) === undefined && callsEntryFunction(value, context)) return false;
-  if (site.messageId === 'floatingVoid' && isPromiseReject(value)) return false;
+  const owner = ownerFunction(site.node);
+  if (owner === undefined && callsEntryFunction(value, context)) return false;
+  if (isPromiseReject(value) && (site.messageId === 'floatingVoid' || !(owner && isAsyncFunction(owner)))) return false;
   return site.array === true ? someElementCanReject(value, context) : canReject(value, context);
 }
 
@@ -166,10 +169,13 @@ function isPromiseReject(value: TS.Expression): boolean {
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'reject' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise';
 }
 
-// `main();` at module level, `main` a function of this file: the script's entry, whose failure ends it with the error printed.
+// `main();` at module level, `main` a function of this file, or an async IIFE there: the script's entry, whose failure
+// ends it with the error printed.
 function callsEntryFunction(value: TS.Expression, context: AnalysisContext): boolean {
   const node = skipParentheses(value);
-  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && calledFunction(node, context) !== undefined;
+  if (!ts.isCallExpression(node)) return false;
+  const callee = skipParentheses(node.expression);
+  return ts.isArrowFunction(callee) || ts.isFunctionExpression(callee) || (ts.isIdentifier(callee) && calledFunction(node, context) !== undefined);
 }
 
 // The expression whose promise floats: a `void`'s operand, a variable's initializer.
