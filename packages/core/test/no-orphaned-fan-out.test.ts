@@ -174,3 +174,27 @@ describe('no-orphaned-fan-out: a failure that aborts the siblings', () => {
     each(body, (context) => expect(orphaned(context)).toHaveLength(reported ? 1 : 0));
   });
 });
+
+describe('no-orphaned-fan-out: work worth cancelling, by name and by type', () => {
+  const api = [
+    'declare const batches: string[][];',
+    'declare const store: { addDocuments(docs: string[]): Promise<void>; deleteMany(ids: string[]): Promise<void> };',
+    'const fetchFont = (family: string) => fetch(`/fonts/${family}`).then((res) => res.arrayBuffer());',
+    'interface Config { signal?: AbortSignal; tags?: string[] }',
+    'declare function mergeConfig(config: Config): Promise<Config>;',
+    'declare const configs: Config[];',
+    'async function revive(this: unknown, value: string): Promise<string> { return value.trim(); }',
+    '',
+  ].join('\n');
+  // [name, body, reported typed, reported without types]
+  const cases: [string, string, boolean, boolean][] = [
+    ['writes named add… / delete…', 'await Promise.all(batches.map((b) => store.addDocuments(b)));\nawait Promise.all([store.deleteMany(["a"]), store.deleteMany(["b"])]);', true, true],
+    ['reads named fetch…, whatever they call', "await Promise.all([fetchFont('a'), fetchFont('b')]);", false, false],
+    ['a call that hands back options holding the signal it takes', 'await Promise.all(configs.map((c) => mergeConfig(c)));', false, false],
+    // `call` is a name clients use: only types tell Function.prototype.call from it.
+    ['a function run through .call', 'await Promise.all(batches.flat().map((v) => revive.call(null, v)));', false, true],
+  ];
+  it.each(cases)('%s', (_name, body, typedReported, untypedReported) => {
+    each(`${api}${body}`, (context, typed) => expect(orphaned(context).length > 0).toBe(typed ? typedReported : untypedReported));
+  });
+});

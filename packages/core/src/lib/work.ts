@@ -3,7 +3,8 @@
 // failure orphans nothing that matters. The rules, in order:
 //
 // 1. It starts asynchronous work and takes an AbortSignal, or is handed one:
-//    its author made it cancellable.
+//    its author made it cancellable. Not when (typed) its result holds a
+//    signal of its own: it builds options, copying the signal into them.
 // 2. It is a known kind of costly or effectful work, by the name it is called
 //    by: a network request (`fetch`, HTTP clients, SDK and LLM client methods
 //    such as `create`, `invoke`, `generate`, `embed…`), a child process, or a
@@ -14,6 +15,9 @@
 //    included (`caller.call(() => client.create(…))`).
 // 4. Typed: the callee is declared in a package known to be such a client.
 //
+// `fn.call(…)` and `fn.apply(…)` (typed: on a function value) are judged as a
+// call of `fn`.
+//
 // After the first rule, reads are not: a call named for a read or lookup (`get…`,
 // `list…`, `fetch…` but `fetch` itself, `find…`, `search…`, `query…`,
 // `retrieve…`, `load…`), or made on a retriever, cache or index. Nor is
@@ -21,10 +25,10 @@
 // callback broadcasts.
 import type * as TS from 'typescript';
 
-import { calledFunction } from './callees.js';
+import { calledFunction, functionReferenced } from './callees.js';
 import { isAsyncIterableType, isThenableType } from './promises.js';
 import { ts } from './compiler.js';
-import { signalSlot } from './signal-slots.js';
+import { isAbortSignalType, signalSlot } from './signal-slots.js';
 import { memberName, skipParentheses } from './syntax.js';
 import type { AnalysisContext } from './types.js';
 
@@ -42,7 +46,7 @@ export function doesCostlyWork(fn: TS.FunctionLikeDeclaration, context: Analysis
 
 /** Names that say a network request, a process, or a write: the fallback for callees whose body can't be read. */
 const costlyVerb =
-  /^_?(fetch|request|invoke|call|predict|generate|complete|completions?|chat|embed|stream|upsert|insert|update|save|send|post|put|patch|publish|upload|download|exec|execute|spawn|fork|run|create|connect|transcribe|translate|moderate|rerank|add[A-Z]|delete[A-Z]|remove[A-Z])(?=$|[A-Z_0-9])/;
+  /^_?(fetch|request|invoke|call|predict|generate|complete|completions?|chat|embed|stream|upsert|insert|update|save|send|post|put|patch|publish|upload|download|exec|execute|spawn|fork|run|create|connect|transcribe|translate|moderate|rerank|add(?=[A-Z])|delete(?=[A-Z])|remove(?=[A-Z]))(?=$|[A-Z_0-9])/;
 
 /** HTTP clients and process launchers, whatever method is called on them: `axios.get`, `http.request`, `execa.command`. */
 const serviceReceiver = /^(http|https|axios|got|ky|undici|superagent|needle|child_process|execa)$/;
@@ -54,7 +58,7 @@ const inMemory: ReadonlySet<string> = new Set(['get', 'has', 'set', 'keys', 'val
 const clientPackages = /[\\/]node_modules[\\/](openai|@anthropic-ai[\\/][^\\/]+|@google[\\/]gen[^\\/]*|@google-cloud[\\/][^\\/]+|@aws-sdk[\\/][^\\/]+|@azure[\\/][^\\/]+|cohere-ai|@mistralai[\\/][^\\/]+|groq-sdk|ai|@ai-sdk[\\/][^\\/]+|@langchain[\\/][^\\/]+|langchain|axios|got|ky|undici|node-fetch|cross-fetch|@octokit[\\/][^\\/]+|stripe|@modelcontextprotocol[\\/][^\\/]+|pg|mysql2?|mongodb|ioredis|redis|@prisma[\\/][^\\/]+|@pinecone-database[\\/][^\\/]+|@qdrant[\\/][^\\/]+|weaviate-client|@elastic[\\/][^\\/]+)[\\/]/;
 
 /** Reads, searches and lookups (`getUser`, `fetchMemories`, `listTools`, `retriever.invoke`, `cache.update`): nothing worth cancelling keeps running. */
-const readVerb = /^_?(get|list|read|fetch[A-Z]|find|search|retrieve|query|load|lookup|describe|count|has|exists|peek|head)(?=$|[A-Z_0-9])/;
+const readVerb = /^_?(get|list|read|fetch(?=[A-Z])|find|search|retrieve|query|load|lookup|describe|count|has|exists|peek|head)(?=$|[A-Z_0-9])/;
 const readReceiver = /(retriever|cache|reader|lookup|index)$/i;
 
 function isRead(call: TS.CallExpression | TS.NewExpression): boolean {
@@ -67,12 +71,41 @@ function isRead(call: TS.CallExpression | TS.NewExpression): boolean {
 }
 
 function costly(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext, depth: number): boolean {
-  if (ts.isCallExpression(call) && startsAsyncWork(call, context) && (handsOnSignal(call) || signalSlot(call, context) !== undefined)) return true;
+  if (ts.isCallExpression(call) && startsAsyncWork(call, context) && (handsOnSignal(call) || signalSlot(call, context) !== undefined) && !buildsOptions(call, context)) return true;
   if (isRead(call)) return false;
+  const invoked = ts.isCallExpression(call) ? invokedFunction(call, context) : undefined;
+  if (invoked) {
+    const fn = depth < MAX_DEPTH ? functionReferenced(invoked, context) : undefined;
+    const name = fn ? undefined : ts.isIdentifier(invoked) ? invoked.text : memberName(invoked);
+    return fn ? bodyCostly(fn, context, depth + 1) : name !== undefined && isCostlyName(name);
+  }
   const fn = depth < MAX_DEPTH ? calledFunction(call, context) : undefined;
   if (fn) return bodyCostly(fn, context, depth + 1);
   if (namedCostly(call)) return true;
   return context.checker !== undefined && declaredInClientPackage(call, context.checker);
+}
+
+/**
+ * Typed: a call whose result holds a signal of its own (`mergeConfig(config)`,
+ * `configFactory(config)`) hands back options: it takes a signal to copy it,
+ * not to stop work.
+ */
+function buildsOptions(call: TS.CallExpression, context: AnalysisContext): boolean {
+  const { checker } = context;
+  if (!checker) return false;
+  const result = checker.getAwaitedType(checker.getTypeAtLocation(call));
+  const signal = result?.getNonNullableType().getProperty('signal');
+  return signal !== undefined && isAbortSignalType(checker.getNonNullableType(checker.getTypeOfSymbol(signal)));
+}
+
+/**
+ * Typed: `fn.call(self, x)` or `fn.apply(self, args)` on a function value
+ * runs `fn`, whatever `call` (a name LLM clients use) would say.
+ */
+function invokedFunction(call: TS.CallExpression, context: AnalysisContext): TS.Expression | undefined {
+  const callee = skipParentheses(call.expression);
+  if (!context.checker || !ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'call' && callee.name.text !== 'apply')) return undefined;
+  return context.checker.getTypeAtLocation(callee.expression).getCallSignatures().length > 0 ? callee.expression : undefined;
 }
 
 // Typed: the call hands back a promise or an async iterable (or its type is unknown); a config merger that takes an options bag does not.
