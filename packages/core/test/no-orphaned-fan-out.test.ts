@@ -198,3 +198,22 @@ describe('no-orphaned-fan-out: work worth cancelling, by name and by type', () =
     each(`${api}${body}`, (context, typed) => expect(orphaned(context).length > 0).toBe(typed ? typedReported : untypedReported));
   });
 });
+
+describe('no-orphaned-fan-out: tasks that only tell every handler', () => {
+  const api = 'class Handler {\n  async handleStart(run: string) {\n    await send(run);\n  }\n}\ndeclare const handlers: Handler[];\nconst items = urls ?? [];\n';
+  const cases: [string, string, boolean][] = [
+    [
+      'a task whose work is a broadcast, beside a handle it builds',
+      'await Promise.all(items.map(async (item) => {\n  await Promise.all(handlers.map((h) => h.handleStart(item)));\n  return new Map([[item, 1]]);\n}));',
+      false,
+    ],
+    [
+      'a task that also does work of its own',
+      'await Promise.all(items.map(async (item) => {\n  await Promise.all(handlers.map((h) => h.handleStart(item)));\n  return send(item);\n}));',
+      true,
+    ],
+  ];
+  it.each(cases)('%s', (_name, body, reported) => {
+    each(`${api}${body}`, (context) => expect(orphaned(context)).toHaveLength(reported ? 1 : 0));
+  });
+});

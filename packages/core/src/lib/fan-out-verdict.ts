@@ -21,7 +21,7 @@ import {
   workCall,
 } from './fan-out.js';
 import { canReject, taskCanReject } from './rejection.js';
-import { memberName, skipParentheses, someNode, unwrapExpression, withoutAwait } from './syntax.js';
+import { memberName, promiseCombinatorOf, skipParentheses, someNode, unwrapExpression, withoutAwait } from './syntax.js';
 import type { AnalysisContext } from './types.js';
 import { doesCostlyWork, isCostlyWork, isCostlyName } from './work.js';
 
@@ -59,7 +59,7 @@ export function fanOutVerdict(iterable: TS.Expression, context: AnalysisContext,
     // A task whose failure aborts the others' signal orphans nothing when it rejects.
     verdict.rejecting ||= callbackCanReject(map.callback, context) && !abortsSiblingsOnFailure(map.callback, context);
     verdict.costly ||= callbackIsCostly(map.callback, context);
-    verdict.broadcast &&= callbackBroadcasts(map.callback);
+    verdict.broadcast &&= callbackBroadcasts(map.callback, context, allowed);
     if (!hasBoundedConcurrency(map, context)) verdict.unbounded = map;
   };
   if (source.shape === 'array') {
@@ -105,8 +105,12 @@ function isBroadcastCall(call: TS.CallExpression | TS.NewExpression): boolean {
   return name !== undefined && broadcastName.test(name);
 }
 
-/** A map callback each of whose work calls (returned or awaited) is a release or a notification. */
-function callbackBroadcasts(callback: TS.Expression): boolean {
+/**
+ * A map callback whose work calls (returned or awaited) are releases or
+ * notifications, or fan-outs of them (`await Promise.all(handlers.map((h) =>
+ * h.handleStart(run)))`), beside work of no cost (`return new RunHandle(id)`).
+ */
+function callbackBroadcasts(callback: TS.Expression, context: AnalysisContext, allowed: CalleeFilter): boolean {
   const fn = inlineCallback(callback);
   if (!fn) {
     const name = memberName(skipParentheses(callback)) ?? (ts.isIdentifier(skipParentheses(callback)) ? (skipParentheses(callback) as TS.Identifier).text : undefined);
@@ -127,7 +131,15 @@ function callbackBroadcasts(callback: TS.Expression): boolean {
     ts.forEachChild(node, visit);
   };
   if (ts.isBlock(fn.body)) visit(fn.body);
-  return calls.length > 0 && calls.every(isBroadcastCall);
+  const broadcasts = (call: TS.CallExpression | TS.NewExpression) => isBroadcastCall(call) || broadcastsToAll(call, context, allowed);
+  return calls.some(broadcasts) && calls.every((call) => broadcasts(call) || !isCostlyWork(call, context));
+}
+
+// `Promise.all(handlers.map((h) => h.handleEnd(run)))`: a fan-out that is itself a broadcast.
+function broadcastsToAll(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext, allowed: CalleeFilter): boolean {
+  const combinator = ts.isCallExpression(call) ? promiseCombinatorOf(call) : undefined;
+  const [iterable] = call.arguments ?? [];
+  return (combinator === 'all' || combinator === 'allSettled') && iterable !== undefined && fanOutVerdict(iterable, context, allowed)?.broadcast === true;
 }
 
 /** A call of a release or notification method on `item` (`item.close()`, `item?.handleError(e)`), anywhere in `body`. */
