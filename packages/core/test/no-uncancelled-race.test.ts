@@ -205,6 +205,28 @@ describe('no-uncancelled-race: an abort listener held in a variable still waits 
   it.each(cases)('%s', (_name, work, expected) => {
     for (const typed of [true, false]) expect(findings(contextFor(code(work), typed)).map((f) => f.messageId), typed ? 'typed' : 'syntactic').toEqual(expected);
   });
+
+  it('sees the signal reach work given the object that carries it, held in a const, through a generic parameter', () => {
+    const body = [
+      'interface Values { signal?: AbortSignal; q: string }',
+      'declare function format(values: Values): Promise<Values>;',
+      'export class Chain<RunInput> {',
+      '  declare run: (values: RunInput) => Promise<string>;',
+      '  async call(values: Values) {',
+      '    const full = await format(values);',
+      '    let listener: (() => void) | undefined;',
+      '    return Promise.race([',
+      '      this.run(full as RunInput),',
+      '      new Promise<never>((_, reject) => {',
+      "        listener = () => reject(new Error('aborted'));",
+      "        full.signal?.addEventListener('abort', listener);",
+      '      }),',
+      '    ]);',
+      '  }',
+      '}',
+    ].join('\n');
+    for (const typed of [true, false]) expect(findings(contextFor(body, typed)), typed ? 'typed' : 'syntactic').toEqual([]);
+  });
 });
 
 describe('timeoutRace', () => {

@@ -310,22 +310,25 @@ function passesSignal(argument: TS.Expression, signal: string, context: Analysis
     const value = member && (ts.isShorthandPropertyAssignment(member) ? member.name : ts.isPropertyAssignment(member) ? member.initializer : undefined);
     return value !== undefined && signalPath(value, context) === signal;
   }
-  const path = signalPath(node, context);
-  return path !== undefined && (path === signal || `${path}.signal` === signal);
+  // As written (`init`, whose `init.signal` is waited on) or through the `const`s it aliases.
+  return [calleePath(node), signalPath(node, context)].some((path) => path !== undefined && (path === signal || `${path}.signal` === signal));
 }
 
 /**
  * Typed: the parameter is an AbortSignal, has a `signal` property, or is of a
- * type not known here (`any`, unresolved). A bag of values (`Record<string,
- * any>`) that happens to hold the signal is not read as one.
+ * type not known here (`any`, unresolved, or a type parameter such as a
+ * class's `RunInput`, which takes the object as given). A bag of values
+ * (`Record<string, any>`) that happens to hold the signal is not read as one.
  */
 function canTakeSignal(call: TS.CallExpression, index: number, context: AnalysisContext): boolean {
   const { checker } = context;
   if (!checker) return true;
   const parameter = checker.getResolvedSignature(call)?.getParameters()[index];
   if (!parameter) return false;
-  const type = checker.getApparentType(checker.getTypeOfSymbol(parameter).getNonNullableType());
-  return (type.flags & ts.TypeFlags.Any) !== 0 || isAbortSignalType(type) || unionMembers(type).some((part) => part.getProperty('signal') !== undefined);
+  const declared = checker.getTypeOfSymbol(parameter);
+  if (unionMembers(declared).some((part) => (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter)) !== 0)) return true;
+  const type = checker.getApparentType(declared.getNonNullableType());
+  return isAbortSignalType(type) || unionMembers(type).some((part) => part.getProperty('signal') !== undefined);
 }
 
 function isTimer(racer: TS.Expression, context: AnalysisContext): boolean {
