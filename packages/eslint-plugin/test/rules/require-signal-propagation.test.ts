@@ -24,6 +24,8 @@ function invalid(code: string, at: [line: number, column: number], data: { calle
 
 typedTester.run('require-signal-propagation (typed)', rule, {
   valid: [
+    // A listener on an object the function made goes with that object.
+    'function upload(url: string, signal: AbortSignal) {\n  const xhr = new XMLHttpRequest();\n  xhr.open("PUT", url);\n  return new Promise<number>((resolve) => {\n    xhr.upload.addEventListener("progress", () => undefined);\n    xhr.addEventListener("load", () => resolve(xhr.status));\n  });\n}',
     // The signal is passed.
     'async function load(url: string, signal: AbortSignal) {\n  return fetch(url, { signal });\n}',
     'async function load(url: string, signal: AbortSignal) {\n  return fetch(url, { method: "GET", signal: AbortSignal.any([signal]) });\n}',

@@ -5,7 +5,7 @@ import { perCompiler, ts } from '../../lib/compiler.js';
 import { isAsyncIterableType, isThenableType } from '../../lib/promises.js';
 import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
 import { isAbortSignalType, passSignalEdit, passesSignal, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
-import { calleeName, memberName, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
+import { calleeName, enclosingFunction, memberName, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
 import { unionMembers } from '../../lib/type-members.js';
 import { isTestFile } from '../../lib/test-code.js';
 import type { AnalysisContext, Detector, Finding, Fix } from '../../lib/types.js';
@@ -26,7 +26,8 @@ export type RequireSignalPropagationMessageId = 'missingSignal' | 'listenerOutli
  * (`signal.addEventListener(…)`), calls whose slot can't be located, and,
  * typed, calls that start no asynchronous work (their result is neither a
  * promise nor an async iterable: a config merger), listener registrations
- * on other targets aside (a signal removes the listener).
+ * on other targets aside (a signal removes the listener), and (typed)
+ * listeners on an object a function around the call made with `new`.
  * Syntactic fallback: `fetch` and same-file functions as callees (signals.ts),
  * with signals from parameters named `signal`, `{ signal }` destructuring,
  * `opts.signal` reads and taskscope task fns.
@@ -67,6 +68,7 @@ export const requireSignalPropagation: Detector<RequireSignalPropagationOptions,
     if (!slot || passesSignal(node, slot, context) || handsOnOwner(node, signal, context)) return [];
     const { checker } = context;
     const listener = checker !== undefined && registersListener(node, checker);
+    if (listener && onObjectMadeHere(node, context)) return [];
     if (checker && ((!startsAsyncWork(node, checker) && !listener) || exposesSignal(node, checker))) return [];
     // Removing a listener on abort can hang code that waits for a last event: said, not rewritten.
     if (listener) return [{ rule: 'require-signal-propagation', messageId: 'listenerOutlivesSignal', data: { signal: signal.text }, node: node.expression, fixes: [] }];
@@ -176,6 +178,22 @@ function registersListener(call: TS.CallExpression, checker: TS.TypeChecker): bo
   const callee = skipParentheses(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'addEventListener') return false;
   return !isAbortSignalType(checker.getTypeAtLocation(callee.expression));
+}
+
+/**
+ * `xhr.addEventListener(…)`, `xhr.upload.addEventListener(…)` where a function
+ * around the call made `xhr` (`const xhr = new XMLHttpRequest()`): the
+ * listener lives as long as that object, which goes when its work ends.
+ */
+function onObjectMadeHere(call: TS.CallExpression, context: AnalysisContext): boolean {
+  let target = skipParentheses((skipParentheses(call.expression) as TS.PropertyAccessExpression).expression);
+  while (ts.isPropertyAccessExpression(target)) target = skipParentheses(target.expression);
+  const declaration = ts.isIdentifier(target) ? declarationOf(target, context) : undefined;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+  const maker = enclosingFunction(declaration);
+  if (!ts.isNewExpression(skipParentheses(declaration.initializer)) || maker === undefined) return false;
+  for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) if (fn === maker) return true;
+  return false;
 }
 
 // A literal, function or spread written at the call: it exposes no signal of its own, so no query is needed.
