@@ -79,8 +79,9 @@ function costly(call: TS.CallExpression | TS.NewExpression, context: AnalysisCon
     const name = fn ? undefined : ts.isIdentifier(invoked) ? invoked.text : memberName(invoked);
     return fn ? bodyCostly(fn, context, depth + 1) : name !== undefined && isCostlyName(name);
   }
-  const fn = depth < MAX_DEPTH ? calledFunction(call, context) : undefined;
-  if (fn) return bodyCostly(fn, context, depth + 1);
+  const fn = calledFunction(call, context);
+  // A function of the project is judged by its body; past the depth, it is not known to be costly (its name is not read).
+  if (fn) return depth < MAX_DEPTH && bodyCostly(fn, context, depth + 1);
   if (namedCostly(call)) return true;
   return context.checker !== undefined && declaredInClientPackage(call, context.checker);
 }
