@@ -191,6 +191,12 @@ describe('no-orphaned-fan-out: work worth cancelling, by name and by type', () =
     ['writes named add… / delete…', 'await Promise.all(batches.map((b) => store.addDocuments(b)));\nawait Promise.all([store.deleteMany(["a"]), store.deleteMany(["b"])]);', true, true],
     ['reads named fetch…, whatever they call', "await Promise.all([fetchFont('a'), fetchFont('b')]);", false, false],
     ['a call that hands back options holding the signal it takes', 'await Promise.all(configs.map((c) => mergeConfig(c)));', false, false],
+    [
+      'a function of the project named like a write, three calls down, doing local work',
+      'function updateState(id: string) {\n  return id.length;\n}\nasync function c(id: string) {\n  return updateState(id);\n}\nasync function b(id: string) {\n  return c(id);\n}\nasync function a(id: string) {\n  await b(id);\n  throw new Error(id);\n}\nawait Promise.all(batches.flat().map((id) => a(id)));',
+      false,
+      false,
+    ],
     // `call` is a name clients use: only types tell Function.prototype.call from it.
     ['a function run through .call', 'await Promise.all(batches.flat().map((v) => revive.call(null, v)));', false, true],
   ];

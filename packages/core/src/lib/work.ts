@@ -5,14 +5,16 @@
 // 1. It starts asynchronous work and takes an AbortSignal, or is handed one:
 //    its author made it cancellable. Not when (typed) its result holds a
 //    signal of its own: it builds options, copying the signal into them.
-// 2. It is a known kind of costly or effectful work, by the name it is called
-//    by: a network request (`fetch`, HTTP clients, SDK and LLM client methods
-//    such as `create`, `invoke`, `generate`, `embed…`), a child process, or a
-//    remote write (`save…`, `insert…`, `upsert…`, `update…`, `send…`,
-//    `publish…`, `upload…`, `addDocuments`, `deleteMany`, …).
-// 3. A function of the project it calls (typed: any source file; syntactic:
+// 2. A function of the project it calls (typed: any source file; syntactic:
 //    this file) does such work, up to three calls deep, callbacks it hands on
-//    included (`caller.call(() => client.create(…))`).
+//    included (`caller.call(() => client.create(…))`). Such a function is
+//    judged by its body only: past the depth it is not known to be costly.
+// 3. A callee whose body can't be read is a known kind of costly or
+//    effectful work by the name it is called by: a network request (`fetch`,
+//    HTTP clients, SDK and LLM client methods such as `create`, `invoke`,
+//    `generate`, `embed…`), a child process, or a remote write (`save…`,
+//    `insert…`, `upsert…`, `update…`, `send…`, `publish…`, `upload…`,
+//    `addDocuments`, `deleteMany`, …).
 // 4. Typed: the callee is declared in a package known to be such a client.
 //
 // `fn.call(…)` and `fn.apply(…)` (typed: on a function value) are judged as a
