@@ -131,8 +131,9 @@ function callbackBroadcasts(callback: TS.Expression, context: AnalysisContext, a
     ts.forEachChild(node, visit);
   };
   if (ts.isBlock(fn.body)) visit(fn.body);
-  const broadcasts = (call: TS.CallExpression | TS.NewExpression) => isBroadcastCall(call) || broadcastsToAll(call, context, allowed);
-  return calls.some(broadcasts) && calls.every((call) => broadcasts(call) || !isCostlyWork(call, context));
+  // Each call is judged once: a nested fan-out's verdict is not cheap.
+  const broadcasting = calls.filter((call) => isBroadcastCall(call) || broadcastsToAll(call, context, allowed));
+  return broadcasting.length > 0 && calls.every((call) => broadcasting.includes(call) || !isCostlyWork(call, context));
 }
 
 // `Promise.all(handlers.map((h) => h.handleEnd(run)))`: a fan-out that is itself a broadcast.
