@@ -109,21 +109,21 @@ async function load(signal?: AbortSignal): Promise<number> {
 
 export async function sync(ids: number[], signal?: AbortSignal) {
   return scope(async (s) => {
-    s.spawn((signal) => save(0, signal));
+    s.spawn((taskSignal) => save(0, taskSignal));
     for (const id of ids) {
-      if (id > 1) s.spawn((signal) => save(id, signal));
+      if (id > 1) s.spawn((taskSignal) => save(id, taskSignal));
     }
-    const first = s.spawn((signal) => load(signal));
+    const first = s.spawn((taskSignal) => load(taskSignal));
     const total = await load();
-    const unused = s.spawn((signal) => load(signal));
+    const unused = s.spawn((taskSignal) => load(taskSignal));
     const notify = async () => {
       return scope(async (s) => {
-        s.spawn((signal) => save(-1, signal));
+        s.spawn((taskSignal) => save(-1, taskSignal));
       });
     };
     await notify();
     await scope(async (child) => {
-      child.spawn((signal) => save(-2, signal));
+      child.spawn((taskSignal) => save(-2, taskSignal));
     });
     return total + (await first);
   }, { signal });
@@ -137,8 +137,8 @@ export function onClick() {
 // Without types any value a function returns may be a handle its caller drives while the work runs:
 // `sync` returns one, so only the functions inside it become scopes.
 const syntacticOutput = input
-  .replace('  const notify = async () => {\n    save(-1);\n  };', '  const notify = async () => {\n    return scope(async (s) => {\n      s.spawn((signal) => save(-1, signal));\n    });\n  };')
-  .replace('    save(-2);', '    child.spawn((signal) => save(-2, signal));');
+  .replace('  const notify = async () => {\n    save(-1);\n  };', '  const notify = async () => {\n    return scope(async (s) => {\n      s.spawn((taskSignal) => save(-1, taskSignal));\n    });\n  };')
+  .replace('    save(-2);', '    child.spawn((taskSignal) => save(-2, taskSignal));');
 
 describe.each([true, false])('no-floating-promises as the codemod runs it (typed: %s)', (typed) => {
   it('spawns every site of a function in one pass and reaches the fixed point', () => {

@@ -5,7 +5,7 @@ declare function fetchOrder(id: string, signal: AbortSignal): Promise<object>;
 
 export async function order(id: string, signal: AbortSignal) {
   return scope(async (s) => {
-    s.spawn((signal) => log("order " + id, signal));
+    s.spawn((taskSignal) => log("order " + id, taskSignal));
     return fetchOrder(id, signal);
   }, { signal });
 }

@@ -68,6 +68,7 @@ export function combinatorFix<MessageId extends string>(
   const [iterable] = call.arguments;
   if (!combinator || !iterable || call.arguments.length !== 1 || call.typeArguments) return undefined;
   const outer = signalInScope(call, context)?.text;
+  if (outer !== undefined && tasksReadSignal(call, outer, context)) return undefined;
   const rewrite = rewriteFor(call, iterable, combinator, context, options.concurrency, outer);
   if (!rewrite) return undefined;
   return {
@@ -78,6 +79,24 @@ export function combinatorFix<MessageId extends string>(
     imports: [rewrite.name],
     delivery: deliveryOf(fanOutSource(iterable, context)!, context, outer),
   };
+}
+
+/**
+ * Whether a task of the combinator's fan-out reads the signal in scope itself
+ * (`signal.aborted`, `signal.addEventListener(…)`, `opts.signal.reason`): it
+ * settles its own way when that signal aborts, maybe with a value, while a
+ * taskscope combinator linked to the signal rejects with its reason. Such a
+ * rewrite would change how cancellation that already works ends.
+ */
+export function tasksReadSignal(call: TS.CallExpression, outer: string, context: AnalysisContext): boolean {
+  const [iterable] = call.arguments;
+  const source = iterable && fanOutSource(iterable, context);
+  if (!source) return false;
+  const tasks = source.shape === 'map' ? [inlineCallback(source.map.callback)?.body] : source.shape === 'array' ? source.array.elements : source.pushed;
+  const reads = (node: TS.Node): boolean =>
+    ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && node.expression.getText(context.sourceFile) === outer) ||
+    (ts.forEachChild(node, reads) ?? false);
+  return tasks.some((task) => task !== undefined && reads(task));
 }
 
 /**

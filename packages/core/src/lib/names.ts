@@ -4,9 +4,14 @@ import { ts } from './compiler.js';
 
 /** Names for what a rewrite declares (a task's signal, a scope), chosen so that nothing is shadowed. */
 
-/** The name for a thunk's signal parameter: `signal`, unless the wrapped code already uses that name. */
+/**
+ * The name for a thunk's signal parameter: `signal`, unless the wrapped code
+ * uses that name or it is declared around the code (an outer `signal` the
+ * task's body may still mean), then `taskSignal`.
+ */
 export function signalParameterName(wrapped: readonly TS.Node[]): string {
-  return freeName(['signal', 'taskSignal'], wrapped);
+  const first = wrapped[0];
+  return freeName(['signal', 'taskSignal'], wrapped, { reserved: first ? [...namesInScopeAt(first)] : [] });
 }
 
 /**
@@ -42,4 +47,52 @@ function identifiersIn(root: TS.Node): ReadonlySet<string> {
   found = names;
   identifiersByNode.set(root, found);
   return found;
+}
+
+const namesByFunction = new WeakMap<TS.Node, ReadonlySet<string>>();
+
+/** Names a function binds itself: parameters and top-level declarations of its body. */
+export function declaredNames(fn: TS.SignatureDeclaration): ReadonlySet<string> {
+  let names = namesByFunction.get(fn);
+  if (names) return names;
+  const found = new Set<string>();
+  for (const parameter of fn.parameters) addBinding(parameter.name, found);
+  const body = (fn as TS.FunctionLikeDeclaration).body;
+  if (body && ts.isBlock(body)) addStatementNames(body.statements, found);
+  names = found;
+  namesByFunction.set(fn, names);
+  return names;
+}
+
+/** Names bound by the functions, blocks, loops and catch clauses around `node`, the file's included. */
+function namesInScopeAt(node: TS.Node): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (let at = node.parent; at; at = at.parent) {
+    if (ts.isFunctionLike(at)) for (const name of declaredNames(at)) names.add(name);
+    else if (ts.isBlock(at) || ts.isSourceFile(at) || ts.isCaseClause(at) || ts.isDefaultClause(at)) addStatementNames(at.statements, names);
+    else if (ts.isCatchClause(at) && at.variableDeclaration) addBinding(at.variableDeclaration.name, names);
+    else if ((ts.isForStatement(at) || ts.isForOfStatement(at) || ts.isForInStatement(at)) && at.initializer && ts.isVariableDeclarationList(at.initializer)) {
+      for (const declaration of at.initializer.declarations) addBinding(declaration.name, names);
+    }
+  }
+  return names;
+}
+
+function addStatementNames(statements: readonly TS.Statement[], names: Set<string>): void {
+  for (const statement of statements) {
+    if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) addBinding(d.name, names);
+    else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
+      names.add(statement.name.text);
+    } else if (ts.isImportDeclaration(statement) && statement.importClause) {
+      const { name, namedBindings } = statement.importClause;
+      if (name) names.add(name.text);
+      if (namedBindings && ts.isNamespaceImport(namedBindings)) names.add(namedBindings.name.text);
+      else if (namedBindings) for (const element of namedBindings.elements) names.add(element.name.text);
+    }
+  }
+}
+
+function addBinding(name: TS.BindingName, names: Set<string>): void {
+  if (ts.isIdentifier(name)) names.add(name.text);
+  else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBinding(element.name, names);
 }

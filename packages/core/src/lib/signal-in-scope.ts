@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 
 import { ts } from './compiler.js';
-import { signalParameterName } from './names.js';
+import { declaredNames, signalParameterName } from './names.js';
 import { RUNTIME_API, isSpawnCall, taskscopeCallee } from './runtime-api.js';
 import { bindingPropertyName, holdsAbortSignal, isAbortSignalAnnotation, isAbortSignalType } from './signal-slots.js';
 import { spelling } from './spelling.js';
@@ -227,29 +227,6 @@ function isCallback(fn: TS.SignatureDeclaration): boolean {
   while (ts.isParenthesizedExpression(argument.parent) || ts.isArrayLiteralExpression(argument.parent)) argument = argument.parent;
   const owner = argument.parent;
   return (ts.isCallExpression(owner) || ts.isNewExpression(owner)) && (owner.arguments?.includes(argument as TS.Expression) ?? false);
-}
-
-const namesByFunction = new WeakMap<TS.Node, Set<string>>();
-
-/** Names a function binds itself: parameters and top-level declarations of its body. */
-function declaredNames(fn: TS.SignatureDeclaration): ReadonlySet<string> {
-  let names = namesByFunction.get(fn);
-  if (names) return names;
-  names = new Set();
-  const addBinding = (name: TS.BindingName): void => {
-    if (ts.isIdentifier(name)) names!.add(name.text);
-    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) addBinding(element.name);
-  };
-  for (const parameter of fn.parameters) addBinding(parameter.name);
-  const body = (fn as TS.FunctionLikeDeclaration).body;
-  if (body && ts.isBlock(body)) {
-    for (const statement of body.statements) {
-      if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) addBinding(d.name);
-      if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) names.add(statement.name.text);
-    }
-  }
-  namesByFunction.set(fn, names);
-  return names;
 }
 
 // The names `x` the function reads `x.signal` of (not `x?.signal`) somewhere: options objects carrying one.

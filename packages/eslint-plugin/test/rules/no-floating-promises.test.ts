@@ -363,7 +363,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
           },
           {
             messageId: 'spawnIntoScope',
-            output: `import { all, scope } from "taskscope";\n${decls}export async function f(signal: AbortSignal) {\n  return scope(async (s) => {\n    s.spawn((signal) => save(signal));\n    const n = await load(); // counted\n    s.spawn((signal) => save(signal).then(() => n));\n    return n;\n  }, { signal });\n}`,
+            output: `import { all, scope } from "taskscope";\n${decls}export async function f(signal: AbortSignal) {\n  return scope(async (s) => {\n    s.spawn((taskSignal) => save(taskSignal));\n    const n = await load(); // counted\n    s.spawn((taskSignal) => save(taskSignal).then(() => n));\n    return n;\n  }, { signal });\n}`,
           },
         ],
       })),

@@ -1,10 +1,11 @@
 import type * as TS from 'typescript';
 
-import { combinatorFix } from '../../lib/combinator-fix.js';
+import { combinatorFix, tasksReadSignal } from '../../lib/combinator-fix.js';
 import { ts } from '../../lib/compiler.js';
 import { calleeMatcher, mapFanOutOf } from '../../lib/fan-out.js';
 import { fanOutVerdict, orphansWork } from '../../lib/fan-out-verdict.js';
 import { runsAsProgramEntry } from '../../lib/program-entry.js';
+import { signalInScope } from '../../lib/signal-in-scope.js';
 import { promiseCombinatorOf, unwrapExpression } from '../../lib/syntax.js';
 import { isExampleFile, isTestFile } from '../../lib/test-code.js';
 import type { Detector, Finding } from '../../lib/types.js';
@@ -82,9 +83,12 @@ export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions, NoOrphanedFanOu
       fixes: fix ? [{ ...fix, data: { ...fix.data, concurrency: String(concurrency) } }] : [],
     };
     if (!fix) {
+      const outer = rewrite ? undefined : signalInScope(node, context)?.text;
       const reason = rewrite
         ? `Promise.${combinator}: no task takes an AbortSignal, so nothing could cancel them; give the work one first`
-        : `Promise.${combinator} leaves siblings running; move its work into taskscope tasks`;
+        : outer !== undefined && tasksReadSignal(node, outer, context)
+          ? `Promise.${combinator}: the tasks read ${outer} and settle their own way when it aborts, which a taskscope call would turn into a rejection; to stop the siblings on a failure, abort a controller linked to ${outer} by hand`
+          : `Promise.${combinator} leaves siblings running; move its work into taskscope tasks`;
       finding.review = { transform: 'promise-all', reason, node };
     }
     return [finding];
