@@ -2,13 +2,13 @@ import type * as TS from 'typescript';
 
 import { combinatorFix, tasksReadSignal } from '../../lib/combinator-fix.js';
 import { ts } from '../../lib/compiler.js';
-import { calleeMatcher, mapFanOutOf } from '../../lib/fan-out.js';
+import { calleeMatcher, fanOutSource, mapFanOutOf } from '../../lib/fan-out.js';
 import { fanOutVerdict, orphansWork } from '../../lib/fan-out-verdict.js';
 import { runsAsProgramEntry } from '../../lib/program-entry.js';
 import { signalInScope } from '../../lib/signal-in-scope.js';
 import { promiseCombinatorOf, unwrapExpression } from '../../lib/syntax.js';
 import { isExampleFile, isTestFile } from '../../lib/test-code.js';
-import type { Detector, Finding } from '../../lib/types.js';
+import type { AnalysisContext, Detector, Finding } from '../../lib/types.js';
 
 export interface NoOrphanedFanOutOptions {
   /** Callee patterns (`fetchUser`, `db.*`, `cache.**`) whose calls don't count as work. */
@@ -82,18 +82,24 @@ export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions, NoOrphanedFanOu
       node: node.expression,
       fixes: fix ? [{ ...fix, data: { ...fix.data, concurrency: String(concurrency) } }] : [],
     };
-    if (!fix) {
-      const outer = rewrite ? undefined : signalInScope(node, context)?.text;
-      const reason = rewrite
-        ? `Promise.${combinator}: no task takes an AbortSignal, so nothing could cancel them; give the work one first`
-        : outer !== undefined && tasksReadSignal(node, outer, context)
-          ? `Promise.${combinator}: the tasks read ${outer} and settle their own way when it aborts, which a taskscope call would turn into a rejection; to stop the siblings on a failure, abort a controller linked to ${outer} by hand`
-          : `Promise.${combinator} leaves siblings running; move its work into taskscope tasks`;
-      finding.review = { transform: 'promise-all', reason, node };
-    }
+    if (!fix) finding.review = { transform: 'promise-all', reason: reviewReason(node, combinator, rewrite !== undefined, context), node };
     return [finding];
   },
 };
+
+/** Why the codemod leaves the site to a person, as precisely as it knows. */
+function reviewReason(call: TS.CallExpression, combinator: string, rewritten: boolean, context: AnalysisContext): string {
+  if (rewritten) return `Promise.${combinator}: no task takes an AbortSignal, so nothing could cancel them; give the work one first`;
+  const outer = signalInScope(call, context)?.text;
+  if (outer !== undefined && tasksReadSignal(call, outer, context)) {
+    return `Promise.${combinator}: the tasks read ${outer} and settle their own way when it aborts, which a taskscope call would turn into a rejection; to stop the siblings on a failure, abort a controller linked to ${outer} by hand`;
+  }
+  const held = fanOutSource(call.arguments[0]!, context)?.held;
+  if (held) {
+    return `Promise.${combinator}: the tasks start where ${held.declaration.name.text} is declared, not here; make them thunks there ((signal: AbortSignal) => …) and pass them to taskscope's ${combinator}`;
+  }
+  return `Promise.${combinator} leaves siblings running; move its work into taskscope tasks`;
+}
 
 // The cheap syntactic pre-filter: an array literal with two or more elements, a map, or a name that may hold one.
 function mayFanOut(iterable: TS.Expression): boolean {
