@@ -94,9 +94,11 @@ function reviewReason(call: TS.CallExpression, combinator: string, rewritten: bo
   if (outer !== undefined && tasksReadSignal(call, outer, context)) {
     return `Promise.${combinator}: the tasks read ${outer} and settle their own way when it aborts, which a taskscope call would turn into a rejection; to stop the siblings on a failure, abort a controller linked to ${outer} by hand`;
   }
-  const held = fanOutSource(call.arguments[0]!, context)?.held;
-  if (held) {
-    return `Promise.${combinator}: the tasks start where ${held.declaration.name.text} is declared, not here; make them thunks there ((signal: AbortSignal) => …) and pass them to taskscope's ${combinator}`;
+  const source = fanOutSource(call.arguments[0]!, context);
+  if (source?.held) {
+    const name = source.held.declaration.name.text;
+    const where = source.shape === 'pushed' ? `as they are pushed into ${name}` : `where ${name} is declared`;
+    return `Promise.${combinator}: the tasks start ${where}, not here; make them thunks there ((signal: AbortSignal) => …) and pass them to taskscope's ${combinator}`;
   }
   return `Promise.${combinator} leaves siblings running; move its work into taskscope tasks`;
 }
