@@ -2,6 +2,7 @@ import { type AnalysisContext, type Finding, type Fix, type Review, type TextEdi
 import { ts } from 'ts-morph';
 
 import { core } from './compiler.js';
+import { formatMessage } from './message.js';
 import type { DetectorUse, MigrationSettings, Transform } from './transforms/index.js';
 import { type DetectorRun, createWalk } from './walk.js';
 
@@ -97,13 +98,17 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
   const findingsOf = createWalk(runs);
   const selectedIds = new Set(selected.map((t) => t.id));
   const transformByRule = new Map(selected.flatMap((t) => t.rules.map((rule) => [rule, t.id] as const)));
+  const messagesByRule = new Map(runs.map(({ detector }) => [detector.rule, detector.messages] as const));
 
   // A finding with no codemod rewrite at all and no review of its own would be
-  // left behind silently, and the lint would still report it: it gets a marker.
+  // left behind silently, and the lint would still report it: it gets a marker
+  // that says what the lint says.
   const unrewritableReview = (finding: Finding): Review | undefined => {
     const transform = transformByRule.get(finding.rule);
     if (transform === undefined || finding.fixes.some((f) => f.transform !== undefined)) return undefined;
-    return { transform, reason: `no automatic rewrite (${finding.rule})`, node: finding.node };
+    const message = messagesByRule.get(finding.rule)?.[finding.messageId];
+    const reason = message === undefined ? `no automatic rewrite (${finding.rule})` : `${finding.rule}: ${formatMessage(message, finding.data)}`;
+    return { transform, reason, node: finding.node };
   };
 
   /** What the codemod does with each finding: a rewrite, a marker, both, or nothing. */

@@ -8,7 +8,8 @@ import { type LoadOptions, type SkippedFile, loadProjects } from '../project.js'
 import { createWalk } from '../walk.js';
 import { type Suppression, suppressorFor } from './directives.js';
 import { type Position, lineText, positionOf } from './position.js';
-import { type CheckRule, type Preset, type ReportedSeverity, formatMessage, rulesOf } from './rules.js';
+import { formatMessage } from '../message.js';
+import { type CheckRule, type Preset, type ReportedSeverity, rulesOf } from './rules.js';
 
 /** One edit of a suggestion: offsets into the file and the 1-based positions they are at. */
 export interface Replacement {
