@@ -56,11 +56,12 @@ function typeErrors(code: string): string[] {
 }
 
 const reasons = {
-  outside: 'floating promise outside an async function: handle it with .catch(report), or return it to be awaited',
+  outside:
+    'floating promise outside an async function: report its failure with .catch(report), or write `void` before it with a comment saying why it may run on, or return it so the caller can await it in a scope',
   noSignal: 'floating promise: it takes no AbortSignal, so a scope could only wait for it; await it, or .catch(report)',
   openEnded: 'floating promise: open-ended work (a stream, listener or loop); decide who owns it and when it stops',
   handle: "floating promise: this function's result is used while the work runs; a scope would make it wait",
-  shape: 'floating promise the codemod cannot spawn as written: give it an owner',
+  shape: 'floating promise the codemod cannot spawn as written: await it, or spawn it into a scope by hand',
 };
 
 // `save` and `load` await fetches, so their promises can reject; they pass on the signal they are given.

@@ -4,8 +4,9 @@ declare function migrate(version: number): Promise<void>
 declare function log(line: string): void
 
 export function boot(version: number) {
-  /* taskscope-migrate: floating promise outside an async function: handle it with
-     .catch(report), or return it to be awaited */
+  /* taskscope-migrate: floating promise outside an async function: report its failure with
+     .catch(report), or write `void` before it with a comment saying why it may run on, or return
+     it so the caller can await it in a scope */
   ;(async () => {
     await migrate(version)
   })()
@@ -13,8 +14,9 @@ export function boot(version: number) {
 
 export function reboot(version: number) {
   log('rebooting')
-  /* taskscope-migrate: floating promise outside an async function: handle it with
-     .catch(report), or return it to be awaited */
+  /* taskscope-migrate: floating promise outside an async function: report its failure with
+     .catch(report), or write `void` before it with a comment saying why it may run on, or return
+     it so the caller can await it in a scope */
   ;(async () => {
     await migrate(version)
   })()

@@ -150,7 +150,7 @@ describe('taskscope check', () => {
     expect(readFileSync(path.join(dir, 'src/load.ts'), 'utf8')).toContain('return map(ids, (id, signal) => load(id, signal), { concurrency: 8 });');
     // The floating call outside an async function got a review marker, not a rewrite: it is still reported.
     expect(readFileSync(path.join(dir, 'src/notify.ts'), 'utf8')).toContain(
-      '  /* taskscope-migrate: floating promise outside an async function: handle it with\n     .catch(report), or return it to be awaited */\n  send(to);',
+      "  /* taskscope-migrate: floating promise outside an async function: report its failure with\n     .catch(report), or write `void` before it with a comment saying why it may run on, or return\n     it so the caller can await it in a scope */\n  send(to);",
     );
     expect(fixed.code).toBe(CHECK_EXIT.problems);
     expect(fixed.stdout).toContain('taskscope/no-floating-promises');
