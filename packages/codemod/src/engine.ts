@@ -127,15 +127,16 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
       // one that rewrites and still wants a human look (all-settled, an inspected
       // timeout error) gives both, and both are applied.
       const review = finding.review ?? unrewritableReview(finding);
+      const fix = finding.fixes.find((f) => f.transform !== undefined && selectedIds.has(f.transform));
       if (review && selectedIds.has(review.transform)) {
         const edit = core.reviewMarkerEdit(sourceFile, review.node, review.reason);
         // Two findings on one statement share its marker.
         if (edit && !markedAt.has(edit.start)) {
           markedAt.add(edit.start);
-          markers.push({ transform: review.transform, at: edit.start, reason: review.reason });
+          const marked = { start: review.node.getStart(sourceFile), end: review.node.end };
+          markers.push({ transform: review.transform, at: edit.start, reason: review.reason, marked, fix });
         }
       }
-      const fix = finding.fixes.find((f) => f.transform !== undefined && selectedIds.has(f.transform));
       if (!fix) continue;
       // Findings in one function may share one fix (floating: the body becomes
       // one scope that spawns them all); it is applied once for all of them.
@@ -175,9 +176,12 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
       const rewriteEdits = [...importEdits, ...withLineEndingsOf(original, fixEdits)];
       const rewritten = applyEdits(original, rewriteEdits);
 
+      // A marker on code another finding's fix rewrites judges code that is
+      // gone: it waits for the next round, which sees the rewritten code.
+      const current = markers.filter(({ marked, fix }) => !fixes.some((f) => f !== fix && f.edits.some((e) => marked.start <= e.start && e.end <= marked.end)));
       // Markers go into the rewritten text, so they follow a statement that a
       // rewrite moved or re-indented (a function body that became a scope).
-      const placed = markers.flatMap((marker) => {
+      const placed = current.flatMap((marker) => {
         const at = relocate(marker.at, rewriteEdits, new Set(importEdits));
         return at === undefined ? [] : [{ marker, edit: markerEdit(rewritten, at, marker.reason) }];
       });
@@ -226,6 +230,10 @@ interface Marker {
   /** Where the marked statement starts in the original text. */
   at: number;
   reason: string;
+  /** The code the marker is about. */
+  marked: { start: number; end: number };
+  /** The fix of the marker's own finding, if it has one. */
+  fix: Fix | undefined;
 }
 
 /**

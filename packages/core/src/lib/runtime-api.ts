@@ -20,6 +20,8 @@ interface RuntimeExport {
   resolves: boolean;
   /** The call runs function arguments as tasks of a scope. */
   tasks?: TaskSlot;
+  /** Where the call takes a signal, known without types (the runtime may not be installed yet). */
+  signal?: { kind: 'options' | 'parameter'; index: number };
 }
 
 /**
@@ -27,19 +29,19 @@ interface RuntimeExport {
  * The one list of them: a test checks it against packages/runtime/src/index.ts.
  */
 export const RUNTIME_API: Readonly<Record<string, RuntimeExport | undefined>> = {
-  scope: { resolves: true, tasks: { argument: 0, signal: 'scope' } },
-  supervisor: { resolves: true, tasks: { argument: 0, signal: 'scope' } },
+  scope: { resolves: true, tasks: { argument: 0, signal: 'scope' }, signal: { kind: 'options', index: 1 } },
+  supervisor: { resolves: true, tasks: { argument: 0, signal: 'scope' }, signal: { kind: 'options', index: 1 } },
   openScope: { resolves: false },
-  all: { resolves: true, tasks: { argument: 0, array: true, signal: 0 } },
-  allSettled: { resolves: true, tasks: { argument: 0, array: true, signal: 0 } },
-  race: { resolves: true, tasks: { argument: 0, array: true, signal: 0 } },
-  any: { resolves: true, tasks: { argument: 0, array: true, signal: 0 } },
-  map: { resolves: true, tasks: { argument: 1, signal: 1 } },
-  withTimeout: { resolves: true, tasks: { argument: 1, signal: 0 } },
-  moveOnAfter: { resolves: true, tasks: { argument: 1, signal: 0 } },
-  hedge: { resolves: true, tasks: { argument: 0, signal: 0 } },
-  sleep: { resolves: true },
-  retry: { resolves: true, tasks: { argument: 0, signal: 0 } },
+  all: { resolves: true, tasks: { argument: 0, array: true, signal: 0 }, signal: { kind: 'options', index: 1 } },
+  allSettled: { resolves: true, tasks: { argument: 0, array: true, signal: 0 }, signal: { kind: 'options', index: 1 } },
+  race: { resolves: true, tasks: { argument: 0, array: true, signal: 0 }, signal: { kind: 'options', index: 1 } },
+  any: { resolves: true, tasks: { argument: 0, array: true, signal: 0 }, signal: { kind: 'options', index: 1 } },
+  map: { resolves: true, tasks: { argument: 1, signal: 1 }, signal: { kind: 'options', index: 2 } },
+  withTimeout: { resolves: true, tasks: { argument: 1, signal: 0 }, signal: { kind: 'options', index: 2 } },
+  moveOnAfter: { resolves: true, tasks: { argument: 1, signal: 0 }, signal: { kind: 'options', index: 2 } },
+  hedge: { resolves: true, tasks: { argument: 0, signal: 0 }, signal: { kind: 'options', index: 1 } },
+  sleep: { resolves: true, signal: { kind: 'parameter', index: 1 } },
+  retry: { resolves: true, tasks: { argument: 0, signal: 0 }, signal: { kind: 'options', index: 1 } },
   limiter: { resolves: false },
   TimeoutError: { resolves: false },
   ScopeClosedError: { resolves: false },

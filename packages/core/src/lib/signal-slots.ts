@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 
 import { ts } from './compiler.js';
 import { indentAt } from './layout.js';
+import { RUNTIME_API, taskscopeCallee } from './runtime-api.js';
 import { calleeName, skipParentheses } from './syntax.js';
 import { unionMembers } from './type-members.js';
 import type { AnalysisContext, TextEdit } from './types.js';
@@ -37,6 +38,8 @@ export type SignalSlot =
  */
 export function signalSlot(call: TS.CallExpression, context: AnalysisContext): SignalSlot | undefined {
   const { checker } = context;
+  const name = taskscopeCallee(call, context.sourceFile);
+  if (name !== undefined) return RUNTIME_API[name]?.signal;
   const typed = checker ? typedSlot(call, checker) : undefined;
   const slot = typed === undefined ? syntacticSlot(call, context.sourceFile) : (typed ?? undefined);
   if (!slot) return undefined;

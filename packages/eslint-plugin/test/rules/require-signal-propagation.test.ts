@@ -283,6 +283,15 @@ espreeTester.run('require-signal-propagation (espree)', rule, {
       "import { withTimeout } from 'taskscope';\nwithTimeout(1000, async (signal) => {\n  await fetch('/slow', {\n    method: 'POST',\n    signal,\n  });\n});",
       'file.js',
     ),
+    // A taskscope call takes its signal in its options, known without types: the runtime may not be
+    // installed yet when the codemod's next round reads what it wrote.
+    invalid(
+      "import { map } from 'taskscope';\nexport function load(urls, signal) {\n  return map(urls, (url, s) => fetch(url, { signal: s }), { concurrency: 4 });\n}",
+      [3, 10],
+      { callee: 'map', signal: 'signal' },
+      "import { map } from 'taskscope';\nexport function load(urls, signal) {\n  return map(urls, (url, s) => fetch(url, { signal: s }), { concurrency: 4, signal });\n}",
+      'file.js',
+    ),
     // The task body refers to the outer `signal`, so its own is declared as `taskSignal`.
     invalid(
       "import { map } from 'taskscope';\nexport function load(urls, signal) {\n  return map(urls, (url) => {\n    log(signal.aborted);\n    return fetch(url);\n  });\n}",

@@ -3,6 +3,7 @@ import type * as TS from 'typescript';
 import { inCleanup } from '../../lib/cleanup.js';
 import { perCompiler, ts } from '../../lib/compiler.js';
 import { isAsyncIterableType, isThenableType } from '../../lib/promises.js';
+import { RUNTIME_API, taskscopeCallee } from '../../lib/runtime-api.js';
 import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
 import { isAbortSignalType, passSignalEdit, passesSignal, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
 import { calleeName, enclosingFunction, memberName, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
@@ -63,7 +64,7 @@ export const requireSignalPropagation: Detector<RequireSignalPropagationOptions,
     if (inCleanup(node)) return [];
     const signal = signalInScope(node, context);
     const { sourceFile } = context;
-    if (!signal || isOnSignal(node, signal, sourceFile) || passesAnySignal(node, signal, sourceFile)) return [];
+    if (!signal || isOnSignal(node, signal, sourceFile) || passesAnySignal(node, signal, sourceFile) || tasksPassSignal(node, signal, sourceFile)) return [];
     const slot = signalSlot(node, context);
     if (!slot || passesSignal(node, slot, context) || handsOnOwner(node, signal, context)) return [];
     const { checker } = context;
@@ -119,6 +120,20 @@ function passesAnySignal(call: TS.CallExpression, signal: SignalInScope, sourceF
     }
     return isWrittenAs(node, signal, sourceFile);
   });
+}
+
+/** A taskscope call whose tasks mention the signal: they hand it on themselves, so the work already stops with it. */
+function tasksPassSignal(call: TS.CallExpression, signal: SignalInScope, sourceFile: TS.SourceFile): boolean {
+  const name = taskscopeCallee(call, sourceFile);
+  const task = name === undefined ? undefined : call.arguments[RUNTIME_API[name]?.tasks?.argument ?? -1];
+  if (!task) return false;
+  // A name that is not a reference (`(url, signal) => …`, `{ signal: s }`, `x.signal`) is not the signal in scope.
+  const declares = (node: TS.Node) =>
+    (ts.isParameter(node.parent) || ts.isPropertyAssignment(node.parent) || ts.isPropertyAccessExpression(node.parent) || ts.isBindingElement(node.parent)) &&
+    node.parent.name === node;
+  const mentions = (node: TS.Node): boolean =>
+    (!declares(node) && isWrittenAs(node as TS.Expression, signal, sourceFile)) || (ts.forEachChild(node, mentions) ?? false);
+  return mentions(task);
 }
 
 /**
