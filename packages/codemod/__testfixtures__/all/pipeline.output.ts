@@ -8,7 +8,11 @@ export async function digest(urls: string[], signal: AbortSignal) {
   return scope(async (s) => {
     s.spawn((taskSignal) => audit('digest', taskSignal));
     const pages = await map(urls, (url, taskSignal) => fetchPage(url, taskSignal), { concurrency: 8, signal });
-    const summary = await withTimeout(2000, (taskSignal) => summarize(pages.join('\n'), { signal: taskSignal }), { signal: s.signal }).catch((error: unknown) => {
+    const summary = await withTimeout(
+      2000,
+      (taskSignal) => summarize(pages.join('\n'), { signal: taskSignal }),
+      { signal: s.signal },
+    ).catch((error: unknown) => {
       throw error instanceof TimeoutError && !s.signal.aborted ? new Error('too slow') : error;
     });
     await map(pages, async (page, taskSignal) => {

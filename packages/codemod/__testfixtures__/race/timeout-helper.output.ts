@@ -7,7 +7,10 @@ function timeout(ms: number): Promise<never> {
 }
 
 export async function resolveHost(host: string, budget: number) {
-  const addresses = await withTimeout(budget, (signal) => lookup(host, signal)).catch((error: unknown) => {
+  const addresses = await withTimeout(
+    budget,
+    (signal) => lookup(host, signal),
+  ).catch((error: unknown) => {
     throw error instanceof TimeoutError ? new Error('lookup timed out') : error;
   });
   return addresses[0];

@@ -186,7 +186,7 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
               messageId: 'useWithTimeout',
               output: importing(
                 'TimeoutError, withTimeout',
-                "export async function first(signal: AbortSignal) {\n  return withTimeout(100, (taskSignal) => getUser('a', taskSignal), { signal }).catch((error: unknown) => {\n    throw error instanceof TimeoutError && !signal.aborted ? new Error('timeout') : error;\n  });\n}",
+                "export async function first(signal: AbortSignal) {\n  return withTimeout(\n    100,\n    (taskSignal) => getUser('a', taskSignal),\n    { signal },\n  ).catch((error: unknown) => {\n    throw error instanceof TimeoutError && !signal.aborted ? new Error('timeout') : error;\n  });\n}",
               ),
             },
           ],
@@ -392,7 +392,7 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
               messageId: 'useWithTimeout',
               output: importing(
                 'TimeoutError, withTimeout',
-                `export function Profile({ id }: { id: string }) {\n  const onClick = async () => {\n    const user = await withTimeout(2000, (signal) => getUser(id, signal)).catch((error: unknown) => {\n      throw error instanceof TimeoutError ? new Error('timeout') : error;\n    });\n    console.log(user.name);\n  };\n  return <Button onClick={onClick}>load</Button>;\n}\n${button}`,
+                `export function Profile({ id }: { id: string }) {\n  const onClick = async () => {\n    const user = await withTimeout(\n      2000,\n      (signal) => getUser(id, signal),\n    ).catch((error: unknown) => {\n      throw error instanceof TimeoutError ? new Error('timeout') : error;\n    });\n    console.log(user.name);\n  };\n  return <Button onClick={onClick}>load</Button>;\n}\n${button}`,
               ),
             },
           ],
