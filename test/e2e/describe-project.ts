@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { packAll } from '../install/pack.js';
 import type { Project } from './projects.js';
-import { compare, reportText } from './report.js';
+import { DELIVERY_GOAL, compare, reportText } from './report.js';
 import { TIME_LIMIT } from './results.js';
 import { newProjectRun, type ProjectRun, runProject, writeOutputs } from './run-project.js';
 import { archivesDir } from './workspace.js';
@@ -54,6 +54,16 @@ export function describeProject(project: Project): void {
       const { run, report } = record.migration!;
       expect(run.code, run.stderr).toBe(0);
       expect(report?.summary.error).toBe(0);
+    });
+
+    it('adds taskscope to the dependencies of each package whose migrated code imports it', () => {
+      expect(record.migration!.undeclared).toEqual([]);
+    });
+
+    it(`delivers cancellation in at least ${DELIVERY_GOAL} of its rewrites (the task's signal reaches work that takes one)`, () => {
+      const rewrites = record.migration!.report!.files.flatMap((file) => (file.rewrites ?? []).map((r) => ({ ...r, path: file.path })));
+      const missed = rewrites.filter((r) => !r.delivers).map((r) => `${r.path}:${r.line} ${r.transform}`);
+      expect(missed.length, missed.join('\n')).toBeLessThanOrEqual((1 - DELIVERY_GOAL) * rewrites.length);
     });
 
     it('adds no type error', () => {

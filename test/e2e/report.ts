@@ -17,7 +17,7 @@ import {
 } from './results.js';
 import type { MigrateReport, ProjectRun, TestRun } from './run-project.js';
 
-/** The share of rewrites that should deliver cancellation (printed, not asserted). */
+/** The share of rewrites that should deliver cancellation (each project's test asserts it). */
 export const DELIVERY_GOAL = 0.8;
 
 export interface Comparison {
@@ -109,10 +109,11 @@ export function reportText(project: Project, record: ProjectRun): string {
 }
 
 function migrationLines(migration: NonNullable<ProjectRun['migration']>): string[] {
-  const { paths, run, report, changed, manifests } = migration;
+  const { paths, run, report, changed, manifests, undeclared } = migration;
   const lines = [
     `migration: taskscope-migrate --write ${paths.join(' ')}`,
-    indent(`exit ${run.code}, ${changed.length} file(s) changed; taskscope declared in ${manifests.join(', ') || 'no package.json'}`),
+    indent(`exit ${run.code}, ${changed.length} file(s) changed; taskscope added to ${manifests.join(', ') || 'no package.json'}`),
+    ...(undeclared.length > 0 ? [indent(`imported but not declared in: ${undeclared.join(', ')}`)] : []),
   ];
   if (!report) return [...lines, indent(`no report was written:\n${run.stderr.trim()}`)];
   const list = (key: 'rewritten' | 'marked') =>

@@ -19,7 +19,7 @@ import type { Packed } from '../install/pack.js';
 import { type Run, exec, tail } from './exec.js';
 import type { Project, Step } from './projects.js';
 import { type Diagnostic, type LintProblem, type Outcomes, TIME_LIMIT, compareTests, outcomesOf, parseDiagnostics, parseEslint, timeRatio } from './results.js';
-import { type Install, RESULTS, StepError, Workspace, archivesDir, declareRuntime, install, placeRuntime, repoRoot, stepFailure } from './workspace.js';
+import { type Install, RESULTS, StepError, Workspace, archivesDir, install, placeRuntime, repoRoot, stepFailure, undeclaredRuntime } from './workspace.js';
 
 const MINUTE = 60_000;
 const TIMEOUT = { unpack: 5 * MINUTE, build: 10 * MINUTE, tests: 30 * MINUTE, typecheck: 15 * MINUTE, migrate: 20 * MINUTE, lint: 10 * MINUTE };
@@ -57,8 +57,10 @@ export interface Migration {
   /** `git diff` of what the codemod wrote, and the files it changed. */
   diff: string;
   changed: string[];
-  /** The package.json files that got `taskscope` as a dependency. */
+  /** The package.json files the codemod changed (it adds `taskscope` where migrated code imports it). */
   manifests: string[];
+  /** The package.json files migrated code imports `taskscope` under that still lack it. */
+  undeclared: string[];
 }
 
 export interface ProjectRun {
@@ -118,7 +120,7 @@ export async function runProject(project: Project, record: ProjectRun, runtime: 
     record.baseline.push(first);
     record.typeErrors.before = await timed('typecheck (baseline)', () => typecheck(project, workspace, 'baseline'));
 
-    record.migration = await timed('taskscope-migrate --write', () => migrate(project, workspace, runtime.manifest.version));
+    record.migration = await timed('taskscope-migrate --write', () => migrate(project, workspace));
     record.second = await timed('taskscope-migrate --write, again', () => migrateAgain(project, workspace));
     // A run that hangs (a scope waiting for a task that ignores its signal) is stopped at 3x the first run.
     const limits = first.steps.map((seconds) => Math.max(2 * MINUTE, 3_000 * seconds));
@@ -160,7 +162,7 @@ function sources(project: Project, workspace: Workspace): string[] {
  * analysed in its own tsconfig's project. Its changes are committed, then `taskscope` is declared
  * where they import it (a commit of its own, so the lint and the diff see only the codemod's work).
  */
-async function migrate(project: Project, workspace: Workspace, runtimeVersion: string): Promise<Migration> {
+async function migrate(project: Project, workspace: Workspace): Promise<Migration> {
   const reportFile = path.join(workspace.work, 'migrate-report.json');
   const paths = sources(project, workspace);
   const run = await workspace.run('taskscope-migrate --write', '', process.execPath, [codemodBin, '--write', '--report', 'json', reportFile, ...paths], TIMEOUT.migrate);
@@ -169,12 +171,8 @@ async function migrate(project: Project, workspace: Workspace, runtimeVersion: s
   workspace.git('commit', '-q', '--no-verify', '--allow-empty', '-m', 'taskscope-migrate --write');
   const diff = workspace.git('diff', 'baseline', 'HEAD');
   const changed = workspace.git('diff', '--name-only', 'baseline', 'HEAD').split('\n').filter(Boolean);
-  const manifests = declareRuntime(workspace, changed, runtimeVersion);
-  if (manifests.length > 0) {
-    workspace.git('add', '-A');
-    workspace.git('commit', '-q', '--no-verify', '-m', 'taskscope as a dependency where the migration imports it');
-  }
-  return { paths, run, report, diff, changed, manifests };
+  const manifests = changed.filter((file) => path.posix.basename(file) === 'package.json');
+  return { paths, run, report, diff, changed, manifests, undeclared: undeclaredRuntime(workspace, changed) };
 }
 
 /** The same command on the migrated tree; whatever it changes is recorded, then dropped. */

@@ -160,32 +160,27 @@ export async function install(workspace: Workspace): Promise<Install> {
  * taskscope, from the tarball `pnpm pack` makes of packages/runtime (what the registry would
  * serve), unpacked as the root's `node_modules/taskscope`: every package of the workspace finds it
  * by Node's lookup up the folders, and the project's lockfile and the dependencies the baseline ran
- * with stay exactly as they are. `declareRuntime` then lists it where the migration imports it.
+ * with stay exactly as they are; `taskscope-migrate --write` lists it where the migration imports it.
  */
 export function placeRuntime(workspace: Workspace, unpackedRuntime: string): void {
   cpSync(unpackedRuntime, path.join(workspace.root, 'node_modules/taskscope'), { recursive: true });
 }
 
 /**
- * Adds `taskscope` to the dependencies of each package that `files` (changed by the migration)
- * now import it from, as `pnpm add taskscope` would write it: a user's next step, and what the
- * projects' lint (import/no-extraneous-dependencies) expects. Returns the manifests it changed.
+ * The package.json files that `files` (changed by the migration) now import `taskscope` under and
+ * that do not list it in `dependencies`: `taskscope-migrate --write` must have added it to each,
+ * or the migrated project would not install and run.
  */
-export function declareRuntime(workspace: Workspace, files: readonly string[], version: string): string[] {
+export function undeclaredRuntime(workspace: Workspace, files: readonly string[]): string[] {
   const manifests = new Set<string>();
   for (const file of files) {
     if (!/from ['"]taskscope['"]|require\(['"]taskscope['"]\)/.test(readFileSync(path.join(workspace.root, file), 'utf8'))) continue;
     manifests.add(nearestManifest(workspace, file));
   }
-  for (const manifest of manifests) {
-    const text = readFileSync(path.join(workspace.root, manifest), 'utf8');
-    const json = JSON.parse(text) as { dependencies?: Record<string, string> };
-    const dependencies = { ...json.dependencies, taskscope: `^${version}` };
-    json.dependencies = Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)));
-    const indent = /^[ \t]+/m.exec(text)?.[0] ?? '  ';
-    writeFileSync(path.join(workspace.root, manifest), `${JSON.stringify(json, null, indent)}\n`);
-  }
-  return [...manifests].sort();
+  return [...manifests].filter((manifest) => {
+    const json = JSON.parse(readFileSync(path.join(workspace.root, manifest), 'utf8')) as { dependencies?: Record<string, string> };
+    return json.dependencies?.taskscope === undefined;
+  });
 }
 
 function nearestManifest(workspace: Workspace, file: string): string {
