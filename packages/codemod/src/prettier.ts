@@ -1,11 +1,15 @@
 // Migrated files look like the project wrote them: where the project formats
-// with Prettier, a migrated file that was Prettier-clean before is formatted
-// again with the project's own Prettier and config, resolved from the file,
-// never a copy of our own. Prettier's API is asynchronous and the migration is
-// not, so one child process formats a batch of files.
+// with Prettier, what the migration changed is formatted with the project's own
+// Prettier and config, resolved from the file, never a copy of our own: the
+// whole file when it was Prettier-clean before, else only the changed ranges,
+// so the rest of the diff stays the project's own. Prettier's API is
+// asynchronous and the migration is not, so one child process formats a batch
+// of files.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+
+import { diffLines } from 'diff';
 
 export interface Formattable {
   /** Absolute path, which Prettier's config and parser are chosen by. */
@@ -14,12 +18,16 @@ export interface Formattable {
   text: string;
 }
 
-/** The child: for each file, its project's Prettier formats `text` if it finds a config and `original` passes its check. */
+/**
+ * The child: for each file whose project's Prettier finds a config, `text`
+ * formatted whole if `original` passes its check, else range by range (the
+ * last first, so the offsets of those before it still hold).
+ */
 const formatter = `
 const input = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
 const out = {};
 (async () => {
-  for (const { path, original, text, prettier } of input) {
+  for (const { path, original, text, ranges, prettier } of input) {
     try {
       // Resolved as require would, Prettier 3 is its CommonJS build: imported, its API is the default export.
       const loaded = await import(prettier);
@@ -29,8 +37,13 @@ const out = {};
       const info = await api.getFileInfo(path, { ignorePath: undefined });
       if (info.ignored) continue;
       const withPath = { ...options, filepath: path };
-      if (!(await api.check(original, withPath))) continue;
-      out[path] = await api.format(text, withPath);
+      if (await api.check(original, withPath)) {
+        out[path] = await api.format(text, withPath);
+        continue;
+      }
+      let formatted = text;
+      for (const [rangeStart, rangeEnd] of [...ranges].reverse()) formatted = await api.format(formatted, { ...withPath, rangeStart, rangeEnd });
+      out[path] = formatted;
     } catch {}
   }
   process.stdout.write(JSON.stringify(out));
@@ -39,14 +52,14 @@ const out = {};
 
 /**
  * The formatted texts of the files whose project has Prettier (resolvable from
- * the file, with a config) and which were Prettier-clean before the
- * migration; the others are left out. Never throws: a project whose Prettier
- * fails keeps the migration's own layout.
+ * the file, with a config): whole where the file was Prettier-clean before the
+ * migration, else in the ranges it changed; the others are left out. Never
+ * throws: a project whose Prettier fails keeps the migration's own layout.
  */
 export function formatWithProjectPrettier(files: readonly Formattable[]): Map<string, string> {
   const items = files.flatMap((file) => {
     const prettier = prettierOf(file.path);
-    return prettier ? [{ ...file, prettier }] : [];
+    return prettier ? [{ ...file, ranges: changedRanges(file.original, file.text), prettier }] : [];
   });
   if (items.length === 0) return new Map();
   const result = spawnSync(process.execPath, ['--input-type=commonjs', '-e', formatter], {
@@ -70,4 +83,17 @@ function prettierOf(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `[start, end)` in `text` of each run of lines that `original` does not have, in order. */
+export function changedRanges(original: string, text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  let at = 0;
+  for (const change of diffLines(original, text)) {
+    if (change.removed) continue;
+    const end = at + change.value.length;
+    if (change.added) ranges.push([at, end]);
+    at = end;
+  }
+  return ranges;
 }

@@ -6,6 +6,7 @@ import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 
 import { runMigration, transforms } from '../src/index.js';
+import { changedRanges } from '../src/prettier.js';
 import { tempProject } from './temp-project.js';
 
 // The project's own Prettier, as a user's install would place it.
@@ -21,12 +22,21 @@ const fanOut = (name: string) =>
     '',
   ].join('\n');
 
+describe('changedRanges', () => {
+  it('gives the lines the new text adds, as offsets in it', () => {
+    const original = 'a\nb\nc\nd\n';
+    const text = 'a\nB\nc\nd\ne\n';
+    expect(changedRanges(original, text).map(([start, end]) => text.slice(start, end))).toEqual(['B\n', 'e\n']);
+    expect(changedRanges(original, 'a\nc\nd\n')).toEqual([]);
+  });
+});
+
 describe('the project\'s Prettier formats what the migration wrote', () => {
-  it('formats a file that was Prettier-clean with the project\'s config, and leaves the others as they were', async () => {
+  it('formats a file that was Prettier-clean with the project\'s config, and only the changed lines of the others', async () => {
     const config = { printWidth: 70, arrowParens: 'avoid' as const, singleQuote: true };
     const clean = fanOut('loadClean');
     expect(await prettier.check(clean, { ...config, parser: 'typescript' })).toBe(true);
-    const unformatted = fanOut('loadMessy').replace('  return', '      return');
+    const unformatted = `${fanOut('loadMessy').replace('  return', '      return')}export const   untouched = [1,2];\n`;
     const dir = tempProject({
       'package.json': JSON.stringify({ name: 'p', private: true }),
       '.prettierrc': JSON.stringify(config),
@@ -46,8 +56,11 @@ describe('the project\'s Prettier formats what the migration wrote', () => {
     expect(await prettier.check(cleanAfter, { ...config, parser: 'typescript' })).toBe(true);
     expect(cleanAfter).toContain('signal => load(a, signal)');
 
+    // The changed statement is formatted as the project wants (from the indentation its line has,
+    // as Prettier formats a range); the line the migration did not touch stays.
     const messyAfter = readFileSync(path.join(dir, 'src/messy.ts'), 'utf8');
-    expect(messyAfter).toContain('      return all(');
+    expect(messyAfter).toContain('\n      return all([\n        signal => load(a, signal),\n        signal => load(b, signal),\n      ]);\n');
+    expect(messyAfter).toContain('\nexport const   untouched = [1,2];\n');
     expect(await prettier.check(messyAfter, { ...config, parser: 'typescript' })).toBe(false);
   });
 });
