@@ -168,7 +168,7 @@ describe('combinatorFix: map shapes', () => {
 
   it('makes other combinators map to thunks, moving `async` onto the task', () => {
     expect(syntactic('await Promise.allSettled(items.map(async (item) => load(item)));', 'file.ts', 2)).toBe(
-      "import { allSettled } from 'taskscope';\n\nawait allSettled(items.map((item) => async (signal: AbortSignal) => load(item)), { concurrency: 2 });",
+      "import { allSettled } from 'taskscope';\n\nawait allSettled(\n  items.map((item) => async (signal: AbortSignal) => load(item)),\n  { concurrency: 2 },\n);",
     );
     expect(syntactic('await Promise.any(items.map((item) => { return load(item); }));')).toBe(
       "import { any } from 'taskscope';\n\nawait any(items.map((item) => (signal: AbortSignal) => { return load(item); }));",

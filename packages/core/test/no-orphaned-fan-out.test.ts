@@ -60,7 +60,7 @@ describe('no-orphaned-fan-out: rewrites', () => {
   it('keeps the fallback when an optional chain becomes the items of map()', () => {
     each('await Promise.all(urls?.filter(Boolean).map(async (u) => fetch(u)) ?? []);', (context) => {
       expect(migrateFindings(context, orphaned(context))).toContain(
-        'await map(urls?.filter(Boolean) ?? [], async (u, signal) => fetch(u, { signal }), { concurrency: 4 });',
+        'await map(\n  urls?.filter(Boolean) ?? [],\n  async (u, signal) => fetch(u, { signal }),\n  { concurrency: 4 },\n);',
       );
     });
     each('await Promise.all(urls?.map(async (u) => fetch(u)) ?? []);', (context) => {

@@ -7,7 +7,11 @@ declare function audit(event: string, signal?: AbortSignal): Promise<void>;
 export async function digest(urls: string[], signal: AbortSignal) {
   return scope(async (s) => {
     s.spawn((taskSignal) => audit('digest', taskSignal));
-    const pages = await map(urls, (url, taskSignal) => fetchPage(url, taskSignal), { concurrency: 8, signal });
+    const pages = await map(
+      urls,
+      (url, taskSignal) => fetchPage(url, taskSignal),
+      { concurrency: 8, signal },
+    );
     const summary = await withTimeout(
       2000,
       (taskSignal) => summarize(pages.join('\n'), { signal: taskSignal }),

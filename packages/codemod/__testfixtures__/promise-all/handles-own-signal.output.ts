@@ -23,7 +23,11 @@ export async function pages(urls: string[], signal: AbortSignal): Promise<(strin
 
 export async function crawl(urls: string[], signal: AbortSignal): Promise<string[]> {
   try {
-    return await map(urls, (url, taskSignal) => fetchPage(url, { signal: taskSignal }), { concurrency: 8, signal });
+    return await map(
+      urls,
+      (url, taskSignal) => fetchPage(url, { signal: taskSignal }),
+      { concurrency: 8, signal },
+    );
   } catch (error) {
     if (signal.aborted) return [];
     throw error;

@@ -5,5 +5,8 @@ import { all } from 'taskscope';
 declare function load(id: string, signal?: AbortSignal): Promise<string>;
 
 export async function loadPair(a: string, b: string, opts: { signal: AbortSignal | null }) {
-  return all([(signal) => load(a, signal), (signal) => load(b, signal)], { signal: opts.signal ?? undefined });
+  return all(
+    [(signal) => load(a, signal), (signal) => load(b, signal)],
+    { signal: opts.signal ?? undefined },
+  );
 }

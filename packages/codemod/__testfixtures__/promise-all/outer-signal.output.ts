@@ -11,5 +11,8 @@ export async function crawl(a: string, b: string, options: { signal?: AbortSigna
 }
 
 export async function firstHost(hosts: string[], options: { signal?: AbortSignal }) {
-  return any(hosts.map((host) => (taskSignal: AbortSignal) => probe(host, taskSignal)), { concurrency: 8, signal: options.signal });
+  return any(
+    hosts.map((host) => (taskSignal: AbortSignal) => probe(host, taskSignal)),
+    { concurrency: 8, signal: options.signal },
+  );
 }

@@ -9,6 +9,10 @@ export async function loadAll(ids: string[], options: { signal?: AbortSignal } =
     (signal) => load('a', signal),
     (signal) => load('b', signal),
   ], { signal: options.signal });
-  const rest = await map(ids, (id, signal) => load(id, signal), { concurrency: 8, signal: options.signal });
+  const rest = await map(
+    ids,
+    (id, signal) => load(id, signal),
+    { concurrency: 8, signal: options.signal },
+  );
   return [first, second, ...rest];
 }

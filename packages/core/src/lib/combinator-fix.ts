@@ -13,7 +13,7 @@ import {
   type MapFanOut,
   workCall,
 } from './fan-out.js';
-import { MAX_LINE_LENGTH, dedentEdits, indentAt, indentUnitOf, lineAt } from './layout.js';
+import { MAX_LINE_LENGTH, argumentsOnTheirOwnLines, dedentEdits, indentAt, indentUnitOf, lineAt } from './layout.js';
 import { freeName, signalParameterName } from './names.js';
 import { runtimeName } from './runtime-imports.js';
 import {
@@ -75,7 +75,7 @@ export function combinatorFix<MessageId extends string>(
     messageId: options.messageId,
     data: { name: rewrite.name },
     transform: options.transform,
-    edits: rewrite.edits,
+    edits: argumentsOnTheirOwnLines(call, rewrite.edits, context.sourceFile),
     imports: [rewrite.name],
     delivery: deliveryOf(fanOutSource(iterable, context)!, context, outer),
   };

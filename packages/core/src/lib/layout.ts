@@ -61,3 +61,72 @@ export function dedentEdits(node: TS.Node, unit: string, sourceFile: TS.SourceFi
   }
   return edits;
 }
+
+/**
+ * `edits` with the rewrite of `node` laid out as Prettier would where its
+ * first line grows past MAX_LINE_LENGTH: the arguments of the call that heads
+ * the new expression (`withTimeout(…)` in `withTimeout(…).catch(…)`) one per
+ * line, with a trailing comma. The line breaks go into the edits' texts or
+ * between them, so the edits stay as small as they were and other fixes can
+ * still be applied beside them. Unchanged where the line was too long already
+ * (the file does not keep to the width), where that call spans lines after
+ * the rewrite, or where a break would straddle an edit's end.
+ */
+export function argumentsOnTheirOwnLines(node: TS.Node, edits: readonly TextEdit[], sourceFile: TS.SourceFile): TextEdit[] {
+  const { text } = sourceFile;
+  const start = node.getStart(sourceFile);
+  const line = lineAt(text, start);
+  if (line.end - line.start > MAX_LINE_LENGTH) return [...edits];
+  const inside = edits.filter((e) => e.start >= start && e.end <= node.end).sort((a, b) => a.start - b.start || a.end - b.end);
+  if (edits.some((e) => !inside.includes(e) && e.start < node.end && e.end > start)) return [...edits];
+
+  // The rewritten text, as pieces that are either original text or an edit's text.
+  const pieces: { at: number; length: number; original?: number; edit?: TextEdit }[] = [];
+  let rewritten = '';
+  let cursor = start;
+  const add = (piece: string, source: { original?: number; edit?: TextEdit }) => {
+    if (piece.length > 0) pieces.push({ at: rewritten.length, length: piece.length, ...source });
+    rewritten += piece;
+  };
+  for (const edit of inside) {
+    add(text.slice(cursor, edit.start), { original: cursor });
+    add(edit.text, { edit });
+    cursor = Math.max(cursor, edit.end);
+  }
+  add(text.slice(cursor, node.end), { original: cursor });
+  const after = node.end <= line.end ? text.slice(node.end, line.end) : '';
+  const firstLine = text.slice(line.start, start) + rewritten + after;
+  if ((firstLine.includes('\n') ? firstLine.indexOf('\n') : firstLine.length) <= MAX_LINE_LENGTH) return [...edits];
+
+  const parsed = ts.createSourceFile(sourceFile.languageVariant === ts.LanguageVariant.JSX ? 'rewrite.tsx' : 'rewrite.ts', rewritten, ts.ScriptTarget.Latest, true);
+  const statement = parsed.statements[0];
+  let head: TS.Expression | undefined = statement && ts.isExpressionStatement(statement) ? statement.expression : undefined;
+  while (head && ts.isCallExpression(head) && ts.isPropertyAccessExpression(head.expression) && ts.isCallExpression(head.expression.expression)) {
+    head = head.expression.expression;
+  }
+  if (!head || !ts.isCallExpression(head) || head.arguments.length === 0 || rewritten.slice(head.getStart(parsed), head.end).includes('\n')) return [...edits];
+
+  const indent = indentAt(text, start);
+  const step = `\n${indent}${indentUnitOf(text)}`;
+  const args = head.arguments;
+  // Each break replaces the gap before an argument, or after the last one, in the rewritten text.
+  const breaks = [
+    { from: args.pos, to: args[0]!.getStart(parsed), text: step },
+    ...args.slice(1).map((arg, i) => ({ from: args[i]!.end, to: arg.getStart(parsed), text: `,${step}` })),
+    { from: args[args.length - 1]!.end, to: head.end - 1, text: `,\n${indent}` },
+  ];
+  const laidOut = new Map(inside.map((edit) => [edit, edit.text]));
+  const added: TextEdit[] = [];
+  for (const gap of breaks.reverse()) {
+    const piece = pieces.find((p) => p.at <= gap.from && gap.to <= p.at + p.length && (p.length > 0 || gap.from === gap.to));
+    if (!piece) return [...edits];
+    const offset = gap.from - piece.at;
+    if (piece.edit) {
+      const current = laidOut.get(piece.edit)!;
+      laidOut.set(piece.edit, current.slice(0, offset) + gap.text + current.slice(offset + gap.to - gap.from));
+    } else {
+      added.push({ start: piece.original! + offset, end: piece.original! + offset + gap.to - gap.from, text: gap.text });
+    }
+  }
+  return [...edits.map((edit) => (laidOut.has(edit) ? { ...edit, text: laidOut.get(edit)! } : edit)), ...added];
+}

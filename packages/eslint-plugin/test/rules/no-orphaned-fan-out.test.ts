@@ -108,7 +108,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
             {
               messageId: 'useBoundedMap',
               data: { name: 'map', concurrency: '8' },
-              output: importing('map', inHandler('await map(ids, async (id, signal) => ({ id, user: await callModel(id, signal) }), { concurrency: 8 });')),
+              output: importing('map', inHandler('await map(\n  ids,\n  async (id, signal) => ({ id, user: await callModel(id, signal) }),\n  { concurrency: 8 },\n);')),
             },
           ],
         },
@@ -411,7 +411,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
             {
               messageId: 'useBoundedMap',
               output:
-                "import { sleep, map as scopedMap } from 'taskscope';\ndeclare function saveRow(id: string, signal?: AbortSignal): Promise<number>;\nconst map = new Map<string, number>();\nexport const run = (ids: string[]) => scopedMap(ids, (id, signal) => saveRow(id, signal), { concurrency: 8 });\nvoid sleep;",
+                "import { sleep, map as scopedMap } from 'taskscope';\ndeclare function saveRow(id: string, signal?: AbortSignal): Promise<number>;\nconst map = new Map<string, number>();\nexport const run = (ids: string[]) => scopedMap(\n  ids,\n  (id, signal) => saveRow(id, signal),\n  { concurrency: 8 },\n);\nvoid sleep;",
             },
           ],
         },
@@ -542,7 +542,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               data: { name: 'any', concurrency: '8' },
               output: importing(
                 'any',
-                inHandler('const list: { map<U>(fn: (id: string) => U): U[] } = ids;\nawait any(list.map((id) => async (signal: AbortSignal) => callModel(id, signal)), { concurrency: 8 });'),
+                inHandler('const list: { map<U>(fn: (id: string) => U): U[] } = ids;\nawait any(\n  list.map((id) => async (signal: AbortSignal) => callModel(id, signal)),\n  { concurrency: 8 },\n);'),
               ),
             },
           ],
@@ -606,7 +606,7 @@ syntacticTester.run('no-orphaned-fan-out (syntactic)', rule, {
             {
               messageId: 'useTaskscope',
               output:
-                `import { all } from "taskscope";\n\nconst label = "save";\nexport const A = () => <b onClick={() => all([(signal) => save(1, signal), (signal) => save(2, signal)])}>{label}</b>;\ndeclare function save(n: number, signal?: AbortSignal): Promise<void>;\n${jsx('b')}`,
+                `import { all } from "taskscope";\n\nconst label = "save";\nexport const A = () => <b onClick={() => all(\n  [(signal) => save(1, signal), (signal) => save(2, signal)],\n)}>{label}</b>;\ndeclare function save(n: number, signal?: AbortSignal): Promise<void>;\n${jsx('b')}`,
             },
           ],
         },
@@ -654,7 +654,7 @@ espreeTester.run('no-orphaned-fan-out (espree)', rule, {
             {
               messageId: 'useBoundedMap',
               output:
-                "import { map } from 'taskscope';\n\nexport const pages = (urls) => map(urls, async (url, signal) => (await fetch(url, { signal })).text(), { concurrency: 8 });",
+                "import { map } from 'taskscope';\n\nexport const pages = (urls) => map(\n  urls,\n  async (url, signal) => (await fetch(url, { signal })).text(),\n  { concurrency: 8 },\n);",
             },
           ],
         },

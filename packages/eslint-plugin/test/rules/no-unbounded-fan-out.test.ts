@@ -96,7 +96,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               output: importing(
                 'allSettled',
                 inHandler(
-                  'const picked: string[] = [];\nfor (const id of ids) picked.push(id);\nreturn allSettled(picked.map((id) => (signal: AbortSignal) => load(id, signal)), { concurrency: 8 });',
+                  'const picked: string[] = [];\nfor (const id of ids) picked.push(id);\nreturn allSettled(\n  picked.map((id) => (signal: AbortSignal) => load(id, signal)),\n  { concurrency: 8 },\n);',
                 ),
               ),
             },
@@ -118,7 +118,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
             {
               messageId: 'limitConcurrency',
               data: { name: 'map', concurrency: '8' },
-              output: importing('map', inHandler('const flags = await map(ids, (id, signal) => load(id, signal).catch(() => false), { concurrency: 8 });')),
+              output: importing('map', inHandler('const flags = await map(\n  ids,\n  (id, signal) => load(id, signal).catch(() => false),\n  { concurrency: 8 },\n);')),
             },
           ],
         },
@@ -235,7 +235,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               messageId: 'limitConcurrency',
               output: importing(
                 'allSettled',
-                'export async function refresh(signal: AbortSignal) {\n  return allSettled(ids.map((id) => (taskSignal: AbortSignal) => load(id, taskSignal)), { concurrency: 8, signal });\n}',
+                'export async function refresh(signal: AbortSignal) {\n  return allSettled(\n    ids.map((id) => (taskSignal: AbortSignal) => load(id, taskSignal)),\n    { concurrency: 8, signal },\n  );\n}',
               ),
             },
           ],
@@ -256,7 +256,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               messageId: 'limitConcurrency',
               output: importing(
                 'allSettled',
-                'export const first = (n: number) => allSettled(ids.slice(0, n).map((id) => (signal: AbortSignal) => callModel(id)), { concurrency: 8 });',
+                'export const first = (n: number) => allSettled(\n  ids.slice(0, n).map((id) => (signal: AbortSignal) => callModel(id)),\n  { concurrency: 8 },\n);',
               ),
             },
           ],
@@ -294,7 +294,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               messageId: 'limitConcurrency',
               output: importing(
                 'allSettled',
-                inHandler("return allSettled([...ids, 'x'].filter(Boolean).map((id) => (signal: AbortSignal) => callModel(id)), { concurrency: 8 });"),
+                inHandler("return allSettled(\n  [...ids, 'x'].filter(Boolean).map((id) => (signal: AbortSignal) => callModel(id)),\n  { concurrency: 8 },\n);"),
               ),
             },
           ],
@@ -314,7 +314,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               messageId: 'limitConcurrency',
               output: importing(
                 'allSettled',
-                "const list = ['a'];\nexport const f = (list: string[]) => allSettled(list.map((id) => (signal: AbortSignal) => callModel(id)), { concurrency: 8 });",
+                "const list = ['a'];\nexport const f = (list: string[]) => allSettled(\n  list.map((id) => (signal: AbortSignal) => callModel(id)),\n  { concurrency: 8 },\n);",
               ),
             },
           ],
@@ -358,7 +358,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               messageId: 'limitConcurrency',
               output: importing(
                 'allSettled',
-                'export const Names = () => {\n  const refresh = () => allSettled(users.map((u) => (signal: AbortSignal) => callModel(u.id)), { concurrency: 8 });\n  return <ul onClick={refresh} />;\n};\ndeclare global { namespace JSX { interface IntrinsicElements { ul: { onClick?: () => unknown } } } }',
+                'export const Names = () => {\n  const refresh = () => allSettled(\n    users.map((u) => (signal: AbortSignal) => callModel(u.id)),\n    { concurrency: 8 },\n  );\n  return <ul onClick={refresh} />;\n};\ndeclare global { namespace JSX { interface IntrinsicElements { ul: { onClick?: () => unknown } } } }',
               ),
             },
           ],
@@ -377,7 +377,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
             {
               messageId: 'limitConcurrency',
               output:
-                "import { allSettled } from 'taskscope';\n\nasync function save(row) { return fetch('/rows', { method: 'POST', body: row }); }\nexport const saveAll = (rows) => allSettled(rows.map((item) => (signal) => save(item)), { concurrency: 8 });",
+                "import { allSettled } from 'taskscope';\n\nasync function save(row) { return fetch('/rows', { method: 'POST', body: row }); }\nexport const saveAll = (rows) => allSettled(\n  rows.map((item) => (signal) => save(item)),\n  { concurrency: 8 },\n);",
             },
           ],
         },
@@ -407,7 +407,7 @@ syntacticTester.run('no-unbounded-fan-out (syntactic)', rule, {
             {
               messageId: 'limitConcurrency',
               output:
-                "import { allSettled } from 'taskscope';\n\nconst urls = ['/a'];\nexport function pages(urls: string[]) {\n  return allSettled(urls.map((url) => (signal: AbortSignal) => fetch(url, { signal })), { concurrency: 8 });\n}",
+                "import { allSettled } from 'taskscope';\n\nconst urls = ['/a'];\nexport function pages(urls: string[]) {\n  return allSettled(\n    urls.map((url) => (signal: AbortSignal) => fetch(url, { signal })),\n    { concurrency: 8 },\n  );\n}",
             },
           ],
         },
@@ -439,7 +439,7 @@ espreeTester.run('no-unbounded-fan-out (espree)', rule, {
             {
               messageId: 'limitConcurrency',
               output:
-                "import { map } from 'taskscope';\n\nexport async function texts(urls) {\n  return map(urls, (url, signal) => fetch(url, { signal }).then((r) => r.text()).catch(() => ''), { concurrency: 8 });\n}",
+                "import { map } from 'taskscope';\n\nexport async function texts(urls) {\n  return map(\n    urls,\n    (url, signal) => fetch(url, { signal }).then((r) => r.text()).catch(() => ''),\n    { concurrency: 8 },\n  );\n}",
             },
           ],
         },

@@ -352,7 +352,7 @@ typedTester.run('no-unchecked-settled (typed)', rule, {
             {
               messageId: 'useAllSettled',
               output: importing(
-                `declare function useEffect(effect: () => void, deps: unknown[]): void;\nexport function Saver({ ids }: { ids: string[] }) {\n  useEffect(() => {\n    allSettled(ids.map((id) => (signal: AbortSignal) => load(id, signal))).then((rs) => console.log(rs.length));\n  }, [ids]);\n  return <Text>saving</Text>;\n}\n${text}`,
+                `declare function useEffect(effect: () => void, deps: unknown[]): void;\nexport function Saver({ ids }: { ids: string[] }) {\n  useEffect(() => {\n    allSettled(\n      ids.map((id) => (signal: AbortSignal) => load(id, signal)),\n    ).then((rs) => console.log(rs.length));\n  }, [ids]);\n  return <Text>saving</Text>;\n}\n${text}`,
               ),
             },
           ],

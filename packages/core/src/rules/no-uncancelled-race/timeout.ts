@@ -1,7 +1,6 @@
 import type * as TS from 'typescript';
 
 import { combinatorFix } from '../../lib/combinator-fix.js';
-import { applyEdits } from '../../lib/edits.js';
 import { ts } from '../../lib/compiler.js';
 import {
   calleePath,
@@ -10,12 +9,12 @@ import {
   threadSignalEdits,
   workCall,
 } from '../../lib/fan-out.js';
-import { MAX_LINE_LENGTH, indentAt, indentUnitOf, lineAt } from '../../lib/layout.js';
+import { argumentsOnTheirOwnLines, indentAt, indentUnitOf } from '../../lib/layout.js';
 import { freeName, signalParameterName } from '../../lib/names.js';
 import { runtimeName } from '../../lib/runtime-imports.js';
 import { signalInScope } from '../../lib/signal-in-scope.js';
 import { isFunctionExpressionLike, isJavaScriptFile, mentions, unwrapExpression } from '../../lib/syntax.js';
-import type { AnalysisContext, Fix, Review, TextEdit } from '../../lib/types.js';
+import type { AnalysisContext, Fix, Review } from '../../lib/types.js';
 import { boundFunction, returnedExpression } from '../../lib/value-flow.js';
 
 /**
@@ -122,33 +121,8 @@ function withTimeoutFix(call: TS.CallExpression, race: TimeoutRace, context: Ana
   const keepError = `.catch((${caught}${annotation}) => {\n${indent}${unit}throw ${own} ? ${error} : ${caught};\n${indent}})`;
   const head = `${name}(${delay}, (${signal}) => ${wrap ? '(' : ''}`;
   const tail = `${wrap ? ')' : ''}${options.text === undefined ? '' : `, ${options.text}`})${keepError}`;
-  const edits: TextEdit[] = [...options.edits, { start: call.getStart(sourceFile), end: start, text: head }, ...threaded, { start: work.end, end: call.end, text: tail }];
-  // Too long for one line: one argument per line, as Prettier would.
-  if (grownLine(call, edits, sourceFile) > MAX_LINE_LENGTH) {
-    const step = `\n${indent}${unit}`;
-    edits[options.edits.length] = { start: call.getStart(sourceFile), end: start, text: `${name}(${step}${delay},${step}(${signal}) => ${wrap ? '(' : ''}` };
-    edits[edits.length - 1] = {
-      start: work.end,
-      end: call.end,
-      text: `${wrap ? ')' : ''},${options.text === undefined ? '' : `${step}${options.text},`}\n${indent})${keepError}`,
-    };
-  }
+  const edits = argumentsOnTheirOwnLines(call, [...options.edits, { start: call.getStart(sourceFile), end: start, text: head }, ...threaded, { start: work.end, end: call.end, text: tail }], sourceFile);
   return { messageId: 'useWithTimeout', transform: 'race', edits, imports: ['withTimeout', 'TimeoutError'], delivery: 'all' };
-}
-
-/**
- * How long the first line of `call` becomes with `edits` (they may join the
- * lines of a race written over several); 0 where that line was too long
- * already (the file does not keep to the width).
- */
-function grownLine(call: TS.CallExpression, edits: readonly TextEdit[], sourceFile: TS.SourceFile): number {
-  const { text } = sourceFile;
-  const line = lineAt(text, call.getStart(sourceFile));
-  if (line.end - line.start > MAX_LINE_LENGTH) return 0;
-  const inCall = edits.filter((e) => e.start >= line.start && e.end <= call.end).map((e) => ({ ...e, start: e.start - line.start, end: e.end - line.start }));
-  const rewritten = applyEdits(text.slice(line.start, Math.max(call.end, line.end)), inCall);
-  const newline = rewritten.indexOf('\n');
-  return newline === -1 ? rewritten.length : newline;
 }
 
 /**
