@@ -159,8 +159,8 @@ function sources(project: Project, workspace: Workspace): string[] {
 
 /**
  * `taskscope-migrate --write <sources>` at the project's root, as the README says: each file
- * analysed in its own tsconfig's project. Its changes are committed, then `taskscope` is declared
- * where they import it (a commit of its own, so the lint and the diff see only the codemod's work).
+ * analysed in its own tsconfig's project. Its changes, package.json files included, are
+ * committed; which packages import `taskscope` without declaring it is recorded for the test.
  */
 async function migrate(project: Project, workspace: Workspace): Promise<Migration> {
   const reportFile = path.join(workspace.work, 'migrate-report.json');

@@ -134,13 +134,13 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
         if (edit && !markedAt.has(edit.start)) {
           markedAt.add(edit.start);
           const marked = { start: review.node.getStart(sourceFile), end: review.node.end };
-          markers.push({ transform: review.transform, at: edit.start, reason: review.reason, marked, fix });
+          markers.push({ transform: review.transform, at: edit.start, reason: review.reason, marked, fixKey: fix && editsKey(fix) });
         }
       }
       if (!fix) continue;
       // Findings in one function may share one fix (floating: the body becomes
       // one scope that spawns them all); it is applied once for all of them.
-      const key = JSON.stringify(fix.edits);
+      const key = editsKey(fix);
       const same = byEdits.get(key);
       if (same) {
         same.sites++;
@@ -177,8 +177,11 @@ export function createMigrator(selected: readonly Transform[], settings: Migrati
       const rewritten = applyEdits(original, rewriteEdits);
 
       // A marker on code another finding's fix rewrites judges code that is
-      // gone: it waits for the next round, which sees the rewritten code.
-      const current = markers.filter(({ marked, fix }) => !fixes.some((f) => f !== fix && f.edits.some((e) => marked.start <= e.start && e.end <= marked.end)));
+      // gone: it waits for the next round, which sees the rewritten code. A
+      // re-indentation (a body that became a scope) leaves the code as it was.
+      const changesCode = (f: Fix, { start, end }: Marker['marked']) =>
+        f.edits.some((e) => start <= e.start && e.end <= end && (e.text.trim() !== '' || original.slice(e.start, e.end).trim() !== ''));
+      const current = markers.filter((marker) => !fixes.some((f) => editsKey(f) !== marker.fixKey && changesCode(f, marker.marked)));
       // Markers go into the rewritten text, so they follow a statement that a
       // rewrite moved or re-indented (a function body that became a scope).
       const placed = current.flatMap((marker) => {
@@ -232,8 +235,13 @@ interface Marker {
   reason: string;
   /** The code the marker is about. */
   marked: { start: number; end: number };
-  /** The fix of the marker's own finding, if it has one. */
-  fix: Fix | undefined;
+  /** The fix of the marker's own finding, if it has one (`editsKey`). */
+  fixKey: string | undefined;
+}
+
+/** Findings whose fixes make the same edits share one rewrite: this tells them apart. */
+function editsKey(fix: Fix): string {
+  return JSON.stringify(fix.edits);
 }
 
 /**

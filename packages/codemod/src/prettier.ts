@@ -21,7 +21,8 @@ export interface Formattable {
 /**
  * The child: for each file whose project's Prettier finds a config, `text`
  * formatted whole if `original` passes its check, else range by range (the
- * last first, so the offsets of those before it still hold).
+ * last first, so the offsets of those before it still hold, dropping those a
+ * widened range already covered).
  */
 const formatter = `
 const input = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
@@ -42,8 +43,18 @@ const out = {};
         continue;
       }
       let formatted = text;
-      for (const [rangeStart, rangeEnd] of [...ranges].reverse()) formatted = await api.format(formatted, { ...withPath, rangeStart, rangeEnd });
-      out[path] = formatted;
+      let pending = [...ranges];
+      while (pending.length > 0) {
+        const [rangeStart, rangeEnd] = pending.pop();
+        const next = await api.format(formatted, { ...withPath, rangeStart, rangeEnd });
+        // Prettier widens a range to whole statements: one that reached back over earlier ranges formatted them too.
+        let same = 0;
+        while (same < rangeStart && next[same] === formatted[same]) same++;
+        pending = pending.filter(([, end]) => end <= same);
+        formatted = next;
+      }
+      // Prettier makes a range's line endings LF (unless the config says otherwise): the file keeps its own.
+      out[path] = original.includes('\\r\\n') ? formatted.replace(/\\r?\\n/g, '\\r\\n') : formatted;
     } catch {}
   }
   process.stdout.write(JSON.stringify(out));

@@ -43,12 +43,13 @@ describe('the project\'s Prettier formats what the migration wrote', () => {
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', lib: ['es2023', 'dom'] }, include: ['src'] }),
       'src/clean.ts': clean,
       'src/messy.ts': unformatted,
+      'src/crlf.ts': unformatted.replaceAll('loadMessy', 'loadCrlf').replaceAll('\n', '\r\n'),
     });
     mkdirSync(path.join(dir, 'node_modules'));
     symlinkSync(prettierDir, path.join(dir, 'node_modules', 'prettier'), 'dir');
 
     const report = runMigration({ cwd: dir, write: true, transforms });
-    expect(report.summary.ok).toBe(2);
+    expect(report.summary.ok).toBe(3);
 
     const cleanAfter = readFileSync(path.join(dir, 'src/clean.ts'), 'utf8');
     expect(cleanAfter).toContain('all(');
@@ -62,5 +63,9 @@ describe('the project\'s Prettier formats what the migration wrote', () => {
     expect(messyAfter).toContain('\n      return all([\n        signal => load(a, signal),\n        signal => load(b, signal),\n      ]);\n');
     expect(messyAfter).toContain('\nexport const   untouched = [1,2];\n');
     expect(await prettier.check(messyAfter, { ...config, parser: 'typescript' })).toBe(false);
+    // A file with CRLF line endings keeps them, though Prettier formats a range with LF.
+    const crlfAfter = readFileSync(path.join(dir, 'src/crlf.ts'), 'utf8');
+    expect(crlfAfter.replaceAll('\r\n', '\n').replaceAll('loadCrlf', 'loadMessy')).toBe(messyAfter);
+    expect(crlfAfter.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true);
   });
 });

@@ -24,7 +24,7 @@ import {
   type PromiseCombinator,
   unwrapExpression,
 } from './syntax.js';
-import { signalInScope } from './signal-in-scope.js';
+import { signalInScope, signalReferences } from './signal-in-scope.js';
 import type { AnalysisContext, Delivery, Fix, TextEdit, TransformId } from './types.js';
 import { referencesOf } from './value-flow.js';
 
@@ -92,11 +92,9 @@ export function tasksReadSignal(call: TS.CallExpression, outer: string, context:
   const [iterable] = call.arguments;
   const source = iterable && fanOutSource(iterable, context);
   if (!source) return false;
-  const tasks = source.shape === 'map' ? [inlineCallback(source.map.callback)?.body] : source.shape === 'array' ? source.array.elements : source.pushed;
-  const reads = (node: TS.Node): boolean =>
-    ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && node.expression.getText(context.sourceFile) === outer) ||
-    (ts.forEachChild(node, reads) ?? false);
-  return tasks.some((task) => task !== undefined && reads(task));
+  const tasks = source.shape === 'map' ? [inlineCallback(source.map.callback)] : source.shape === 'array' ? source.array.elements : source.pushed;
+  const read = (reference: TS.Expression) => (ts.isPropertyAccessExpression(reference.parent) || ts.isElementAccessExpression(reference.parent)) && reference.parent.expression === reference;
+  return tasks.some((task) => task !== undefined && signalReferences(task, outer, context.sourceFile).some(read));
 }
 
 /**

@@ -70,7 +70,8 @@ export function dedentEdits(node: TS.Node, unit: string, sourceFile: TS.SourceFi
  * between them, so the edits stay as small as they were and other fixes can
  * still be applied beside them. Unchanged where the line was too long already
  * (the file does not keep to the width), where that call spans lines after
- * the rewrite, or where a break would straddle an edit's end.
+ * the rewrite, where a comment sits between the arguments, or where a break
+ * would straddle an edit's end.
  */
 export function argumentsOnTheirOwnLines(node: TS.Node, edits: readonly TextEdit[], sourceFile: TS.SourceFile): TextEdit[] {
   const { text } = sourceFile;
@@ -115,10 +116,12 @@ export function argumentsOnTheirOwnLines(node: TS.Node, edits: readonly TextEdit
     ...args.slice(1).map((arg, i) => ({ from: args[i]!.end, to: arg.getStart(parsed), text: `,${step}` })),
     { from: args[args.length - 1]!.end, to: head.end - 1, text: `,\n${indent}` },
   ];
+  // A comment between the arguments would be lost with its gap.
+  if (breaks.some((gap) => rewritten.slice(gap.from, gap.to).replace(',', '').trim() !== '')) return [...edits];
   const laidOut = new Map(inside.map((edit) => [edit, edit.text]));
   const added: TextEdit[] = [];
   for (const gap of breaks.reverse()) {
-    const piece = pieces.find((p) => p.at <= gap.from && gap.to <= p.at + p.length && (p.length > 0 || gap.from === gap.to));
+    const piece = pieces.find((p) => p.at <= gap.from && gap.to <= p.at + p.length);
     if (!piece) return [...edits];
     const offset = gap.from - piece.at;
     if (piece.edit) {

@@ -64,17 +64,23 @@ export function declaredNames(fn: TS.SignatureDeclaration): ReadonlySet<string> 
   return names;
 }
 
+const namesInScopeByNode = new WeakMap<TS.Node, ReadonlySet<string>>();
+
 /** Names bound by the functions, blocks, loops and catch clauses around `node`, the file's included. */
 function namesInScopeAt(node: TS.Node): ReadonlySet<string> {
+  const cached = namesInScopeByNode.get(node);
+  if (cached) return cached;
   const names = new Set<string>();
   for (let at = node.parent; at; at = at.parent) {
     if (ts.isFunctionLike(at)) for (const name of declaredNames(at)) names.add(name);
-    else if (ts.isBlock(at) || ts.isSourceFile(at) || ts.isCaseClause(at) || ts.isDefaultClause(at)) addStatementNames(at.statements, names);
+    // A function's body is read with the function (declaredNames).
+    else if ((ts.isBlock(at) && !ts.isFunctionLike(at.parent)) || ts.isSourceFile(at) || ts.isCaseClause(at) || ts.isDefaultClause(at)) addStatementNames(at.statements, names);
     else if (ts.isCatchClause(at) && at.variableDeclaration) addBinding(at.variableDeclaration.name, names);
     else if ((ts.isForStatement(at) || ts.isForOfStatement(at) || ts.isForInStatement(at)) && at.initializer && ts.isVariableDeclarationList(at.initializer)) {
       for (const declaration of at.initializer.declarations) addBinding(declaration.name, names);
     }
   }
+  namesInScopeByNode.set(node, names);
   return names;
 }
 

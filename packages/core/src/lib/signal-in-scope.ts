@@ -56,6 +56,37 @@ export function signalInScope(node: TS.Node, context: AnalysisContext): SignalIn
   return undefined;
 }
 
+/**
+ * Where `root` refers to the signal in scope written `signal` (`signal`,
+ * `opts.signal`, `this.signal`): not as a declaration or property name, and
+ * not inside a function that binds the name it starts with (or, for `this`,
+ * rebinds `this`).
+ */
+export function signalReferences(root: TS.Node, signal: string, sourceFile: TS.SourceFile): TS.Expression[] {
+  const head = /^[\w$]+/.exec(signal)?.[0] ?? signal;
+  const last = /[\w$]+$/.exec(signal)?.[0] ?? signal;
+  const found: TS.Expression[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isFunctionLike(node) && (head === 'this' ? !ts.isArrowFunction(node) : declaredNames(node).has(head))) return;
+    const written =
+      (ts.isIdentifier(node) && node.text === signal && isReference(node)) ||
+      (node.kind === ts.SyntaxKind.ThisKeyword && signal === 'this') ||
+      (ts.isPropertyAccessExpression(node) && node.name.text === last && node.getText(sourceFile) === signal);
+    if (written) found.push(node as TS.Expression);
+    else ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+// `x` in `(x) => …`, `{ x: 1 }`, `a.x`, `const { x } = …` names something; elsewhere it is read.
+function isReference(identifier: TS.Identifier): boolean {
+  const { parent } = identifier;
+  const named =
+    ts.isParameter(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyAccessExpression(parent) || ts.isBindingElement(parent) || ts.isVariableDeclaration(parent);
+  return !(named && parent.name === identifier);
+}
+
 const providedByFunction = new WeakMap<TS.Node, SignalInScope | null>();
 
 function providedSignal(fn: TS.SignatureDeclaration, context: AnalysisContext): SignalInScope | undefined {

@@ -31,17 +31,15 @@ export type SignalSlot =
  * signal after the given arguments counts too.
  *
  * Syntactic fallback (also used when the callee's signature is unknown):
- * `fetch(…)`, and calls by name to functions declared in the same file with a
+ * taskscope's own calls (by the file's imports), `fetch(…)`, and calls by name to functions declared in the same file with a
  * parameter named `signal` or annotated `AbortSignal` (positional) or one that
  * destructures `{ signal }` (options). A name bound to two functions in the
  * file is ignored, and shadowing is not tracked.
  */
 export function signalSlot(call: TS.CallExpression, context: AnalysisContext): SignalSlot | undefined {
   const { checker } = context;
-  const name = taskscopeCallee(call, context.sourceFile);
-  if (name !== undefined) return RUNTIME_API[name]?.signal;
   const typed = checker ? typedSlot(call, checker) : undefined;
-  const slot = typed === undefined ? syntacticSlot(call, context.sourceFile) : (typed ?? undefined);
+  const slot = typed === undefined ? (runtimeSlot(call, context.sourceFile) ?? syntacticSlot(call, context.sourceFile)) : (typed ?? undefined);
   if (!slot) return undefined;
   const spreadBefore = call.arguments.slice(0, slot.index + 1).some(ts.isSpreadElement);
   return spreadBefore ? undefined : slot;
@@ -219,6 +217,12 @@ function argumentCanCarrySignal(argument: TS.Expression | undefined, checker: TS
   if (!argument || isNothing(argument) || ts.isObjectLiteralExpression(skipParentheses(argument))) return true;
   const type = checker.getTypeAtLocation(argument).getNonNullableType();
   return definedMembers(type).every((part) => (part.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Any)) !== 0);
+}
+
+// A taskscope call by its import, where its types are not known (the runtime may not be installed yet).
+function runtimeSlot(call: TS.CallExpression, sourceFile: TS.SourceFile): SignalSlot | undefined {
+  const name = taskscopeCallee(call, sourceFile);
+  return name === undefined ? undefined : RUNTIME_API[name]?.signal;
 }
 
 function syntacticSlot(call: TS.CallExpression, sourceFile: TS.SourceFile): SignalSlot | undefined {

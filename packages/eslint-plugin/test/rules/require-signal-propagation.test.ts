@@ -292,6 +292,14 @@ espreeTester.run('require-signal-propagation (espree)', rule, {
       "import { map } from 'taskscope';\nexport function load(urls, signal) {\n  return map(urls, (url, s) => fetch(url, { signal: s }), { concurrency: 4, signal });\n}",
       'file.js',
     ),
+    // The tasks' `signal` is their own parameter, not the one in scope: the call still needs that one.
+    invalid(
+      "import { map } from 'taskscope';\nexport function load(urls, signal) {\n  return map(urls, (url, signal) => fetch(url, { signal }));\n}",
+      [3, 10],
+      { callee: 'map', signal: 'signal' },
+      "import { map } from 'taskscope';\nexport function load(urls, signal) {\n  return map(urls, (url, signal) => fetch(url, { signal }), { signal });\n}",
+      'file.js',
+    ),
     // The task body refers to the outer `signal`, so its own is declared as `taskSignal`.
     invalid(
       "import { map } from 'taskscope';\nexport function load(urls, signal) {\n  return map(urls, (url) => {\n    log(signal.aborted);\n    return fetch(url);\n  });\n}",

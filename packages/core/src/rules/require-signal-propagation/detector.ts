@@ -4,7 +4,7 @@ import { inCleanup } from '../../lib/cleanup.js';
 import { perCompiler, ts } from '../../lib/compiler.js';
 import { isAsyncIterableType, isThenableType } from '../../lib/promises.js';
 import { RUNTIME_API, taskscopeCallee } from '../../lib/runtime-api.js';
-import { signalInScope, type SignalInScope } from '../../lib/signal-in-scope.js';
+import { signalInScope, signalReferences, type SignalInScope } from '../../lib/signal-in-scope.js';
 import { isAbortSignalType, passSignalEdit, passesSignal, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
 import { calleeName, enclosingFunction, memberName, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
 import { unionMembers } from '../../lib/type-members.js';
@@ -126,14 +126,7 @@ function passesAnySignal(call: TS.CallExpression, signal: SignalInScope, sourceF
 function tasksPassSignal(call: TS.CallExpression, signal: SignalInScope, sourceFile: TS.SourceFile): boolean {
   const name = taskscopeCallee(call, sourceFile);
   const task = name === undefined ? undefined : call.arguments[RUNTIME_API[name]?.tasks?.argument ?? -1];
-  if (!task) return false;
-  // A name that is not a reference (`(url, signal) => …`, `{ signal: s }`, `x.signal`) is not the signal in scope.
-  const declares = (node: TS.Node) =>
-    (ts.isParameter(node.parent) || ts.isPropertyAssignment(node.parent) || ts.isPropertyAccessExpression(node.parent) || ts.isBindingElement(node.parent)) &&
-    node.parent.name === node;
-  const mentions = (node: TS.Node): boolean =>
-    (!declares(node) && isWrittenAs(node as TS.Expression, signal, sourceFile)) || (ts.forEachChild(node, mentions) ?? false);
-  return mentions(task);
+  return task !== undefined && signalReferences(task, signal.text, sourceFile).length > 0;
 }
 
 /**
