@@ -67,9 +67,11 @@ export function combinatorFix<MessageId extends string>(
   const combinator = promiseCombinatorOf(call);
   const [iterable] = call.arguments;
   if (!combinator || !iterable || call.arguments.length !== 1 || call.typeArguments) return undefined;
+  const source = fanOutSource(iterable, context);
+  if (!source) return undefined;
   const outer = signalInScope(call, context)?.text;
-  if (outer !== undefined && tasksReadSignal(call, outer, context)) return undefined;
-  const rewrite = rewriteFor(call, iterable, combinator, context, options.concurrency, outer);
+  if (outer !== undefined && tasksReadSignal(source, outer, context)) return undefined;
+  const rewrite = rewriteFor(call, iterable, source, combinator, context, options.concurrency, outer);
   if (!rewrite) return undefined;
   return {
     messageId: options.messageId,
@@ -77,7 +79,7 @@ export function combinatorFix<MessageId extends string>(
     transform: options.transform,
     edits: argumentsOnTheirOwnLines(call, rewrite.edits, context.sourceFile),
     imports: [rewrite.name],
-    delivery: deliveryOf(fanOutSource(iterable, context)!, context, outer),
+    delivery: deliveryOf(source, context, outer),
   };
 }
 
@@ -88,10 +90,7 @@ export function combinatorFix<MessageId extends string>(
  * taskscope combinator linked to the signal rejects with its reason. Such a
  * rewrite would change how cancellation that already works ends.
  */
-export function tasksReadSignal(call: TS.CallExpression, outer: string, context: AnalysisContext): boolean {
-  const [iterable] = call.arguments;
-  const source = iterable && fanOutSource(iterable, context);
-  if (!source) return false;
+export function tasksReadSignal(source: FanOutSource, outer: string, context: AnalysisContext): boolean {
   const tasks = source.shape === 'map' ? [inlineCallback(source.map.callback)] : source.shape === 'array' ? source.array.elements : source.pushed;
   const read = (reference: TS.Expression) => (ts.isPropertyAccessExpression(reference.parent) || ts.isElementAccessExpression(reference.parent)) && reference.parent.expression === reference;
   return tasks.some((task) => task !== undefined && signalReferences(task, outer, context.sourceFile).some(read));
@@ -123,14 +122,14 @@ interface Rewrite {
 function rewriteFor(
   call: TS.CallExpression,
   iterable: TS.Expression,
+  source: FanOutSource,
   combinator: PromiseCombinator,
   context: AnalysisContext,
   concurrency: number | undefined,
   outer: string | undefined,
 ): Rewrite | undefined {
   const { sourceFile } = context;
-  const source = fanOutSource(iterable, context);
-  if (!source || source.shape === 'pushed' || (source.held && !rewritesInPlace(source.held, iterable, call, context))) return undefined;
+  if (source.shape === 'pushed' || (source.held && !rewritesInPlace(source.held, iterable, call, context))) return undefined;
   const taskOptions = taskscopeOptions(call, context, concurrency === undefined ? [] : [`concurrency: ${concurrency}`]);
   const optionsText = taskOptions.text === undefined ? '' : `, ${taskOptions.text}`;
   const options = [...taskOptions.edits, ...(optionsText ? [insert(iterable.end, optionsText)] : [])];

@@ -64,19 +64,25 @@ export function signalInScope(node: TS.Node, context: AnalysisContext): SignalIn
  */
 export function signalReferences(root: TS.Node, signal: string, sourceFile: TS.SourceFile): TS.Expression[] {
   const head = /^[\w$]+/.exec(signal)?.[0] ?? signal;
-  const last = /[\w$]+$/.exec(signal)?.[0] ?? signal;
   const found: TS.Expression[] = [];
   const visit = (node: TS.Node): void => {
     if (ts.isFunctionLike(node) && (head === 'this' ? !ts.isArrowFunction(node) : declaredNames(node).has(head))) return;
-    const written =
-      (ts.isIdentifier(node) && node.text === signal && isReference(node)) ||
-      (node.kind === ts.SyntaxKind.ThisKeyword && signal === 'this') ||
-      (ts.isPropertyAccessExpression(node) && node.name.text === last && node.getText(sourceFile) === signal);
-    if (written) found.push(node as TS.Expression);
+    if (isWrittenAs(node as TS.Expression, signal, sourceFile) && (!ts.isIdentifier(node) || isReference(node))) found.push(node as TS.Expression);
     else ts.forEachChild(node, visit);
   };
   visit(root);
   return found;
+}
+
+/**
+ * Whether `expression` is written as the signal's text (`signal`, `opts.signal`,
+ * `this.signal`). Only a name, `this` or a `.signal` access can be, so the text
+ * of anything else (a callback, an object literal) is never read.
+ */
+export function isWrittenAs(expression: TS.Expression, signal: string, sourceFile: TS.SourceFile): boolean {
+  const node = skipParentheses(expression);
+  const shaped = ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword || (ts.isPropertyAccessExpression(node) && node.name.text === 'signal');
+  return shaped && node.getText(sourceFile) === signal;
 }
 
 // `x` in `(x) => …`, `{ x: 1 }`, `a.x`, `const { x } = …` names something; elsewhere it is read.

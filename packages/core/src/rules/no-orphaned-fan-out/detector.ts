@@ -90,11 +90,11 @@ export const noOrphanedFanOut: Detector<NoOrphanedFanOutOptions, NoOrphanedFanOu
 /** Why the codemod leaves the site to a person, as precisely as it knows. */
 function reviewReason(call: TS.CallExpression, combinator: string, rewritten: boolean, context: AnalysisContext): string {
   if (rewritten) return `Promise.${combinator}: no task takes an AbortSignal, so nothing could cancel them; give the work one first`;
+  const source = fanOutSource(call.arguments[0]!, context);
   const outer = signalInScope(call, context)?.text;
-  if (outer !== undefined && tasksReadSignal(call, outer, context)) {
+  if (source && outer !== undefined && tasksReadSignal(source, outer, context)) {
     return `Promise.${combinator}: the tasks read ${outer} and settle their own way when it aborts, which a taskscope call would turn into a rejection; to stop the siblings on a failure, abort a controller linked to ${outer} by hand`;
   }
-  const source = fanOutSource(call.arguments[0]!, context);
   if (source?.held) {
     const name = source.held.declaration.name.text;
     const where = source.shape === 'pushed' ? `as they are pushed into ${name}` : `where ${name} is declared`;

@@ -4,7 +4,7 @@ import { inCleanup } from '../../lib/cleanup.js';
 import { perCompiler, ts } from '../../lib/compiler.js';
 import { isAsyncIterableType, isThenableType } from '../../lib/promises.js';
 import { RUNTIME_API, taskscopeCallee } from '../../lib/runtime-api.js';
-import { signalInScope, signalReferences, type SignalInScope } from '../../lib/signal-in-scope.js';
+import { isWrittenAs, signalInScope, signalReferences, type SignalInScope } from '../../lib/signal-in-scope.js';
 import { isAbortSignalType, passSignalEdit, passesSignal, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
 import { calleeName, enclosingFunction, memberName, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
 import { unionMembers } from '../../lib/type-members.js';
@@ -108,7 +108,7 @@ function finding(call: TS.CallExpression, signal: SignalInScope, slot: SignalSlo
 // `signal.addEventListener(…)`, `opts.signal.throwIfAborted()`: the signal is the receiver.
 function isOnSignal(call: TS.CallExpression, signal: SignalInScope, sourceFile: TS.SourceFile): boolean {
   const callee = skipParentheses(call.expression);
-  return memberName(callee) !== undefined && isWrittenAs((callee as TS.PropertyAccessExpression).expression, signal, sourceFile);
+  return memberName(callee) !== undefined && isWrittenAs((callee as TS.PropertyAccessExpression).expression, signal.text, sourceFile);
 }
 
 // `helper(signal)`, `wrap(ctrl.signal, …)`: some signal is passed, maybe not in the slot we'd pick.
@@ -118,7 +118,7 @@ function passesAnySignal(call: TS.CallExpression, signal: SignalInScope, sourceF
     if ((ts.isIdentifier(node) && node.text === 'signal') || (ts.isPropertyAccessExpression(node) && node.name.text === 'signal')) {
       return true;
     }
-    return isWrittenAs(node, signal, sourceFile);
+    return isWrittenAs(node, signal.text, sourceFile);
   });
 }
 
@@ -127,20 +127,6 @@ function tasksPassSignal(call: TS.CallExpression, signal: SignalInScope, sourceF
   const name = taskscopeCallee(call, sourceFile);
   const task = name === undefined ? undefined : call.arguments[RUNTIME_API[name]?.tasks?.argument ?? -1];
   return task !== undefined && signalReferences(task, signal.text, sourceFile).length > 0;
-}
-
-/**
- * Whether `expression` is written as the signal's text (`signal`, `opts.signal`,
- * `this.signal`). Only a name, `this` or a `.signal` access can be, so the text
- * of anything else (a callback, an object literal) is never read.
- */
-function isWrittenAs(expression: TS.Expression, signal: SignalInScope, sourceFile: TS.SourceFile): boolean {
-  const node = skipParentheses(expression);
-  const shaped =
-    ts.isIdentifier(node) ||
-    node.kind === ts.SyntaxKind.ThisKeyword ||
-    (ts.isPropertyAccessExpression(node) && node.name.text === 'signal');
-  return shaped && node.getText(sourceFile) === signal.text;
 }
 
 /**
