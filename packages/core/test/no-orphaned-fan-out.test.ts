@@ -191,6 +191,14 @@ describe('no-orphaned-fan-out: work worth cancelling, by name and by type', () =
   const cases: [string, string, boolean, boolean][] = [
     ['writes named add… / delete…', 'await Promise.all(batches.map((b) => store.addDocuments(b)));\nawait Promise.all([store.deleteMany(["a"]), store.deleteMany(["b"])]);', true, true],
     ['reads named fetch…, whatever they call', "await Promise.all([fetchFont('a'), fetchFont('b')]);", false, false],
+    // A read given the caller's signal is still a read: left running after a sibling fails, it only ends on its own.
+    [
+      'downloads and lookups handed a signal',
+      'declare function download(o: { url: string; abortSignal?: AbortSignal }): Promise<Uint8Array>;\ndeclare function getUser(id: string, signal: AbortSignal): Promise<string>;\ndeclare const urls: string[];\ndeclare const signal: AbortSignal;\nawait Promise.all(urls.map((url) => download({ url, abortSignal: signal })));\nawait Promise.all(urls.map((id) => getUser(id, signal)));',
+      false,
+      false,
+    ],
+    ['work of any other name handed a signal', 'declare function digest(url: string, signal: AbortSignal): Promise<string>;\ndeclare const urls: string[];\ndeclare const signal: AbortSignal;\nawait Promise.all(urls.map((url) => digest(url, signal)));', true, true],
     ['a call that hands back options holding the signal it takes', 'await Promise.all(configs.map((c) => mergeConfig(c)));', false, false],
     [
       'a function of the project named like a write, three calls down, doing local work',

@@ -31,6 +31,8 @@ const cannot: [string, string][] = [
   ['Promise.allSettled', 'Promise.allSettled([work(), work()]);'],
   ['Promise.resolve of a value', 'Promise.resolve(1);'],
   ['Promise.all of handled chains', 'Promise.all([work().catch(log), work().catch(log)]);'],
+  ['Promise.all of mapped tasks that each catch everything', 'declare const ids: string[];\nPromise.all(ids.map(async () => { try { await work(); } catch (e) { return e; } }));'],
+  ['Promise.all over Array.from with a quiet mapper', 'declare const ids: Set<string>;\nPromise.all(Array.from(ids, async () => { try { await work(); } catch {} }));'],
   ['a new Promise that never rejects', 'new Promise<void>((resolve) => setTimeout(resolve, 10));'],
   ['a const bound to a handled chain', 'const quiet = work().catch(log);\nquiet;'],
   ['.finally on a handled chain', 'work().catch(log).finally(() => log("end"));'],
@@ -51,6 +53,8 @@ const can: [string, string][] = [
   ['an async function returning work unawaited inside its try', 'async function f() { try { return work(); } catch { return 0; } }\nf();'],
   ['a new Promise that rejects', 'new Promise((resolve, reject) => work().then(resolve, reject));'],
   ['Promise.all with one unhandled element', 'Promise.all([work().catch(log), work()]);'],
+  ['Promise.all of mapped tasks that await outside a try', 'declare const ids: string[];\nPromise.all(ids.map(async () => { await work(); }));'],
+  ['Promise.all of tasks mapped by a function out of sight', 'declare const ids: string[];\ndeclare function task(id: string): Promise<void>;\nPromise.all(ids.map(task));'],
   ['a for await outside a try', '(async () => { for await (const x of [work()]) log(x); })();'],
   ['a recursive async function', 'async function again(): Promise<void> { await again(); }\nagain();'],
 ];

@@ -52,6 +52,24 @@ describe('require-signal-propagation: a signal the body destructures', () => {
   });
 });
 
+describe('require-signal-propagation: an LLM SDK whose types are not installed', () => {
+  // The client's type is unresolved (`any`): its request methods take options, `signal` included, after the body.
+  const code = (call: string) => `import OpenAI from 'openai-not-installed';\ndeclare const client: OpenAI;\nexport async function ask(prompt: string, options: { signal?: AbortSignal }) {\n  const { signal } = options;\n  return ${call};\n}`;
+  it.each([
+    ['a chat completion', 'client.chat.completions.create({ messages: [] })', true],
+    ['a streamed message', 'client.messages.stream({ model: "m" })', true],
+    ['an embedding request already given options', 'client.embeddings.create({ input: prompt }, { signal })', false],
+    ['a create on any other resource', 'client.files.create({ file: prompt })', false],
+  ])('%s', (_, call, reported) => {
+    for (const typed of [true, false]) {
+      const found = findings(code(call), typed);
+      expect(found.map((f) => f.data?.['callee']), typed ? 'typed' : 'syntactic').toEqual(reported ? [call.slice(call.lastIndexOf('.', call.indexOf('(')) + 1, call.indexOf('('))] : []);
+      // Typed, `options.signal` is in scope too: either is the caller's signal.
+      if (reported) expect(applyEdits(code(call), found[0]!.fixes[0]!.edits)).toMatch(/, \{ signal(: options\.signal)? \}\)/);
+    }
+  });
+});
+
 describe('require-signal-propagation: listener registrations', () => {
   it('are said, with nothing for the codemod to rewrite or mark', () => {
     const code = 'export function listen(signal: AbortSignal, target: EventTarget, onMessage: (event: Event) => void) {\n  target.addEventListener("message", onMessage);\n}';

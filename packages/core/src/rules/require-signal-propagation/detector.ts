@@ -5,7 +5,7 @@ import { perCompiler, ts } from '../../lib/compiler.js';
 import { isAsyncIterableType, isThenableType } from '../../lib/promises.js';
 import { RUNTIME_API, taskscopeCallee } from '../../lib/runtime-api.js';
 import { isWrittenAs, signalInScope, signalReferences, type SignalInScope } from '../../lib/signal-in-scope.js';
-import { isAbortSignalType, passSignalEdit, passesSignal, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
+import { isAbortSignalType, isSdkRequest, passSignalEdit, passesSignal, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
 import { calleeName, enclosingFunction, memberName, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
 import { unionMembers } from '../../lib/type-members.js';
 import { isTestFile } from '../../lib/test-code.js';
@@ -58,8 +58,8 @@ export const requireSignalPropagation: Detector<RequireSignalPropagationOptions,
     if (!ts.isCallExpression(node)) return [];
     // A test's work is local or mocked and ends with the test.
     if (!options.checkTestFiles && isTestFile(context)) return [];
-    // Without types only calls by plain name can take a signal (syntacticSlot): the cheap test first.
-    if (!context.checker && !ts.isIdentifier(skipParentheses(node.expression))) return [];
+    // Without types only calls by plain name and LLM SDK requests can take a signal (syntacticSlot): the cheap test first.
+    if (!context.checker && !ts.isIdentifier(skipParentheses(node.expression)) && !isSdkRequest(node)) return [];
     // Cleanup runs because the work is ending, often because it was cancelled: that signal must not stop it.
     if (inCleanup(node)) return [];
     const signal = signalInScope(node, context);
