@@ -32,7 +32,7 @@ describe('taskscope.config.json', () => {
     [{ rules: { 'no-floating-promises': 'error' } }, 'rules: unknown rule "no-floating-promises"; the rules are taskscope/no-floating-promises,'],
     [{ rules: { 'taskscope/no-floating-promises': 'on' } }, 'the severity must be "off", "warn", "error" or 0, 1, 2, not "on"'],
     [{ rules: { 'taskscope/no-orphaned-fan-out': ['error', { alow: [] }] } }, 'unknown option "alow"; its options are allow, defaultConcurrency, checkTestFiles, checkExamples'],
-    [{ rules: { 'taskscope/no-orphaned-fan-out': ['error', { allow: 'searchWeb' }] } }, 'option "allow" must be an array of strings'],
+    [{ rules: { 'taskscope/no-orphaned-fan-out': ['error', { allow: 'browseWeb' }] } }, 'option "allow" must be an array of strings'],
     [{ rules: { 'taskscope/no-orphaned-fan-out': ['error', { defaultConcurrency: 2.5 }] } }, 'option "defaultConcurrency" must be a integer'],
     [{ rules: { 'taskscope/no-uncancelled-race': ['error', { any: true }] } }, 'unknown option "any"; it takes none'],
     [{ overrides: [{ rules: {} }] }, 'overrides[0].files must be a non-empty array of glob patterns'],
@@ -43,7 +43,7 @@ describe('taskscope.config.json', () => {
 
   it('merges as a flat config does: a later severity wins, options replace, a severity alone keeps them; under the detector defaults', () => {
     const settings = settingsOf({
-      rules: { 'taskscope/no-orphaned-fan-out': ['warn', { allow: ['searchWeb'] }], 'taskscope/no-unchecked-settled': 'off' },
+      rules: { 'taskscope/no-orphaned-fan-out': ['warn', { allow: ['browseWeb'] }], 'taskscope/no-unchecked-settled': 'off' },
       overrides: [
         { files: ['src/legacy/**'], rules: { 'taskscope/no-orphaned-fan-out': 'error' } },
         { files: ['src/legacy/vendor/*.ts'], rules: { 'taskscope/no-orphaned-fan-out': ['error', { checkTestFiles: true }] } },
@@ -52,8 +52,8 @@ describe('taskscope.config.json', () => {
     const dir = path.dirname(settings.config!.path);
     const fanOut = (file: string) => settings.forFile(path.join(dir, file)).get('no-orphaned-fan-out');
 
-    expect(fanOut('src/app.ts')).toEqual({ severity: 1, options: { allow: ['searchWeb'], defaultConcurrency: 8, checkTestFiles: false, checkExamples: false }, configured: true });
-    expect(fanOut('src/legacy/old.ts')).toMatchObject({ severity: 2, options: { allow: ['searchWeb'] } });
+    expect(fanOut('src/app.ts')).toEqual({ severity: 1, options: { allow: ['browseWeb'], defaultConcurrency: 8, checkTestFiles: false, checkExamples: false }, configured: true });
+    expect(fanOut('src/legacy/old.ts')).toMatchObject({ severity: 2, options: { allow: ['browseWeb'] } });
     expect(fanOut('src/legacy/vendor/lib.ts')).toMatchObject({ severity: 2, options: { allow: [], checkTestFiles: true } });
     // Outside the configuration's folder no override applies.
     expect(settings.forFile(path.join(dir, '../elsewhere/src/legacy/old.ts')).get('no-orphaned-fan-out')).toMatchObject({ severity: 1 });

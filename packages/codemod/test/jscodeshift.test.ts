@@ -13,7 +13,7 @@ const transform = entry.default;
 const input = [
   "import { log } from './log';",
   '',
-  'export async function load(id: string) {',
+  'export async function embed(id: string) {',
   '  // both requests start together',
   "  const [user, posts] = await Promise.all([fetch('/users/' + id), fetch('/posts')]);",
   '  return { user, posts };',
@@ -24,7 +24,7 @@ const output = [
   "import { log } from './log';",
   "import { all } from 'taskscope';",
   '',
-  'export async function load(id: string) {',
+  'export async function embed(id: string) {',
   '  // both requests start together',
   '  const [user, posts] = await all([',
   "    (signal) => fetch('/users/' + id, { signal }),",

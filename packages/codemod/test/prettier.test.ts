@@ -14,10 +14,10 @@ const prettierDir = path.dirname(createRequire(import.meta.url).resolve('prettie
 
 const fanOut = (name: string) =>
   [
-    'declare function load(id: string, s?: AbortSignal): Promise<string>;',
+    'declare function embed(id: string, s?: AbortSignal): Promise<string>;',
     '',
     `export async function ${name}(a: string, b: string) {`,
-    '  return Promise.all([load(a), load(b)]);',
+    '  return Promise.all([embed(a), embed(b)]);',
     '}',
     '',
   ].join('\n');
@@ -55,12 +55,12 @@ describe('the project\'s Prettier formats what the migration wrote', () => {
     expect(cleanAfter).toContain('all(');
     // The project's options, not ours: 70 columns, `signal =>` without parentheses.
     expect(await prettier.check(cleanAfter, { ...config, parser: 'typescript' })).toBe(true);
-    expect(cleanAfter).toContain('signal => load(a, signal)');
+    expect(cleanAfter).toContain('signal => embed(a, signal)');
 
     // The changed statement is formatted as the project wants (from the indentation its line has,
     // as Prettier formats a range); the line the migration did not touch stays.
     const messyAfter = readFileSync(path.join(dir, 'src/messy.ts'), 'utf8');
-    expect(messyAfter).toContain('\n      return all([\n        signal => load(a, signal),\n        signal => load(b, signal),\n      ]);\n');
+    expect(messyAfter).toContain('\n      return all([\n        signal => embed(a, signal),\n        signal => embed(b, signal),\n      ]);\n');
     expect(messyAfter).toContain('\nexport const   untouched = [1,2];\n');
     expect(await prettier.check(messyAfter, { ...config, parser: 'typescript' })).toBe(false);
     // A file with CRLF line endings keeps them, though Prettier formats a range with LF.

@@ -22,10 +22,10 @@ const files = {
 };
 
 const fanOut = [
-  'declare function load(id: string, signal?: AbortSignal): Promise<string>;',
+  'declare function embed(id: string, signal?: AbortSignal): Promise<string>;',
   '',
   'export async function loadPair(a: string, b: string) {',
-  '  return Promise.all([load(a), load(b)]);',
+  '  return Promise.all([embed(a), embed(b)]);',
   '}',
   '',
 ].join('\n');
@@ -169,11 +169,11 @@ describe('runMigration', () => {
     const dir = tempProject({
       'tsconfig.json': JSON.stringify({ compilerOptions, include: ['src'] }),
       'src/a.ts': [
-        'declare function load(id: string, signal?: AbortSignal): Promise<string>;',
+        'declare function embed(id: string, signal?: AbortSignal): Promise<string>;',
         'declare function count(id: string): Promise<number>;',
         'declare function store(id: string, at: number, signal?: AbortSignal): Promise<void>;',
         'export async function f(ids: string[]) {',
-        "  const [a, b] = await Promise.all([load('a'), count('b')]);",
+        "  const [a, b] = await Promise.all([embed('a'), count('b')]);",
         '  ids.forEach(async (id, i) => {',
         '    await store(id, i);',
         '  });',
@@ -186,7 +186,7 @@ describe('runMigration', () => {
     const file = path.join(dir, 'src/a.ts');
     const text = readFileSync(file, 'utf8');
     // A fan-out where one task's work takes the signal: the others' thunks declare none.
-    expect(text).toContain("await all([(signal) => load('a', signal), () => count('b')]);");
+    expect(text).toContain("await all([(signal) => embed('a', signal), () => count('b')]);");
     // map's callback takes the signal before the index, which keeps its place.
     expect(text).toContain('await map(ids, async (id, signal, i) => {\n    await store(id, i, signal);');
 

@@ -1,9 +1,9 @@
-declare function loadUser(id: string, signal?: AbortSignal): Promise<{ name: string }>;
-declare function loadAvatar(id: string, signal?: AbortSignal): Promise<string>;
+declare function renderProfile(id: string, signal?: AbortSignal): Promise<{ name: string }>;
+declare function renderAvatar(id: string, signal?: AbortSignal): Promise<string>;
 declare function logView(id: string, signal?: AbortSignal): Promise<void>;
 
 export async function Profile({ id }: { id: string }) {
   logView(id);
-  const [user, avatar] = await Promise.all([loadUser(id), loadAvatar(id)]);
+  const [user, avatar] = await Promise.all([renderProfile(id), renderAvatar(id)]);
   return <img alt={user.name} src={avatar} />;
 }

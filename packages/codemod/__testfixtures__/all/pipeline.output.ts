@@ -1,6 +1,6 @@
 import { map, scope, TimeoutError, withTimeout } from 'taskscope';
 
-declare function fetchPage(url: string, signal?: AbortSignal): Promise<string>;
+declare function crawlPage(url: string, signal?: AbortSignal): Promise<string>;
 declare function summarize(text: string, options?: { signal?: AbortSignal }): Promise<string>;
 declare function audit(event: string, signal?: AbortSignal): Promise<void>;
 
@@ -9,7 +9,7 @@ export async function digest(urls: string[], signal: AbortSignal) {
     s.spawn((taskSignal) => audit('digest', taskSignal));
     const pages = await map(
       urls,
-      (url, taskSignal) => fetchPage(url, taskSignal),
+      (url, taskSignal) => crawlPage(url, taskSignal),
       { concurrency: 8, signal },
     );
     const summary = await withTimeout(

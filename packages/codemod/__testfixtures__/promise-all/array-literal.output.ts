@@ -4,13 +4,13 @@ interface User {
   id: string;
   name: string;
 }
-declare function loadUser(id: string, signal?: AbortSignal): Promise<User>;
-declare function loadPosts(id: string, options?: { signal?: AbortSignal }): Promise<string[]>;
+declare function enrichUser(id: string, signal?: AbortSignal): Promise<User>;
+declare function rankPosts(id: string, options?: { signal?: AbortSignal }): Promise<string[]>;
 
 export async function profile(id: string) {
   const [user, posts] = await all([
-    (signal) => loadUser(id, signal),
-    (signal) => loadPosts(id, { signal }),
+    (signal) => enrichUser(id, signal),
+    (signal) => rankPosts(id, { signal }),
   ]);
   return { user, posts };
 }

@@ -1,12 +1,12 @@
 import { all } from 'taskscope';
 
-declare function loadAvatar(id: string, signal?: AbortSignal): Promise<string>;
-declare function loadBadge(id: string, signal?: AbortSignal): Promise<string>;
+declare function renderAvatar(id: string, signal?: AbortSignal): Promise<string>;
+declare function renderBadge(id: string, signal?: AbortSignal): Promise<string>;
 
 export async function Avatar({ id }: { id: string }) {
   const [src, badge] = await all([
-    (signal) => loadAvatar(id, signal),
-    (signal) => loadBadge(id, signal),
+    (signal) => renderAvatar(id, signal),
+    (signal) => renderBadge(id, signal),
   ]);
   return (
     <figure>

@@ -1,13 +1,13 @@
 // Cancellation that already works is left as it settles. `pages`' tasks read the signal and end
 // with `undefined` when it aborts: a taskscope call linked to it would reject instead, so a marker.
 // `crawl` handles the abort around the call, where the rewrite's rejection still lands.
-declare function fetchPage(url: string, options?: { signal?: AbortSignal }): Promise<string>;
+declare function crawlPage(url: string, options?: { signal?: AbortSignal }): Promise<string>;
 
 export async function pages(urls: string[], signal: AbortSignal): Promise<(string | undefined)[]> {
   return Promise.all(
     urls.map(async (url) => {
       try {
-        return await fetchPage(url, { signal });
+        return await crawlPage(url, { signal });
       } catch (error) {
         if (signal.aborted) return undefined;
         throw error;
@@ -18,7 +18,7 @@ export async function pages(urls: string[], signal: AbortSignal): Promise<(strin
 
 export async function crawl(urls: string[], signal: AbortSignal): Promise<string[]> {
   try {
-    return await Promise.all(urls.map((url) => fetchPage(url, { signal })));
+    return await Promise.all(urls.map((url) => crawlPage(url, { signal })));
   } catch (error) {
     if (signal.aborted) return [];
     throw error;

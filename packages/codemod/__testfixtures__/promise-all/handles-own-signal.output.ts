@@ -3,7 +3,7 @@
 // `crawl` handles the abort around the call, where the rewrite's rejection still lands.
 import { map } from 'taskscope';
 
-declare function fetchPage(url: string, options?: { signal?: AbortSignal }): Promise<string>;
+declare function crawlPage(url: string, options?: { signal?: AbortSignal }): Promise<string>;
 
 export async function pages(urls: string[], signal: AbortSignal): Promise<(string | undefined)[]> {
   /* taskscope-migrate: Promise.all: the tasks read signal and settle their own way when it
@@ -12,7 +12,7 @@ export async function pages(urls: string[], signal: AbortSignal): Promise<(strin
   return Promise.all(
     urls.map(async (url) => {
       try {
-        return await fetchPage(url, { signal });
+        return await crawlPage(url, { signal });
       } catch (error) {
         if (signal.aborted) return undefined;
         throw error;
@@ -25,7 +25,7 @@ export async function crawl(urls: string[], signal: AbortSignal): Promise<string
   try {
     return await map(
       urls,
-      (url, taskSignal) => fetchPage(url, { signal: taskSignal }),
+      (url, taskSignal) => crawlPage(url, { signal: taskSignal }),
       { concurrency: 8, signal },
     );
   } catch (error) {

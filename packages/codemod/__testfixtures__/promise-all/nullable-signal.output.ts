@@ -2,11 +2,11 @@
 // require-signal-propagation passes it: taskscope's options take `AbortSignal | undefined`.
 import { all } from 'taskscope';
 
-declare function load(id: string, signal?: AbortSignal): Promise<string>;
+declare function embed(id: string, signal?: AbortSignal): Promise<string>;
 
 export async function loadPair(a: string, b: string, opts: { signal: AbortSignal | null }) {
   return all(
-    [(signal) => load(a, signal), (signal) => load(b, signal)],
+    [(signal) => embed(a, signal), (signal) => embed(b, signal)],
     { signal: opts.signal ?? undefined },
   );
 }

@@ -1,11 +1,11 @@
 // As outer-signal, with the caller's signal in a variable named `signal`, the usual name.
 import { all } from 'taskscope';
 
-declare function fetchPage(url: string, options?: { signal?: AbortSignal }): Promise<string>;
+declare function crawlPage(url: string, options?: { signal?: AbortSignal }): Promise<string>;
 
 export async function crawl(a: string, b: string, signal: AbortSignal) {
   return all([
-    (taskSignal) => fetchPage(a, { signal: taskSignal }),
-    (taskSignal) => fetchPage(b, { signal: taskSignal }),
+    (taskSignal) => crawlPage(a, { signal: taskSignal }),
+    (taskSignal) => crawlPage(b, { signal: taskSignal }),
   ], { signal });
 }

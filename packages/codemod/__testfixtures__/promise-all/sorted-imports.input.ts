@@ -3,9 +3,9 @@
 import { limit } from 'p-limit';
 import { z } from 'zod';
 
-declare function load(id: string, signal?: AbortSignal): Promise<string>;
+declare function embed(id: string, signal?: AbortSignal): Promise<string>;
 
 export async function loadPair(a: string, b: string) {
-  const [first, second] = await Promise.all([load(a), load(b)]);
+  const [first, second] = await Promise.all([embed(a), embed(b)]);
   return limit(1)(async () => z.string().parse(first + second));
 }

@@ -4,12 +4,12 @@ import { limit } from 'p-limit';
 import { all } from 'taskscope';
 import { z } from 'zod';
 
-declare function load(id: string, signal?: AbortSignal): Promise<string>;
+declare function embed(id: string, signal?: AbortSignal): Promise<string>;
 
 export async function loadPair(a: string, b: string) {
   const [first, second] = await all([
-    (signal) => load(a, signal),
-    (signal) => load(b, signal),
+    (signal) => embed(a, signal),
+    (signal) => embed(b, signal),
   ]);
   return limit(1)(async () => z.string().parse(first + second));
 }

@@ -10,10 +10,10 @@ import { CHECK_EXIT, taskscopeMain } from '../../src/check/cli.js';
 import { capture, checkProject as project } from '../temp-project.js';
 
 const fanOut = [
-  'declare function load(id: string, signal?: AbortSignal): Promise<string>;',
+  'declare function embed(id: string, signal?: AbortSignal): Promise<string>;',
   '',
   'export async function loadAll(ids: string[]) {',
-  '  return Promise.all(ids.map((id) => load(id)));',
+  '  return Promise.all(ids.map((id) => embed(id)));',
   '}',
   '',
 ].join('\n');
@@ -147,7 +147,7 @@ describe('taskscope check', () => {
 
     const fixed = taskscope(dir, ['check', '--fix', '--allow-dirty']);
     expect(fixed.stderr).toContain('taskscope-migrate: 3 files\n');
-    expect(readFileSync(path.join(dir, 'src/load.ts'), 'utf8')).toContain('return map(ids, (id, signal) => load(id, signal), { concurrency: 8 });');
+    expect(readFileSync(path.join(dir, 'src/load.ts'), 'utf8')).toContain('return map(ids, (id, signal) => embed(id, signal), { concurrency: 8 });');
     // The floating call outside an async function got a review marker, not a rewrite: it is still reported.
     expect(readFileSync(path.join(dir, 'src/notify.ts'), 'utf8')).toContain(
       "  /* taskscope-migrate: floating promise outside an async function: report its failure with\n     .catch(report), or write `void` before it with a comment saying why it may run on, or return\n     it so the caller can await it in a scope */\n  send(to);",

@@ -20,11 +20,11 @@ const require = createRequire(import.meta.url);
 const schemaFile = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib/schemas/sarif-2.1.0-rtm.5.json');
 
 const source = [
-  'declare function load(id: string, signal?: AbortSignal): Promise<string>;',
+  'declare function save(id: string, signal?: AbortSignal): Promise<string>;',
   '',
   'export async function loadAll(ids: string[], signal: AbortSignal) {',
-  '  load("audit");',
-  '  return Promise.all(ids.map((id) => load(id)));',
+  '  save("audit");',
+  '  return Promise.all(ids.map((id) => save(id)));',
   '}',
   '',
 ].join('\n');

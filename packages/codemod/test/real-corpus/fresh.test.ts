@@ -15,6 +15,10 @@
 // - Round 3 (fresh-labels-3.tsv): matrix-js-sdk, mongodb, gRPC, Temporal's
 //   client and others, drawn and labelled after that change (at most 10
 //   findings per package and rule).
+// - Round 4 (fresh-labels-4.tsv): livekit-client, rxdb, viem, lodestar,
+//   libp2p, Fluid Framework and others (realtime, sync, peer-to-peer: code
+//   unlike the AI SDKs of the corpus), drawn and labelled after the changes
+//   the first three rounds prompted (at most 3 findings per package and rule).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -78,10 +82,34 @@ const ROUND_3 = [
   '@browserbasehq/sdk@2.24.0',
 ] as const;
 
+const ROUND_4 = [
+  'livekit-client@2.23.0',
+  '@livekit/rtc-node@1.1.0',
+  'rxdb@17.6.0',
+  'viem@2.58.8',
+  '@lodestar/beacon-node@1.44.0',
+  'cojson@0.20.19',
+  'jazz-tools@0.20.19',
+  '@automerge/automerge-repo@2.5.6',
+  '@nostr-dev-kit/ndk@3.0.3',
+  'libp2p@3.3.11',
+  '@libp2p/kad-dht@16.4.5',
+  '@waku/sdk@0.0.36',
+  '@composio/core@0.21.0',
+  '@colyseus/core@0.18.17',
+  'botbuilder@4.23.3',
+  '@fluidframework/odsp-driver@3.0.2',
+  '@fluidframework/container-loader@3.0.2',
+  '@fluidframework/container-runtime@3.0.2',
+  '@aws-amplify/datastore@5.1.13',
+  '@instantdb/core@1.0.67',
+] as const;
+
 const ROUNDS = [
   { name: 'the held-out round 1', labels: 'fresh-labels.tsv', packages: ROUND_1, everyFindingLabelled: true },
   { name: 'the held-out round 2', labels: 'fresh-labels-2.tsv', packages: ROUND_2, everyFindingLabelled: false },
   { name: 'the held-out round 3', labels: 'fresh-labels-3.tsv', packages: ROUND_3, everyFindingLabelled: false },
+  { name: 'the held-out round 4', labels: 'fresh-labels-4.tsv', packages: ROUND_4, everyFindingLabelled: false },
 ] as const;
 
 const folderOf = (spec: string) => spec.replace(/^@/, '').replace('/', '-').replace(/@(?=\d)/, '-');
@@ -91,7 +119,7 @@ const cache = process.env.TASKSCOPE_FRESH_CACHE ?? path.join(process.env.XDG_CAC
 /** The packages unpacked in the cache (packed from the registry the first time); undefined when the registry can't be reached. */
 function unpacked(): string | undefined {
   try {
-    for (const spec of [...ROUND_1, ...ROUND_2, ...ROUND_3]) {
+    for (const spec of [...ROUND_1, ...ROUND_2, ...ROUND_3, ...ROUND_4]) {
       const folder = path.join(cache, folderOf(spec));
       if (existsSync(path.join(folder, 'package', 'package.json'))) continue;
       rmSync(folder, { recursive: true, force: true });

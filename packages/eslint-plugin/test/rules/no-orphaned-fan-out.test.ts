@@ -1,12 +1,12 @@
 import rule from '../../src/rules/no-orphaned-fan-out.js';
 import { espreeTester, syntacticTester, typedTester } from '../rule-tester.js';
 
-// Costly work (a model call and a load that take a signal, writes that take none), a read, and local work.
+// Costly work (a model call and an embedding that take a signal, writes that take none), a read, and local work.
 const api = [
   'interface User { id: string }',
   'declare function callModel(id: string, signal?: AbortSignal): Promise<User>;',
   'declare function saveOrders(id: string): Promise<number[]>;',
-  'declare function load(id: string, signal?: AbortSignal): Promise<boolean>;',
+  'declare function embed(id: string, signal?: AbortSignal): Promise<boolean>;',
   'declare function getUser(id: string): Promise<User>;',
   'declare function count(): number;',
   'declare const db: { insert(row: string): Promise<void>; users: { update(id: string): Promise<User> } };',
@@ -64,7 +64,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     // A failing task aborts the signal every task was given.
     withApi(
       inHandler(
-        'const round = new AbortController();\nawait Promise.all(ids.map(async (id) => {\n  try {\n    return await load(id, round.signal);\n  } catch (error) {\n    round.abort(error);\n    throw error;\n  }\n}));',
+        'const round = new AbortController();\nawait Promise.all(ids.map(async (id) => {\n  try {\n    return await embed(id, round.signal);\n  } catch (error) {\n    round.abort(error);\n    throw error;\n  }\n}));',
       ),
     ),
     // No task can reject, so none ends the fan-out early: a quiet `.catch` (a reporting handler out of sight counts as one)...
@@ -175,7 +175,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // The task's signal is threaded into callees that take one.
-      code: withApi(inHandler("await Promise.all([load('a'), fetch('/b', { method: 'POST' })]);")),
+      code: withApi(inHandler("await Promise.all([embed('a'), fetch('/b', { method: 'POST' })]);")),
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -186,7 +186,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                inHandler("await all([\n  (signal) => load('a', signal),\n  (signal) => fetch('/b', { method: 'POST', signal }),\n]);"),
+                inHandler("await all([\n  (signal) => embed('a', signal),\n  (signal) => fetch('/b', { method: 'POST', signal }),\n]);"),
               ),
             },
           ],
@@ -223,7 +223,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       ],
     },
     {
-      code: withApi('export async function saveAll(signal: AbortSignal) {\n  await Promise.all(ids.map((id) => load(id, signal)));\n}'),
+      code: withApi('export async function saveAll(signal: AbortSignal) {\n  await Promise.all(ids.map((id) => embed(id, signal)));\n}'),
       errors: [
         {
           messageId: 'orphanedUnboundedFanOut',
@@ -233,7 +233,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
           suggestions: [
             {
               messageId: 'useBoundedMap',
-              output: importing('map', 'export async function saveAll(signal: AbortSignal) {\n  await map(ids, (id, taskSignal) => load(id, taskSignal), { concurrency: 8, signal });\n}'),
+              output: importing('map', 'export async function saveAll(signal: AbortSignal) {\n  await map(ids, (id, taskSignal) => embed(id, taskSignal), { concurrency: 8, signal });\n}'),
             },
           ],
         },
@@ -241,7 +241,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // The outer signal read from options is replaced the same way, in an options literal and as a parameter.
-      code: withApi("export async function both(opts: { signal: AbortSignal }) {\n  await Promise.all([fetch('/a', { signal: opts.signal }), load('b', opts.signal)]);\n}"),
+      code: withApi("export async function both(opts: { signal: AbortSignal }) {\n  await Promise.all([fetch('/a', { signal: opts.signal }), embed('b', opts.signal)]);\n}"),
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -252,7 +252,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "export async function both(opts: { signal: AbortSignal }) {\n  await all([\n    (taskSignal) => fetch('/a', { signal: taskSignal }),\n    (taskSignal) => load('b', taskSignal),\n  ], { signal: opts.signal });\n}",
+                "export async function both(opts: { signal: AbortSignal }) {\n  await all([\n    (taskSignal) => fetch('/a', { signal: taskSignal }),\n    (taskSignal) => embed('b', taskSignal),\n  ], { signal: opts.signal });\n}",
               ),
             },
           ],
@@ -297,7 +297,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // `.map` over an array becomes taskscope `map`, with the signal second and a limit.
-      code: withApi(inHandler('const flags = await Promise.all(ids.map((id) => load(id)));')),
+      code: withApi(inHandler('const flags = await Promise.all(ids.map((id) => embed(id)));')),
       options: [{ defaultConcurrency: 4 }],
       errors: [
         {
@@ -309,7 +309,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
             {
               messageId: 'useBoundedMap',
               data: { name: 'map', concurrency: '4' },
-              output: importing('map', inHandler('const flags = await map(ids, (id, signal) => load(id, signal), { concurrency: 4 });')),
+              output: importing('map', inHandler('const flags = await map(ids, (id, signal) => embed(id, signal), { concurrency: 4 });')),
             },
           ],
         },
@@ -381,7 +381,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     {
       // An element that already passes the outer `signal`: the task's own, named `taskSignal`, replaces it
       // (it is linked to the outer one, which `all` is given).
-      code: withApi("async function f(signal: AbortSignal) {\n  await Promise.all([load('a', signal), callModel('b')]);\n}"),
+      code: withApi("async function f(signal: AbortSignal) {\n  await Promise.all([embed('a', signal), callModel('b')]);\n}"),
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -392,7 +392,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "async function f(signal: AbortSignal) {\n  await all([\n    (taskSignal) => load('a', taskSignal),\n    (taskSignal) => callModel('b', taskSignal),\n  ], { signal });\n}",
+                "async function f(signal: AbortSignal) {\n  await all([\n    (taskSignal) => embed('a', taskSignal),\n    (taskSignal) => callModel('b', taskSignal),\n  ], { signal });\n}",
               ),
             },
           ],

@@ -5,7 +5,7 @@ import { espreeTester, syntacticTester, typedTester } from '../rule-tester.js';
 const api = [
   'interface User { id: string; name: string }',
   'declare function callModel(id: string): Promise<User>;',
-  'declare function load(id: string, signal?: AbortSignal): Promise<boolean>;',
+  'declare function embed(id: string, signal?: AbortSignal): Promise<boolean>;',
   'declare function getUser(id: string): Promise<User>;',
   'declare function report(error: unknown): void;',
   'declare const ids: string[];',
@@ -46,10 +46,10 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
     ),
     // A limit is given (or may be, in an options object we can't see into).
     withApi(
-      `import { all } from 'taskscope';\n${inHandler('await all(ids.map((id) => (signal: AbortSignal) => load(id, signal)), { concurrency: 4 });')}`,
+      `import { all } from 'taskscope';\n${inHandler('await all(ids.map((id) => (signal: AbortSignal) => embed(id, signal)), { concurrency: 4 });')}`,
     ),
     withApi(
-      `import { allSettled, type ScopeOptions } from 'taskscope';\ndeclare const opts: ScopeOptions;\n${inHandler('await allSettled(ids.map((id) => (signal: AbortSignal) => load(id, signal)), opts);')}`,
+      `import { allSettled, type ScopeOptions } from 'taskscope';\ndeclare const opts: ScopeOptions;\n${inHandler('await allSettled(ids.map((id) => (signal: AbortSignal) => embed(id, signal)), opts);')}`,
     ),
     // The map starts no work, or the combinator is not ours.
     withApi(inHandler('await Promise.allSettled(users.map((u) => u.name));')),
@@ -71,7 +71,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
     withApi(inHandler('await Promise.any(ids.map(async (id) => callModel(id)));')),
     // A test: its collections are fixtures.
     { code: withApi(inHandler('return Promise.allSettled(ids.map((id) => callModel(id)));')), filename: 'fan-out.spec.ts' },
-    { code: withApi("await Promise.all(['a', 'b'].filter(Boolean).map((id) => load(id).catch(report)));\nexport {};"), filename: 'react.tsx' },
+    { code: withApi("await Promise.all(['a', 'b'].filter(Boolean).map((id) => embed(id).catch(report)));\nexport {};"), filename: 'react.tsx' },
     {
       code: "const urls = ['/a', '/b'];\nexport const pages = () => Promise.allSettled(urls.map((url) => fetch(url)));",
       filename: 'file.js',
@@ -81,7 +81,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
     {
       // A const filled in a loop has as many items as the loop runs; allSettled keeps its result shape.
       code: withApi(
-        inHandler('const picked: string[] = [];\nfor (const id of ids) picked.push(id);\nreturn Promise.allSettled(picked.map((id) => load(id)));'),
+        inHandler('const picked: string[] = [];\nfor (const id of ids) picked.push(id);\nreturn Promise.allSettled(picked.map((id) => embed(id)));'),
       ),
       errors: [
         {
@@ -96,7 +96,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               output: importing(
                 'allSettled',
                 inHandler(
-                  'const picked: string[] = [];\nfor (const id of ids) picked.push(id);\nreturn allSettled(\n  picked.map((id) => (signal: AbortSignal) => load(id, signal)),\n  { concurrency: 8 },\n);',
+                  'const picked: string[] = [];\nfor (const id of ids) picked.push(id);\nreturn allSettled(\n  picked.map((id) => (signal: AbortSignal) => embed(id, signal)),\n  { concurrency: 8 },\n);',
                 ),
               ),
             },
@@ -106,7 +106,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
     },
     {
       // Tasks that cannot reject orphan nothing, but still all start at once: this rule's, not no-orphaned-fan-out's.
-      code: withApi(inHandler('const flags = await Promise.all(ids.map((id) => load(id).catch(() => false)));')),
+      code: withApi(inHandler('const flags = await Promise.all(ids.map((id) => embed(id).catch(() => false)));')),
       errors: [
         {
           messageId: 'unboundedFanOut',
@@ -118,7 +118,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
             {
               messageId: 'limitConcurrency',
               data: { name: 'map', concurrency: '8' },
-              output: importing('map', inHandler('const flags = await map(\n  ids,\n  (id, signal) => load(id, signal).catch(() => false),\n  { concurrency: 8 },\n);')),
+              output: importing('map', inHandler('const flags = await map(\n  ids,\n  (id, signal) => embed(id, signal).catch(() => false),\n  { concurrency: 8 },\n);')),
             },
           ],
         },
@@ -126,7 +126,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
     },
     {
       // A cast around the map hides nothing; map() gives the result its type.
-      code: withApi(inHandler('await Promise.all(ids.map((id) => load(id).catch(report)) as Promise<unknown>[]);')),
+      code: withApi(inHandler('await Promise.all(ids.map((id) => embed(id).catch(report)) as Promise<unknown>[]);')),
       errors: [
         {
           messageId: 'unboundedFanOut',
@@ -135,7 +135,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
           suggestions: [
             {
               messageId: 'limitConcurrency',
-              output: importing('map', inHandler('await map(ids, (id, signal) => load(id, signal).catch(report), { concurrency: 8 });')),
+              output: importing('map', inHandler('await map(ids, (id, signal) => embed(id, signal).catch(report), { concurrency: 8 });')),
             },
           ],
         },
@@ -143,7 +143,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
     },
     {
       // A callback that catches everything.
-      code: withApi(inHandler('await Promise.all(users.map(async (user) => {\n  try {\n    await load(user.id);\n  } catch (error) {\n    report(error);\n  }\n}));')),
+      code: withApi(inHandler('await Promise.all(users.map(async (user) => {\n  try {\n    await embed(user.id);\n  } catch (error) {\n    report(error);\n  }\n}));')),
       options: [{ defaultConcurrency: 4 }],
       errors: [
         {
@@ -156,7 +156,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               data: { name: 'map', concurrency: '4' },
               output: importing(
                 'map',
-                inHandler('await map(users, async (user, signal) => {\n  try {\n    await load(user.id, signal);\n  } catch (error) {\n    report(error);\n  }\n}, { concurrency: 4 });'),
+                inHandler('await map(users, async (user, signal) => {\n  try {\n    await embed(user.id, signal);\n  } catch (error) {\n    report(error);\n  }\n}, { concurrency: 4 });'),
               ),
             },
           ],
@@ -165,7 +165,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
     },
     {
       // Taskscope's own combinators get the option added.
-      code: withApi(`import { all } from 'taskscope';\n${inHandler('await all(ids.map((id) => (signal: AbortSignal) => load(id, signal)));')}`),
+      code: withApi(`import { all } from 'taskscope';\n${inHandler('await all(ids.map((id) => (signal: AbortSignal) => embed(id, signal)));')}`),
       errors: [
         {
           messageId: 'unboundedFanOut',
@@ -178,7 +178,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               messageId: 'limitConcurrency',
               data: { name: 'all', concurrency: '8' },
               output: withApi(
-                `import { all } from 'taskscope';\n${inHandler('await all(ids.map((id) => (signal: AbortSignal) => load(id, signal)), { concurrency: 8 });')}`,
+                `import { all } from 'taskscope';\n${inHandler('await all(ids.map((id) => (signal: AbortSignal) => embed(id, signal)), { concurrency: 8 });')}`,
               ),
             },
           ],
@@ -187,7 +187,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
     },
     {
       code: withApi(
-        "import { allSettled } from 'taskscope';\nexport async function f(signal: AbortSignal) {\n  return allSettled(ids.map((id) => (s: AbortSignal) => load(id, s)), { signal });\n}",
+        "import { allSettled } from 'taskscope';\nexport async function f(signal: AbortSignal) {\n  return allSettled(ids.map((id) => (s: AbortSignal) => embed(id, s)), { signal });\n}",
       ),
       errors: [
         {
@@ -198,7 +198,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
             {
               messageId: 'limitConcurrency',
               output: withApi(
-                "import { allSettled } from 'taskscope';\nexport async function f(signal: AbortSignal) {\n  return allSettled(ids.map((id) => (s: AbortSignal) => load(id, s)), { signal, concurrency: 8 });\n}",
+                "import { allSettled } from 'taskscope';\nexport async function f(signal: AbortSignal) {\n  return allSettled(ids.map((id) => (s: AbortSignal) => embed(id, s)), { signal, concurrency: 8 });\n}",
               ),
             },
           ],
@@ -224,7 +224,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
     },
     {
       // The work passes the outer `signal`: the task's own (linked to it) replaces it, and the outer one goes to allSettled.
-      code: withApi('export async function refresh(signal: AbortSignal) {\n  return Promise.allSettled(ids.map((id) => load(id, signal)));\n}'),
+      code: withApi('export async function refresh(signal: AbortSignal) {\n  return Promise.allSettled(ids.map((id) => embed(id, signal)));\n}'),
       errors: [
         {
           messageId: 'unboundedFanOut',
@@ -235,7 +235,7 @@ typedTester.run('no-unbounded-fan-out (typed)', rule, {
               messageId: 'limitConcurrency',
               output: importing(
                 'allSettled',
-                'export async function refresh(signal: AbortSignal) {\n  return allSettled(\n    ids.map((id) => (taskSignal: AbortSignal) => load(id, taskSignal)),\n    { concurrency: 8, signal },\n  );\n}',
+                'export async function refresh(signal: AbortSignal) {\n  return allSettled(\n    ids.map((id) => (taskSignal: AbortSignal) => embed(id, taskSignal)),\n    { concurrency: 8, signal },\n  );\n}',
               ),
             },
           ],
