@@ -70,6 +70,24 @@ describe('require-signal-propagation: an LLM SDK whose types are not installed',
   });
 });
 
+describe('require-signal-propagation: what the call is given carries the signal', () => {
+  it.each([
+    ['a const that holds it on one branch', 'export async function f(options: { signal?: AbortSignal }) {\n  const init: RequestInit | undefined = options.signal != null ? { signal: options.signal } : undefined;\n  return fetch("/a", init);\n}', []],
+    ['a const given it before the call', 'export async function f(signal: AbortSignal) {\n  const init: RequestInit = { method: "GET" };\n  init.signal = signal;\n  return fetch("/a", init);\n}', []],
+    ['a const given it only after the call', 'export async function f(signal: AbortSignal) {\n  const init: RequestInit = { method: "GET" };\n  await fetch("/a", init);\n  init.signal = signal;\n}', ['fetch']],
+  ])('%s', (_, code, callees) => {
+    // Without types any non-literal options may carry a signal: only the checker tells this `init` holds none.
+    for (const typed of [true, false]) expect(findings(code, typed).map((f) => f.data?.['callee']), typed ? 'typed' : 'syntactic').toEqual(typed ? callees : []);
+  });
+
+  // Typed: the instance reads its own `signal`; an options bag's `fetch` member would not.
+  it('leaves a method of a class instance that holds the signal, not a function an options bag holds', () => {
+    const reader = 'class Reader {\n  signal?: AbortSignal;\n  async readAll(signal?: AbortSignal): Promise<string> { return String(signal ?? this.signal); }\n}\n';
+    const code = `${reader}export async function f(reader: Reader, opts: { signal?: AbortSignal; fetch(url: string, init?: { signal?: AbortSignal }): Promise<string> }) {\n  await reader.readAll();\n  return opts.fetch('/a');\n}`;
+    expect(findings(code, true).map((f) => f.data?.['callee'])).toEqual(['fetch']);
+  });
+});
+
 describe('require-signal-propagation: listener registrations', () => {
   it('are said, with nothing for the codemod to rewrite or mark', () => {
     const code = 'export function listen(signal: AbortSignal, target: EventTarget, onMessage: (event: Event) => void) {\n  target.addEventListener("message", onMessage);\n}';

@@ -6,7 +6,7 @@ import { isAsyncIterableType, isThenableType } from '../../lib/promises.js';
 import { RUNTIME_API, taskscopeCallee } from '../../lib/runtime-api.js';
 import { isWrittenAs, signalInScope, signalReferences, type SignalInScope } from '../../lib/signal-in-scope.js';
 import { isAbortSignalType, isSdkRequest, passSignalEdit, passesSignal, signalSlot, type SignalSlot } from '../../lib/signal-slots.js';
-import { calleeName, enclosingFunction, memberName, skipParentheses, unwrapExpression } from '../../lib/syntax.js';
+import { calleeName, enclosingFunction, memberName, skipParentheses, someNode, unwrapExpression } from '../../lib/syntax.js';
 import { unionMembers } from '../../lib/type-members.js';
 import { isTestFile } from '../../lib/test-code.js';
 import type { AnalysisContext, Detector, Finding, Fix } from '../../lib/types.js';
@@ -64,7 +64,7 @@ export const requireSignalPropagation: Detector<RequireSignalPropagationOptions,
     if (inCleanup(node)) return [];
     const signal = signalInScope(node, context);
     const { sourceFile } = context;
-    if (!signal || isOnSignal(node, signal, sourceFile) || passesAnySignal(node, signal, sourceFile) || tasksPassSignal(node, signal, sourceFile)) return [];
+    if (!signal || isOnSignal(node, signal, context) || passesAnySignal(node, signal, sourceFile) || tasksPassSignal(node, signal, sourceFile)) return [];
     const slot = signalSlot(node, context);
     if (!slot || passesSignal(node, slot, context) || handsOnOwner(node, signal, context)) return [];
     const { checker } = context;
@@ -106,9 +106,16 @@ function finding(call: TS.CallExpression, signal: SignalInScope, slot: SignalSlo
 }
 
 // `signal.addEventListener(…)`, `opts.signal.throwIfAborted()`: the signal is the receiver.
-function isOnSignal(call: TS.CallExpression, signal: SignalInScope, sourceFile: TS.SourceFile): boolean {
+function isOnSignal(call: TS.CallExpression, signal: SignalInScope, context: AnalysisContext): boolean {
   const callee = skipParentheses(call.expression);
-  return memberName(callee) !== undefined && isWrittenAs((callee as TS.PropertyAccessExpression).expression, signal.text, sourceFile);
+  if (memberName(callee) === undefined) return false;
+  const receiver = skipParentheses((callee as TS.PropertyAccessExpression).expression);
+  if (isWrittenAs(receiver, signal.text, context.sourceFile)) return true;
+  // Typed: `reader.readAll()` with `reader.signal` in scope, `reader` an instance of a class: it reads its own signal.
+  const owner = /^([\w$]+)\.signal$/.exec(signal.text)?.[1];
+  const { checker } = context;
+  if (owner === undefined || !checker || !ts.isIdentifier(receiver) || receiver.text !== owner) return false;
+  return ((checker.getTypeAtLocation(receiver).getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class) !== 0;
 }
 
 // `helper(signal)`, `wrap(ctrl.signal, …)`: some signal is passed, maybe not in the slot we'd pick.
@@ -132,8 +139,9 @@ function tasksPassSignal(call: TS.CallExpression, signal: SignalInScope, sourceF
 /**
  * `fetch(url, init)` with `init.signal` in scope, `get({ url, ...options })`
  * with `options.signal`, or a `const` built from `options` (`ensureConfig(options)`,
- * `{ ...options, method }`) or holding a `signal` member: what the call is
- * given carries the signal, or is meant to.
+ * `{ ...options, method }`, `cond ? { signal } : undefined`), holding a
+ * `signal` member or given one before the call (`config.signal = signal`):
+ * what the call is given carries the signal, or is meant to.
  */
 function handsOnOwner(call: TS.CallExpression, signal: SignalInScope, context: AnalysisContext): boolean {
   const owner = /^([\w$]+)\.signal$/.exec(signal.text)?.[1];
@@ -147,13 +155,25 @@ function handsOnOwner(call: TS.CallExpression, signal: SignalInScope, context: A
       );
     }
     if (depth > 2) return false;
+    if (ts.isConditionalExpression(node)) return carries(node.whenTrue, depth + 1) || carries(node.whenFalse, depth + 1);
     // `new Request(url, init)` with `init` carrying it: what the call is given is built from the signal.
     if (ts.isNewExpression(node) || ts.isCallExpression(node)) return (node.arguments ?? []).some((argument) => !ts.isSpreadElement(argument) && carries(argument, depth + 1));
     if (!ts.isIdentifier(node)) return false;
     const declaration = declarationOf(node, context);
-    return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && carries(declaration.initializer, depth + 1);
+    if (declaration === undefined || !ts.isVariableDeclaration(declaration)) return false;
+    return (declaration.initializer !== undefined && carries(declaration.initializer, depth + 1)) || givenSignalBefore(node.text, declaration, call);
   };
   return call.arguments.some((argument) => !ts.isSpreadElement(argument) && carries(argument, 0));
+}
+
+// `const config = build(); config.signal = signal; await fetch(url, config)`: an assignment to its `signal` between the two.
+function givenSignalBefore(name: string, declaration: TS.VariableDeclaration, call: TS.CallExpression): boolean {
+  const scope = enclosingFunction(call) ?? call.getSourceFile();
+  return someNode(scope, (node) => {
+    if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || node.pos < declaration.end || node.end > call.pos) return false;
+    const target = skipParentheses(node.left);
+    return ts.isPropertyAccessExpression(target) && target.name.text === 'signal' && ts.isIdentifier(target.expression) && target.expression.text === name;
+  });
 }
 
 /** Typed: the call's result is a promise, an async iterable or `any`: something the signal could stop. */
