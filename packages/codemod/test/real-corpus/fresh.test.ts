@@ -19,6 +19,13 @@
 //   libp2p, Fluid Framework and others (realtime, sync, peer-to-peer: code
 //   unlike the AI SDKs of the corpus), drawn and labelled after the changes
 //   the first three rounds prompted (at most 3 findings per package and rule).
+//   One change was made after it was scored (signals carried by a const built
+//   on one branch or assigned later, and by the instance that holds them).
+// - Round 5 (fresh-labels-5.tsv): ethers, libp2p's transports, Waku's core,
+//   wagmi, Amplify's core and storage, Triplit, PowerSync and generated API
+//   clients (Arcade, LlamaCloud, Steel, turbopuffer, Kernel, Cartesia),
+//   drawn and labelled after that change (at most 8 findings per package
+//   and rule).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -105,11 +112,46 @@ const ROUND_4 = [
   '@instantdb/core@1.0.67',
 ] as const;
 
+const ROUND_5 = [
+  '@chainsafe/libp2p-gossipsub@14.1.2',
+  'ethers@6.17.0',
+  '@waku/core@0.0.40',
+  '@wagmi/core@3.6.5',
+  '@libp2p/webrtc@6.0.33',
+  '@libp2p/circuit-relay-v2@4.2.13',
+  '@lodestar/prover@1.43.0',
+  '@fluidframework/driver-utils@3.7.0',
+  '@fluidframework/routerlicious-driver@3.0.2',
+  'helia@7.1.15',
+  '@wllama/wllama@3.13.0',
+  '@cartesia/cartesia-js@4.2.0',
+  '@arcadeai/arcadejs@2.4.1',
+  '@llamaindex/llama-cloud@2.16.0',
+  'steel-sdk@0.18.0',
+  '@turbopuffer/turbopuffer@2.8.0',
+  '@onkernel/sdk@0.84.0',
+  'web3-eth@4.11.1',
+  'web3-core@4.7.1',
+  '@aws-amplify/core@6.19.2',
+  '@aws-amplify/storage@6.17.0',
+  '@libp2p/autonat@3.0.28',
+  '@libp2p/identify@4.1.14',
+  '@libp2p/tcp@11.0.28',
+  '@libp2p/websockets@10.1.21',
+  '@huggingface/mcp-client@0.2.3',
+  '@huggingface/tiny-agents@0.3.4',
+  'livekit-server-sdk@2.19.2',
+  '@powersync/common@2.3.0',
+  '@triplit/client@1.0.50',
+  'permissionless@0.4.1',
+] as const;
+
 const ROUNDS = [
   { name: 'the held-out round 1', labels: 'fresh-labels.tsv', packages: ROUND_1, everyFindingLabelled: true },
   { name: 'the held-out round 2', labels: 'fresh-labels-2.tsv', packages: ROUND_2, everyFindingLabelled: false },
   { name: 'the held-out round 3', labels: 'fresh-labels-3.tsv', packages: ROUND_3, everyFindingLabelled: false },
   { name: 'the held-out round 4', labels: 'fresh-labels-4.tsv', packages: ROUND_4, everyFindingLabelled: false },
+  { name: 'the held-out round 5', labels: 'fresh-labels-5.tsv', packages: ROUND_5, everyFindingLabelled: false },
 ] as const;
 
 const folderOf = (spec: string) => spec.replace(/^@/, '').replace('/', '-').replace(/@(?=\d)/, '-');
@@ -119,7 +161,7 @@ const cache = process.env.TASKSCOPE_FRESH_CACHE ?? path.join(process.env.XDG_CAC
 /** The packages unpacked in the cache (packed from the registry the first time); undefined when the registry can't be reached. */
 function unpacked(): string | undefined {
   try {
-    for (const spec of [...ROUND_1, ...ROUND_2, ...ROUND_3, ...ROUND_4]) {
+    for (const spec of [...ROUND_1, ...ROUND_2, ...ROUND_3, ...ROUND_4, ...ROUND_5]) {
       const folder = path.join(cache, folderOf(spec));
       if (existsSync(path.join(folder, 'package', 'package.json'))) continue;
       rmSync(folder, { recursive: true, force: true });
@@ -142,9 +184,13 @@ describe.skipIf(root === undefined)('the held-out rounds: code outside the corpu
   it.each(ROUNDS)(`$name reaches the held-out floor (${FLOORS.heldOut}) on its labelled sites`, { timeout: 900_000 }, ({ name, labels: file, packages, everyFindingLabelled }) => {
     const labels = readLabels(file);
     expect(labels.length).toBeGreaterThanOrEqual(100);
+    // A round that labels a sample is scored on its labelled files only: the same findings there, in a third of the time.
+    const labelledFiles = everyFindingLabelled ? undefined : [...new Set(labels.map((l) => l.file))];
     const findings = packages.flatMap((spec) => {
       const cwd = path.join(root!, folderOf(spec), 'package');
-      const checked = runCheck({ cwd, preset: 'strict', inlineConfig: false });
+      const paths = labelledFiles?.filter((file) => file.startsWith(`${folderOf(spec)}/`)).map((file) => path.join(root!, file));
+      if (paths?.length === 0) return [];
+      const checked = runCheck({ cwd, preset: 'strict', inlineConfig: false, paths });
       return checked.files.flatMap((file) =>
         file.problems.flatMap((problem) =>
           problem.rule === null ? [] : [{ file: path.relative(root!, file.path).split(path.sep).join('/'), line: problem.line, rule: problem.rule.replace('taskscope/', '') }],
