@@ -27,7 +27,7 @@
 //   drawn and labelled after that change (at most 8 findings per package
 //   and rule).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -158,19 +158,23 @@ const folderOf = (spec: string) => spec.replace(/^@/, '').replace('/', '-').repl
 
 const cache = process.env.TASKSCOPE_FRESH_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'taskscope-fresh');
 
-/** The packages unpacked in the cache (packed from the registry the first time); undefined when the registry can't be reached. */
+/** The packages unpacked in the cache (packed from the registry the first time, in one `npm pack`); undefined when the registry can't be reached. */
 function unpacked(): string | undefined {
   try {
-    for (const spec of [...ROUND_1, ...ROUND_2, ...ROUND_3, ...ROUND_4, ...ROUND_5]) {
+    const missing = [...ROUND_1, ...ROUND_2, ...ROUND_3, ...ROUND_4, ...ROUND_5].filter((spec) => !existsSync(path.join(cache, folderOf(spec), 'package', 'package.json')));
+    if (missing.length === 0) return cache;
+    const packs = path.join(cache, '.packs');
+    rmSync(packs, { recursive: true, force: true });
+    mkdirSync(packs, { recursive: true });
+    execFileSync('npm', ['pack', ...missing, '--silent'], { cwd: packs, stdio: 'pipe', timeout: 600_000 });
+    for (const spec of missing) {
+      // npm names a tarball `<scope>-<name>-<version>.tgz`: the folder's name.
       const folder = path.join(cache, folderOf(spec));
-      if (existsSync(path.join(folder, 'package', 'package.json'))) continue;
       rmSync(folder, { recursive: true, force: true });
       mkdirSync(folder, { recursive: true });
-      execFileSync('npm', ['pack', spec, '--silent'], { cwd: folder, stdio: 'pipe', timeout: 120_000 });
-      const [tarball] = readdirSync(folder).filter((name) => name.endsWith('.tgz'));
-      execFileSync('tar', ['-xzf', tarball!], { cwd: folder });
-      rmSync(path.join(folder, tarball!));
+      execFileSync('tar', ['-xzf', path.join(packs, `${folderOf(spec)}.tgz`)], { cwd: folder });
     }
+    rmSync(packs, { recursive: true, force: true });
     return cache;
   } catch (error) {
     console.warn(`\n⚠ the held-out round: SKIPPED, the packages could not be packed from the registry (${(error as Error).message.split('\n')[0]}).\n`);

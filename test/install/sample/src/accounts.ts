@@ -22,6 +22,11 @@ export function loadInvoices(customerId: string, options: { signal?: AbortSignal
   return getJson<Invoice[]>(`/customers/${customerId}/invoices`, { signal: options.signal });
 }
 
+/** Emails the customer about their unpaid invoices. */
+export function sendReminder(customerId: string, signal?: AbortSignal): Promise<void> {
+  return postJson(`/customers/${customerId}/reminders`, {}, { signal });
+}
+
 /** Records who did what, for the finance team. */
 export function audit(event: string, subject: string): Promise<void> {
   return postJson('/audit', { event, subject, at: new Date().toISOString() });
