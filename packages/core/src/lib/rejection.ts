@@ -22,6 +22,7 @@ import { isPromiseValued, looksLikePromise } from './promises.js';
 import { isAsyncFunction, memberName, mentions, skipParentheses, unwrapExpression } from './syntax.js';
 import type { AnalysisContext } from './types.js';
 import { calledFunction, functionNamed } from './callees.js';
+import { inlineCallback, mapFanOutOf } from './fan-out.js';
 import { constInitializer, declarationOf } from './value-flow.js';
 
 /** How deep calls are followed into the functions they run. */
@@ -132,23 +133,11 @@ function staticPromiseRejects(method: string, call: TS.CallExpression, context: 
     const list = argument && unwrapExpression(argument);
     if (list && ts.isArrayLiteralExpression(list)) return list.elements.some((element) => ts.isSpreadElement(element) || expressionRejects(element, context, depth));
     // `Promise.all(items.map(async (item) => { try { … } catch { … } }))`: tasks that each settle quietly.
-    const task = list && mappedTask(list);
+    const map = list && mapFanOutOf(list);
+    const task = map && inlineCallback(map.callback);
     return !task || taskRejects(task, context, depth);
   }
   return true;
-}
-
-/** The function `items.map(fn)` or `Array.from(items, fn)` runs for each item, when it is written there. */
-function mappedTask(list: TS.Expression): TS.FunctionLikeDeclaration | undefined {
-  if (!ts.isCallExpression(list)) return undefined;
-  const callee = skipParentheses(list.expression);
-  const mapper = memberName(callee) === 'map' ? list.arguments[0] : isArrayFrom(callee) ? list.arguments[1] : undefined;
-  const fn = mapper && unwrapExpression(mapper);
-  return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
-}
-
-function isArrayFrom(callee: TS.Expression): boolean {
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'from' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Array';
 }
 
 /** Whether a callback handed to `.then` / `.catch` / `.finally` can throw (or return a rejection). */

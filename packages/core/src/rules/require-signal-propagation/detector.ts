@@ -112,10 +112,15 @@ function isOnSignal(call: TS.CallExpression, signal: SignalInScope, context: Ana
   const receiver = skipParentheses((callee as TS.PropertyAccessExpression).expression);
   if (isWrittenAs(receiver, signal.text, context.sourceFile)) return true;
   // Typed: `reader.readAll()` with `reader.signal` in scope, `reader` an instance of a class: it reads its own signal.
-  const owner = /^([\w$]+)\.signal$/.exec(signal.text)?.[1];
+  const owner = ownerOf(signal);
   const { checker } = context;
   if (owner === undefined || !checker || !ts.isIdentifier(receiver) || receiver.text !== owner) return false;
   return ((checker.getTypeAtLocation(receiver).getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class) !== 0;
+}
+
+// `opts` for `opts.signal`; undefined for a signal that is a name of its own.
+function ownerOf(signal: SignalInScope): string | undefined {
+  return /^([\w$]+)\.signal$/.exec(signal.text)?.[1];
 }
 
 // `helper(signal)`, `wrap(ctrl.signal, …)`: some signal is passed, maybe not in the slot we'd pick.
@@ -144,7 +149,7 @@ function tasksPassSignal(call: TS.CallExpression, signal: SignalInScope, sourceF
  * what the call is given carries the signal, or is meant to.
  */
 function handsOnOwner(call: TS.CallExpression, signal: SignalInScope, context: AnalysisContext): boolean {
-  const owner = /^([\w$]+)\.signal$/.exec(signal.text)?.[1];
+  const owner = ownerOf(signal);
   const carries = (expression: TS.Expression, depth: number): boolean => {
     const node = unwrapExpression(expression);
     // `options` itself, or `{ ...options }`: reading another of its properties (`options.url`) hands nothing on.
