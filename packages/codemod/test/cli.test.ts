@@ -38,10 +38,10 @@ describe('taskscope-migrate CLI', () => {
 
   it('prints the diff of a dry run on stdout, then applies it with --write', () => {
     const source = [
-      'declare function upload(file: string, signal?: AbortSignal): Promise<string>;',
+      'declare function transcribe(file: string, signal?: AbortSignal): Promise<string>;',
       '',
-      'export async function uploadPair(a: string, b: string) {',
-      '  return Promise.all([upload(a), upload(b)]);',
+      'export async function transcribePair(a: string, b: string) {',
+      '  return Promise.all([transcribe(a), transcribe(b)]);',
       '}',
       '',
     ].join('\n');
@@ -49,7 +49,7 @@ describe('taskscope-migrate CLI', () => {
     const dry = cli(dir, []);
     expect(dry.code).toBe(EXIT.ok);
     expect(dry.stdout).toContain('--- a/src/upload.ts\n+++ b/src/upload.ts\n');
-    expect(dry.stdout).toContain('+  return all([(signal) => upload(a, signal), (signal) => upload(b, signal)]);\n');
+    expect(dry.stdout).toContain('+  return all([(signal) => transcribe(a, signal), (signal) => transcribe(b, signal)]);\n');
     expect(dry.stderr).toContain('  rewrites: promise-all 1\n');
     expect(dry.stderr).toContain("  cancels:  1 of 1 rewrites hand a task's signal to work that takes one\n");
     expect(readFileSync(path.join(dir, 'src/upload.ts'), 'utf8')).toBe(source);
@@ -62,16 +62,16 @@ describe('taskscope-migrate CLI', () => {
 
   it('writes the --concurrency limit into the map of a fan-out over a collection of open size', () => {
     const source = [
-      'declare function upload(file: string, signal?: AbortSignal): Promise<string>;',
+      'declare function transcribe(file: string, signal?: AbortSignal): Promise<string>;',
       '',
       'export async function uploadAll(files: string[]) {',
-      '  return Promise.all(files.map((file) => upload(file)));',
+      '  return Promise.all(files.map((file) => transcribe(file)));',
       '}',
       '',
     ].join('\n');
     const dir = tempProject({ 'tsconfig.json': tsconfig, 'src/upload.ts': source });
     const dry = cli(dir, ['--concurrency', '4']);
-    expect(dry.stdout).toContain('+  return map(files, (file, signal) => upload(file, signal), { concurrency: 4 });\n');
+    expect(dry.stdout).toContain('+  return map(files, (file, signal) => transcribe(file, signal), { concurrency: 4 });\n');
   });
 
   it('leaves test files out unless --include-tests, and says so', () => {
@@ -137,12 +137,12 @@ describe('taskscope-migrate CLI', () => {
 
   it("lists each file's rewrites in the json report, with whether a task signal reaches the work", () => {
     const source = [
-      'declare function upload(file: string, signal?: AbortSignal): Promise<string>;',
+      'declare function transcribe(file: string, signal?: AbortSignal): Promise<string>;',
       'declare function sendEmail(to: string): Promise<void>;',
       'declare function sendSms(to: string): Promise<void>;',
       '',
-      'export async function uploadPair(a: string, b: string) {',
-      '  return Promise.all([upload(a), upload(b)]);',
+      'export async function transcribePair(a: string, b: string) {',
+      '  return Promise.all([transcribe(a), transcribe(b)]);',
       '}',
       '',
       'export async function notify(to: string) {',

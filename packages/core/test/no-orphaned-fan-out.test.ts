@@ -5,7 +5,9 @@ import { noOrphanedFanOut } from '../src/rules/no-orphaned-fan-out/detector.js';
 import { noUnboundedFanOut } from '../src/rules/no-unbounded-fan-out/detector.js';
 import { contextFor, findingsOf, migrateFindings } from './typed-context.js';
 
-const prelude = 'declare function send(url: string, init?: { signal?: AbortSignal }): Promise<string>;\ndeclare const urls: string[] | undefined;\n';
+// `send` is a request; `embed` is billed, which a handful of calls written side by side needs to be reported.
+const prelude =
+  'declare function send(url: string, init?: { signal?: AbortSignal }): Promise<string>;\ndeclare function embed(text: string, signal?: AbortSignal): Promise<number[]>;\ndeclare const urls: string[] | undefined;\n';
 const orphaned = (context: AnalysisContext) => findingsOf(noOrphanedFanOut, context, { ...noOrphanedFanOut.defaultOptions, defaultConcurrency: 4 });
 const unbounded = (context: AnalysisContext) => findingsOf(noUnboundedFanOut, context, { ...noUnboundedFanOut.defaultOptions, defaultConcurrency: 4 });
 
@@ -16,7 +18,8 @@ function each(body: string, check: (context: AnalysisContext, typed: boolean) =>
 
 describe('no-orphaned-fan-out: the tasks behind a name or a fallback', () => {
   const cases: [string, string, boolean][] = [
-    ['an array held in a const', "const tasks = [send('/a'), send('/b')];\nawait Promise.all(tasks);", true],
+    ['an array held in a const', "const tasks = [send('/a'), embed('/b')];\nawait Promise.all(tasks);", true],
+    ['a handful of requests none of which is billed', "const tasks = [send('/a'), send('/b')];\nawait Promise.all(tasks);", false],
     ['a map held in a const', "const tasks = (urls ?? []).map(async (u) => send(u));\nawait Promise.all(tasks);", true],
     ['work pushed in a loop', "const tasks = [];\nfor (const u of urls ?? []) tasks.push(send(u));\nawait Promise.all(tasks);", true],
     ['work pushed in a forEach callback', "const tasks: Promise<string>[] = [];\n(urls ?? []).forEach((u) => { tasks.push(send(u)); });\nawait Promise.all(tasks);", true],
@@ -34,18 +37,18 @@ describe('no-orphaned-fan-out: the tasks behind a name or a fallback', () => {
 
 describe('no-orphaned-fan-out: rewrites', () => {
   it('turns the elements of the const right before the call into tasks, their signals declared', () => {
-    each("const tasks = [fetch('/a'), fetch('/b')];\nawait Promise.all(tasks);", (context) => {
+    each("const tasks = [fetch('/a'), embed('/b')];\nawait Promise.all(tasks);", (context) => {
       expect(migrateFindings(context, orphaned(context))).toContain(
-        "const tasks = [\n  (signal: AbortSignal) => fetch('/a', { signal }),\n  (signal: AbortSignal) => fetch('/b', { signal }),\n];\nawait all(tasks);",
+        "const tasks = [\n  (signal: AbortSignal) => fetch('/a', { signal }),\n  (signal: AbortSignal) => embed('/b', signal),\n];\nawait all(tasks);",
       );
     });
   });
 
   it('marks a const that is used elsewhere, typed, or declared earlier, instead of moving the work', () => {
     for (const body of [
-      "const tasks = [fetch('/a'), fetch('/b')];\nawait Promise.all(tasks);\nconsole.log(tasks);",
-      "const tasks: Promise<Response>[] = [fetch('/a'), fetch('/b')];\nawait Promise.all(tasks);",
-      "const tasks = [fetch('/a'), fetch('/b')];\nawait fetch('/c');\nawait Promise.all(tasks);",
+      "const tasks = [fetch('/a'), embed('/b')];\nawait Promise.all(tasks);\nconsole.log(tasks);",
+      "const tasks: Promise<unknown>[] = [fetch('/a'), embed('/b')];\nawait Promise.all(tasks);",
+      "const tasks = [fetch('/a'), embed('/b')];\nawait fetch('/c');\nawait Promise.all(tasks);",
       'const tasks = [];\nfor (const u of urls ?? []) tasks.push(fetch(u));\nawait Promise.all(tasks);',
     ]) {
       each(body, (context) => {
@@ -70,12 +73,12 @@ describe('no-orphaned-fan-out: rewrites', () => {
 
   it('offers no rewrite where no task takes a signal, and marks the site: nothing could cancel them', () => {
     const marker = '  /* taskscope-migrate: Promise.all: no task takes an AbortSignal, so nothing could cancel them;\n     give the work one first */\n';
-    const upload = 'declare function upload(url: string): Promise<string>;\n';
+    const upload = 'declare function upload(url: string): Promise<string>;\ndeclare function sendEmail(to: string): Promise<void>;\n';
     const cases: [string, boolean[]][] = [
-      [`${upload}export async function f() {\n  await Promise.all([upload('/a'), upload('/b')]);\n}`, [true, false]],
+      [`${upload}export async function f() {\n  await Promise.all([upload('/a'), sendEmail('/b')]);\n}`, [true, false]],
       [`${upload}export async function f(urls: string[]) {\n  await Promise.all(urls.map((u) => upload(u)));\n}`, [true, false]],
       // Without types, what `send` takes is unknown: no signal is known to reach it.
-      [`${prelude}export async function f() {\n  await Promise.all([send('/a'), send('/b')]);\n}`, [false]],
+      [`${prelude}export async function f() {\n  await Promise.all([send('/a'), sendEmail('/b')]);\n}`, [false]],
     ];
     for (const [code, modes] of cases) {
       for (const typed of modes) {
@@ -86,7 +89,7 @@ describe('no-orphaned-fan-out: rewrites', () => {
       }
     }
     // Typed, `send` takes one in its options.
-    const [typedSend] = orphaned(contextFor(`${prelude}export async function f() {\n  await Promise.all([send('/a'), send('/b')]);\n}`, true));
+    const [typedSend] = orphaned(contextFor(`${prelude}export async function f() {\n  await Promise.all([send('/a'), embed('/b')]);\n}`, true));
     expect(typedSend?.fixes.map((fix) => [fix.messageId, fix.delivery])).toEqual([['useTaskscope', 'all']]);
   });
 
@@ -117,7 +120,30 @@ describe('the fan-out rules: one site, one finding', () => {
     each('await Promise.allSettled(urls!.map((u) => send(u)));', (context) => expect(both(context)).toEqual(['no-unbounded-fan-out:unboundedFanOut']));
   });
   it('says an orphaning fan-out of known size is not unbounded', () => {
-    each("await Promise.all(['/a', '/b'].map(async (u) => send(u)));", (context) => expect(both(context)).toEqual(['no-orphaned-fan-out:orphanedFanOut']));
+    each("await Promise.all(['/a', '/b'].map(async (u) => embed(u)));", (context) => expect(both(context)).toEqual(['no-orphaned-fan-out:orphanedFanOut']));
+  });
+});
+
+describe('no-orphaned-fan-out: a handful written side by side needs billed work', () => {
+  const api =
+    'declare function save(row: string): Promise<void>;\ndeclare function queryModel(q: string): Promise<string>;\ndeclare function sendEmail(to: string): Promise<void>;\ndeclare const llm: { invoke(prompt: string): Promise<string> };\ndeclare const openai: any;\n';
+  const cases: [string, string, boolean][] = [
+    ['two requests', "await Promise.all([send('/a'), send('/b')]);", false],
+    ['a request and a write', "await Promise.all([send('/a'), save('b')]);", false],
+    ['the first of two requests', "await Promise.any([send('/a'), send('/b')]);", false],
+    ['pushed outside a loop', "const tasks = [];\ntasks.push(send('/a'));\ntasks.push(save('b'));\nawait Promise.all(tasks);", false],
+    ['a model call by name', "await Promise.all([send('/a'), embed('b')]);", true],
+    ['a model call by what its name asks', "await Promise.all([send('/a'), queryModel('b')]);", true],
+    ['a method of a model', "await Promise.all([save('a'), llm.invoke('b')]);", true],
+    ['an SDK request by its shape', "await Promise.all([save('a'), openai.chat.completions.create({ model: 'm' })]);", true],
+    ['a message to a person', "await Promise.all([save('a'), sendEmail('b')]);", true],
+    ['a function of the file that calls a model', "async function draft(s: string) { await save(s); return llm.invoke(s); }\nawait Promise.all([save('a'), draft('b')]);", true],
+    ['a map over a collection, not billed', "await Promise.all((urls ?? []).map((u) => save(u)));", true],
+  ];
+  it.each(cases)('%s', (_name, body, reported) => {
+    for (const typed of [true, false]) {
+      expect(orphaned(contextFor(`${prelude}${api}async function f() {\n${body}\n}`, typed)), typed ? 'typed' : 'syntactic').toHaveLength(reported ? 1 : 0);
+    }
   });
 });
 
@@ -153,7 +179,7 @@ describe('no-orphaned-fan-out: inert elements', () => {
     ['an arrow bound here that never suspends', 'const size = async (s: string) => s.length;\nawait Promise.all((urls ?? []).map((u) => size(u)));', false],
     ['an arrow bound here that returns work of any type', 'declare const api: any;\nconst sync = async (s: string) => api.upload(s);\nawait Promise.all((urls ?? []).map((u) => sync(u)));', true],
     ['dynamic imports', "await Promise.all([import('./a.js').then((m) => m.default), import('./b.js')]);", false],
-    ['a dynamic import beside two requests', "await Promise.all([import('./a.js'), send('/b'), send('/c')]);", true],
+    ['a dynamic import beside two requests', "await Promise.all([import('./a.js'), send('/b'), embed('/c')]);", true],
   ];
   it.each(cases)('%s', (_name, body, reported) => {
     each(body, (context) => expect(orphaned(context)).toHaveLength(reported ? 1 : 0));

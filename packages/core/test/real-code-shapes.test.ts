@@ -52,7 +52,7 @@ describe('no-orphaned-fan-out', () => {
     ['an awaited call in an expression body', 'await Promise.all(urls.map(async (u) => await fetch(u)));', true],
   ]);
   it('does not count methods that hand out a promise the object holds as work', () => {
-    const code = `${prelude}\nclass Call {\n  constructor(private response: Promise<string>) {}\n  parse() { return this.response.then((r) => r.trim()); }\n  raw() { return this.response; }\n  fresh() { return fetch('/again'); }\n  async both() { return Promise.all([this.parse(), this.raw()]); }\n  async work() { return Promise.all([this.parse(), this.fresh(), fetch('/b')]); }\n}`;
+    const code = `${prelude}\nclass Call {\n  constructor(private response: Promise<string>) {}\n  parse() { return this.response.then((r) => r.trim()); }\n  raw() { return this.response; }\n  summarize() { return fetch('/summary'); }\n  async both() { return Promise.all([this.parse(), this.raw()]); }\n  async work() { return Promise.all([this.parse(), this.summarize(), fetch('/b')]); }\n}`;
     for (const typed of [true, false]) {
       const lines = findingsOf(noOrphanedFanOut, contextFor(code, typed), noOrphanedFanOut.defaultOptions).map((f) => f.node.getSourceFile().getLineAndCharacterOfPosition(f.node.getStart()).line);
       expect(lines).toEqual([10]);

@@ -3,9 +3,9 @@ interface User {
   name: string;
 }
 declare function enrichUser(id: string, signal?: AbortSignal): Promise<User>;
-declare function rankPosts(id: string, options?: { signal?: AbortSignal }): Promise<string[]>;
+declare function summarizePosts(id: string, options?: { signal?: AbortSignal }): Promise<string[]>;
 
 export async function profile(id: string) {
-  const [user, posts] = await Promise.all([enrichUser(id), rankPosts(id)]);
+  const [user, posts] = await Promise.all([enrichUser(id), summarizePosts(id)]);
   return { user, posts };
 }

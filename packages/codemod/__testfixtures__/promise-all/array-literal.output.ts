@@ -5,12 +5,12 @@ interface User {
   name: string;
 }
 declare function enrichUser(id: string, signal?: AbortSignal): Promise<User>;
-declare function rankPosts(id: string, options?: { signal?: AbortSignal }): Promise<string[]>;
+declare function summarizePosts(id: string, options?: { signal?: AbortSignal }): Promise<string[]>;
 
 export async function profile(id: string) {
   const [user, posts] = await all([
     (signal) => enrichUser(id, signal),
-    (signal) => rankPosts(id, { signal }),
+    (signal) => summarizePosts(id, { signal }),
   ]);
   return { user, posts };
 }

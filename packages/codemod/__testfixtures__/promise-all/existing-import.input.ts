@@ -1,8 +1,8 @@
 import { sleep, type Scope } from 'taskscope';
 
-declare function ping(host: string, signal?: AbortSignal): Promise<number>;
+declare function generateReport(host: string, signal?: AbortSignal): Promise<number>;
 
 export async function probe(hosts: [string, string], pause: number, owner?: Scope) {
   await sleep(pause);
-  return Promise.all([ping(hosts[0]), ping(hosts[1])]);
+  return Promise.all([generateReport(hosts[0]), generateReport(hosts[1])]);
 }

@@ -1,12 +1,12 @@
 import { scope, all } from 'taskscope';
 
-declare function step(n: number, signal?: AbortSignal): Promise<number>;
+declare function generateStep(n: number, signal?: AbortSignal): Promise<number>;
 
 // Inside a scope, Promise.all's work is still not the scope's tasks: all() gives each its own
 // signal, linked to the scope's, and settles only when every task has.
 export function run() {
   return scope(async (s) => all([
-    (taskSignal) => step(1, taskSignal),
-    (taskSignal) => step(2, taskSignal),
+    (taskSignal) => generateStep(1, taskSignal),
+    (taskSignal) => generateStep(2, taskSignal),
   ], { signal: s.signal }));
 }

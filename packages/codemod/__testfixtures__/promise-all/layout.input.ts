@@ -2,11 +2,11 @@
 // Promise.all call started on, and a one-line array the thunks make too long
 // gets one task per line. A multi-line string keeps its text.
 declare function searchNews(query: string, options?: { signal?: AbortSignal }): Promise<string[]>;
-declare function stockQuote(ticker: string, options?: { signal?: AbortSignal }): Promise<number>;
+declare function predictQuote(ticker: string, options?: { signal?: AbortSignal }): Promise<number>;
 declare function summarize(text: string, options?: { signal?: AbortSignal }): Promise<string>;
 
 export async function sources(company: string, ticker: string) {
-  const [news, quote] = await Promise.all([searchNews(company), stockQuote(ticker)]);
+  const [news, quote] = await Promise.all([searchNews(company), predictQuote(ticker)]);
   return { news, quote };
 }
 

@@ -4,13 +4,13 @@
 import { all, map } from 'taskscope';
 
 declare function searchNews(query: string, options?: { signal?: AbortSignal }): Promise<string[]>;
-declare function stockQuote(ticker: string, options?: { signal?: AbortSignal }): Promise<number>;
+declare function predictQuote(ticker: string, options?: { signal?: AbortSignal }): Promise<number>;
 declare function summarize(text: string, options?: { signal?: AbortSignal }): Promise<string>;
 
 export async function sources(company: string, ticker: string) {
   const [news, quote] = await all([
     (signal) => searchNews(company, { signal }),
-    (signal) => stockQuote(ticker, { signal }),
+    (signal) => predictQuote(ticker, { signal }),
   ]);
   return { news, quote };
 }

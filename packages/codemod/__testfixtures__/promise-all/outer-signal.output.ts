@@ -3,11 +3,11 @@
 // work mentions `signal` already, the task's is named `taskSignal`.
 import { all, any } from 'taskscope';
 
-declare function crawlPage(url: string, options?: { signal?: AbortSignal }): Promise<string>;
+declare function summarizePage(url: string, options?: { signal?: AbortSignal }): Promise<string>;
 declare function probe(host: string, signal?: AbortSignal): Promise<string>;
 
-export async function crawl(a: string, b: string, options: { signal?: AbortSignal }) {
-  return all([(taskSignal) => crawlPage(a, { signal: taskSignal }), (taskSignal) => crawlPage(b, { signal: taskSignal })], { signal: options.signal });
+export async function summarizeBoth(a: string, b: string, options: { signal?: AbortSignal }) {
+  return all([(taskSignal) => summarizePage(a, { signal: taskSignal }), (taskSignal) => summarizePage(b, { signal: taskSignal })], { signal: options.signal });
 }
 
 export async function firstHost(hosts: string[], options: { signal?: AbortSignal }) {

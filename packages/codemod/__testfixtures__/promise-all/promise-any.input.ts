@@ -1,5 +1,6 @@
-declare function fromMirror(mirror: string, path: string, signal?: AbortSignal): Promise<ArrayBuffer>;
+declare function complete(model: string, prompt: string, signal?: AbortSignal): Promise<string>;
 
-export function download(path: string): Promise<ArrayBuffer> {
-  return Promise.any([fromMirror('eu', path), fromMirror('us', path)]);
+// A hedged model call: the first answer wins, and the slower model keeps generating (and billing) unless it is aborted.
+export function answer(prompt: string): Promise<string> {
+  return Promise.any([complete('small', prompt), complete('large', prompt)]);
 }

@@ -1,10 +1,11 @@
 import { any } from 'taskscope';
 
-declare function fromMirror(mirror: string, path: string, signal?: AbortSignal): Promise<ArrayBuffer>;
+declare function complete(model: string, prompt: string, signal?: AbortSignal): Promise<string>;
 
-export function download(path: string): Promise<ArrayBuffer> {
+// A hedged model call: the first answer wins, and the slower model keeps generating (and billing) unless it is aborted.
+export function answer(prompt: string): Promise<string> {
   return any([
-    (signal) => fromMirror('eu', path, signal),
-    (signal) => fromMirror('us', path, signal),
+    (signal) => complete('small', prompt, signal),
+    (signal) => complete('large', prompt, signal),
   ]);
 }

@@ -1,10 +1,10 @@
 import { all } from 'taskscope';
 
 declare function count(table: string, signal?: AbortSignal): Promise<number>;
-declare function latest(table: string, signal?: AbortSignal): Promise<Date>;
+declare function predictLatest(table: string, signal?: AbortSignal): Promise<Date>;
 
 export async function stats(): Promise<[number, Date, string]> {
   // The tuple type of the result must survive the rewrite.
-  const [orders, lastOrder, region] = await all([(signal) => count('orders', signal), (signal) => latest('orders', signal), () => Promise.resolve('eu')]);
+  const [orders, lastOrder, region] = await all([(signal) => count('orders', signal), (signal) => predictLatest('orders', signal), () => Promise.resolve('eu')]);
   return [orders, lastOrder, region];
 }

@@ -20,7 +20,7 @@ export const promiseAll: Transform = {
     use(noOrphanedFanOut, (defaults, { concurrency }) => (concurrency === undefined ? defaults : { ...defaults, defaultConcurrency: concurrency })),
   ],
   example: {
-    before: 'await Promise.all([loadUser(id), loadPosts(id)])',
-    after: 'await all([(signal) => loadUser(id, signal), (signal) => loadPosts(id, signal)])',
+    before: 'await Promise.all([summarize(doc), translate(doc)])',
+    after: 'await all([(signal) => summarize(doc, signal), (signal) => translate(doc, signal)])',
   },
 };

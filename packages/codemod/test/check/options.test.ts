@@ -16,7 +16,7 @@ import { main as migrateMain } from '../../src/cli.js';
 import { capture, checkProject } from '../temp-project.js';
 
 const declarations = [
-  'declare function browseWeb(query: string, signal?: AbortSignal): Promise<string>;',
+  'declare function generateImage(query: string, signal?: AbortSignal): Promise<string>;',
   'declare function summarize(text: string, signal?: AbortSignal): Promise<string>;',
   'declare function audit(event: string, signal?: AbortSignal): Promise<void>;',
   '',
@@ -24,7 +24,7 @@ const declarations = [
 
 const files = {
   // The allowed callee: reported by default, not with the options.
-  'src/search.ts': `${declarations}export async function search(query: string) {\n  return Promise.all([browseWeb(query), browseWeb(\`\${query} news\`)]);\n}\n`,
+  'src/search.ts': `${declarations}export async function search(query: string) {\n  return Promise.all([generateImage(query), generateImage(\`\${query} news\`)]);\n}\n`,
   'src/summary.ts': `${declarations}export async function both(text: string) {\n  return Promise.all([summarize(text), summarize(text.slice(0, 100))]);\n}\n`,
   // The override turns no-floating-promises off here, and only here.
   'src/legacy/save.ts': `${declarations}export async function save(doc: string) {\n  audit(doc);\n  await summarize(doc);\n}\n`,
@@ -32,7 +32,7 @@ const files = {
 };
 
 const config = {
-  rules: { 'taskscope/no-orphaned-fan-out': ['warn', { allow: ['browseWeb'] }] },
+  rules: { 'taskscope/no-orphaned-fan-out': ['warn', { allow: ['generateImage'] }] },
   overrides: [{ files: ['src/legacy/**'], rules: { 'taskscope/no-floating-promises': 'off' } }],
 };
 

@@ -15,12 +15,12 @@ import { CHECK_EXIT, taskscopeMain } from '../../src/check/cli.js';
 import { capture, checkProject } from '../temp-project.js';
 
 const floating = [
-  'declare function send(to: string): Promise<void>;',
+  'declare function sendEmail(to: string): Promise<void>;',
   '',
   'export async function notify(to: string) {',
-  '  send(to);',
-  "  send('ops');",
-  '  await Promise.all([send(to), send(`${to}-copy`)]);',
+  '  sendEmail(to);',
+  "  sendEmail('ops');",
+  '  await Promise.all([sendEmail(to), sendEmail(`${to}-copy`)]);',
   '}',
   '',
 ].join('\n');
@@ -78,7 +78,7 @@ describe('bulk suppressions (eslint-suppressions.json)', () => {
     expect(result!.suppressedMessages.map((m) => [m.ruleId, m.suppressions])).toEqual(Array(2).fill(['taskscope/no-floating-promises', [{ kind: 'file', justification: '' }]]));
 
     // A third floating call: more than the two suppressed, so all three are reported, as ESLint does.
-    writeFileSync(path.join(dir, 'src/notify.ts'), floating.replace("  send('ops');", "  send('ops');\n  send('audit');"));
+    writeFileSync(path.join(dir, 'src/notify.ts'), floating.replace("  sendEmail('ops');", "  sendEmail('ops');\n  sendEmail('audit');"));
     const grown = check(dir, ['--format', 'json']);
     const [after] = JSON.parse(grown.stdout) as { messages: { ruleId: string }[] }[];
     expect(after!.messages.filter((m) => m.ruleId === 'taskscope/no-floating-promises')).toHaveLength(3);
@@ -93,7 +93,7 @@ describe('bulk suppressions (eslint-suppressions.json)', () => {
     entries['src/notify.ts']!['no-console'] = { count: 4 };
     entries['src/deleted.ts'] = { 'taskscope/no-floating-promises': { count: 1 } };
     writeFileSync(file, JSON.stringify(entries));
-    writeFileSync(path.join(dir, 'src/notify.ts'), floating.replace("  send('ops');\n", ''));
+    writeFileSync(path.join(dir, 'src/notify.ts'), floating.replace("  sendEmail('ops');\n", ''));
 
     const stale = check(dir);
     expect(stale.code).toBe(CHECK_EXIT.usage);

@@ -30,25 +30,46 @@
 //
 // Nothing else is: pure computation, in-memory structures, local file work,
 // callback broadcasts.
+//
+// Billed work is the part of it whose every run is paid for or reaches
+// someone: a model call (tokens), a charge, a message to a person. It is told
+// by the callee's name (`generate`, `embed…`, `callModel`,
+// `chat.completions.create`, `model.invoke`, `sendEmail`, `charge`), else by
+// rules 2 and 4 (a project function's body; typed, a declaration in a model
+// SDK's or Stripe's package). Rule 1 does not apply: a signal says
+// cancellable, not billed.
 import type * as TS from 'typescript';
 
 import { calledFunction, functionReferenced } from './callees.js';
 import { isAsyncIterableType, isThenableType } from './promises.js';
 import { ts } from './compiler.js';
-import { isAbortSignalType, signalSlot } from './signal-slots.js';
+import { isAbortSignalType, isSdkRequest, signalSlot } from './signal-slots.js';
 import { memberName, skipParentheses } from './syntax.js';
 import type { AnalysisContext } from './types.js';
 
 const MAX_DEPTH = 3;
 
+/** Costly: work that costs or has effects; billed: work whose every run is paid for or reaches someone. */
+type Kind = 'costly' | 'billed';
+
 /** Whether `call` does work that costs or has effects (see the rules above). */
 export function isCostlyWork(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext): boolean {
-  return costly(call, context, 0);
+  return judge(call, context, 0, 'costly');
 }
 
 /** Whether a function's body, outside the functions it only declares, does costly work. */
 export function doesCostlyWork(fn: TS.FunctionLikeDeclaration, context: AnalysisContext): boolean {
-  return bodyCostly(fn, context, 0);
+  return bodyDoes(fn, context, 0, 'costly');
+}
+
+/** Whether `call` does billed work: a model call, a charge, a message to a person. */
+export function isBilledWork(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext): boolean {
+  return judge(call, context, 0, 'billed');
+}
+
+/** Whether a function's body, outside the functions it only declares, does billed work. */
+export function doesBilledWork(fn: TS.FunctionLikeDeclaration, context: AnalysisContext): boolean {
+  return bodyDoes(fn, context, 0, 'billed');
 }
 
 /** Names that say a network request, a process, or a write: the fallback for callees whose body can't be read. */
@@ -68,6 +89,15 @@ const clientPackages = /[\\/]node_modules[\\/](openai|@anthropic-ai[\\/][^\\/]+|
 const readVerb = /^_?(get|list|read|fetch(?=[A-Z])|download|find|search|retrieve|query|load|lookup|describe|count|has|exists|peek|head)(?=$|[A-Z_0-9])/;
 const readReceiver = /(retriever|cache|reader|lookup|index)$/i;
 
+/** Model calls (tokens), charges and messages to people, by name. */
+const billedVerb =
+  /^_?(generate|complete|completions?|chat|predict|embed|transcribe|translate|summari[sz]e|moderate|rerank|(call|invoke|run|query|ask|prompt|stream)(Model|Llm|LLM|Gpt|GPT|Claude|Gemini|OpenAI|Openai|Anthropic|AI|Ai)|charge|pay|refund|(send|deliver)(E?mail|Sms|Text|Push|Notification)s?|email)(?=$|[A-Z_0-9])/;
+/** Receivers that are models or chains of them, whatever method is called: `this.llm.invoke`, `chain.call`. */
+const modelReceiver = /(llm|model|chain|agent|openai|anthropic|claude|gemini|mistral|cohere|groq)$/i;
+
+/** Packages whose calls are model requests or charges. */
+const billedPackages = /[\\/]node_modules[\\/](openai|@anthropic-ai[\\/][^\\/]+|@google[\\/]gen[^\\/]*|@google-cloud[\\/]vertexai|cohere-ai|@mistralai[\\/][^\\/]+|groq-sdk|ai|@ai-sdk[\\/][^\\/]+|@langchain[\\/][^\\/]+|langchain|replicate|together-ai|stripe)[\\/]/;
+
 function isRead(call: TS.CallExpression | TS.NewExpression): boolean {
   if (!ts.isCallExpression(call)) return false;
   const callee = skipParentheses(call.expression);
@@ -77,20 +107,22 @@ function isRead(call: TS.CallExpression | TS.NewExpression): boolean {
   return receiver !== undefined && readReceiver.test(receiver);
 }
 
-function costly(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext, depth: number): boolean {
+function judge(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext, depth: number, kind: Kind): boolean {
+  // A name that says billed work (`queryModel` too) is believed before a body that reaches the model through a helper of its own.
+  if (kind === 'billed' && namedBilled(call)) return true;
   if (isRead(call)) return false;
-  if (ts.isCallExpression(call) && startsAsyncWork(call, context) && (handsOnSignal(call) || signalSlot(call, context) !== undefined) && !buildsOptions(call, context)) return true;
+  if (kind === 'costly' && ts.isCallExpression(call) && startsAsyncWork(call, context) && (handsOnSignal(call) || signalSlot(call, context) !== undefined) && !buildsOptions(call, context)) return true;
   const invoked = ts.isCallExpression(call) ? invokedFunction(call, context) : undefined;
   if (invoked) {
     const fn = depth < MAX_DEPTH ? functionReferenced(invoked, context) : undefined;
     const name = fn ? undefined : ts.isIdentifier(invoked) ? invoked.text : memberName(invoked);
-    return fn ? bodyCostly(fn, context, depth + 1) : name !== undefined && isCostlyName(name);
+    return fn ? bodyDoes(fn, context, depth + 1, kind) : name !== undefined && (kind === 'costly' ? isCostlyName(name) : isBilledName(name));
   }
   const fn = calledFunction(call, context);
   // A function of the project is judged by its body; past the depth, it is not known to be costly (its name is not read).
-  if (fn) return depth < MAX_DEPTH && bodyCostly(fn, context, depth + 1);
-  if (namedCostly(call)) return true;
-  return context.checker !== undefined && declaredInClientPackage(call, context.checker);
+  if (fn) return depth < MAX_DEPTH && bodyDoes(fn, context, depth + 1, kind);
+  if (kind === 'costly' && namedCostly(call)) return true;
+  return context.checker !== undefined && declaredIn(kind === 'costly' ? clientPackages : billedPackages, call, context.checker);
 }
 
 /**
@@ -124,15 +156,15 @@ function startsAsyncWork(call: TS.CallExpression, context: AnalysisContext): boo
   return (type.flags & ts.TypeFlags.Any) !== 0 || isThenableType(checker, type, call) || isAsyncIterableType(checker, type);
 }
 
-function bodyCostly(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, depth: number): boolean {
-  const memo = context.checker ? cache.typed : cache.untyped;
+function bodyDoes(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, depth: number, kind: Kind): boolean {
+  const memo = cache[kind][context.checker ? 'typed' : 'untyped'];
   const known = memo.get(fn);
   if (known !== undefined) return known;
   memo.set(fn, false);
   const visit = (node: TS.Node): boolean => {
     // Functions declared here run only if something calls them; those handed to a call, or handed out as a task, are run.
     if (ts.isFunctionLike(node) && !isCallArgument(node) && !isReturned(node)) return false;
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && costly(node, context, depth)) return true;
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && judge(node, context, depth, kind)) return true;
     return ts.forEachChild(node, visit) ?? false;
   };
   const found = fn.body !== undefined && (ts.isBlock(fn.body) ? (ts.forEachChild(fn.body, visit) ?? false) : visit(fn.body));
@@ -140,7 +172,10 @@ function bodyCostly(fn: TS.FunctionLikeDeclaration, context: AnalysisContext, de
   return found;
 }
 
-const cache = { typed: new WeakMap<TS.Node, boolean>(), untyped: new WeakMap<TS.Node, boolean>() };
+const cache = {
+  costly: { typed: new WeakMap<TS.Node, boolean>(), untyped: new WeakMap<TS.Node, boolean>() },
+  billed: { typed: new WeakMap<TS.Node, boolean>(), untyped: new WeakMap<TS.Node, boolean>() },
+};
 
 function isCallArgument(fn: TS.Node): boolean {
   const parent = fn.parent;
@@ -168,6 +203,11 @@ export function isCostlyName(name: string): boolean {
   return !inMemory.has(name) && costlyVerb.test(name);
 }
 
+/** Whether a callee's name alone says billed work. */
+export function isBilledName(name: string): boolean {
+  return !inMemory.has(name) && billedVerb.test(name);
+}
+
 function namedCostly(call: TS.CallExpression | TS.NewExpression): boolean {
   const callee = skipParentheses(call.expression);
   if (ts.isNewExpression(call)) return ts.isIdentifier(callee) && (callee.text === 'WebSocket' || callee.text === 'EventSource' || callee.text === 'Worker');
@@ -178,6 +218,16 @@ function namedCostly(call: TS.CallExpression | TS.NewExpression): boolean {
   return receiver !== undefined && serviceReceiver.test(receiver);
 }
 
+function namedBilled(call: TS.CallExpression | TS.NewExpression): boolean {
+  if (!ts.isCallExpression(call)) return false;
+  if (isSdkRequest(call)) return true;
+  const callee = skipParentheses(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : memberName(callee);
+  if (name === undefined || isBilledName(name)) return name !== undefined;
+  const receiver = ts.isPropertyAccessExpression(callee) ? receiverName(callee.expression) : undefined;
+  return receiver !== undefined && modelReceiver.test(receiver) && isCostlyName(name);
+}
+
 // `axios` → 'axios', `this.http` → 'http', `getClient()` → undefined.
 function receiverName(expression: TS.Expression): string | undefined {
   const node = skipParentheses(expression);
@@ -185,8 +235,8 @@ function receiverName(expression: TS.Expression): string | undefined {
   return memberName(node);
 }
 
-function declaredInClientPackage(call: TS.CallExpression | TS.NewExpression, checker: TS.TypeChecker): boolean {
+function declaredIn(packages: RegExp, call: TS.CallExpression | TS.NewExpression, checker: TS.TypeChecker): boolean {
   const callee = skipParentheses(call.expression);
   const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
-  return (symbol?.declarations ?? []).some((declaration) => clientPackages.test(declaration.getSourceFile().fileName));
+  return (symbol?.declarations ?? []).some((declaration) => packages.test(declaration.getSourceFile().fileName));
 }

@@ -89,6 +89,10 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     ),
     // A test: what it starts ends with it, and a failure fails the test.
     { code: withApi(inHandler('await Promise.all(ids.map((id) => callModel(id)));')), filename: 'fan-out.spec.ts' },
+    // A handful of calls written side by side, none of them billed (a model call, a charge, a message to a person):
+    // a read or a write that should land anyway is left to finish.
+    withApi(inHandler("await Promise.all([saveOrders('a'), db.insert('b')]);")),
+    withApi("export async function both(signal: AbortSignal) {\n  await Promise.all([fetch('/a', { signal }), fetch('/b', { method: 'POST', signal })]);\n}"),
     // A script's entry: module-level code, and the function the module calls first. A failure ends the program.
     withApi("await Promise.all([callModel('a'), saveOrders('a')]);"),
     withApi("async function main() {\n  await Promise.all(ids.map((id) => callModel(id)));\n}\nmain().catch(console.error);"),
@@ -195,16 +199,12 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     },
     {
       // Work that takes no signal: a task's signal could cancel nothing, so no suggestion (the codemod marks the site).
-      code: withApi(inHandler("await Promise.all([saveOrders('a'), db.insert('b')]);")),
-      errors: [{ messageId: 'orphanedFanOut', line: 10, column: 7, suggestions: [] }],
-    },
-    {
       code: withApi(inHandler('await Promise.all(ids.map((id) => saveOrders(id)));')),
       errors: [{ messageId: 'orphanedUnboundedFanOut', data: everyId, line: 10, column: 7, suggestions: [] }],
     },
     {
       // Every task passes the outer `signal` already: the task's own replaces it, and `all` is given the outer one.
-      code: withApi("export async function both(signal: AbortSignal) {\n  await Promise.all([fetch('/a', { signal }), fetch('/b', { method: 'POST', signal })]);\n}"),
+      code: withApi("export async function both(signal: AbortSignal) {\n  await Promise.all([fetch('/a', { signal }), callModel('b', signal)]);\n}"),
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -215,7 +215,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
               messageId: 'useTaskscope',
               output: importing(
                 'all',
-                "export async function both(signal: AbortSignal) {\n  await all([\n    (taskSignal) => fetch('/a', { signal: taskSignal }),\n    (taskSignal) => fetch('/b', { method: 'POST', signal: taskSignal }),\n  ], { signal });\n}",
+                "export async function both(signal: AbortSignal) {\n  await all([\n    (taskSignal) => fetch('/a', { signal: taskSignal }),\n    (taskSignal) => callModel('b', taskSignal),\n  ], { signal });\n}",
               ),
             },
           ],
@@ -516,7 +516,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       ],
     },
     {
-      // A function of this file that fetches is costly work; it takes no signal, so no task could be cancelled: no suggestion.
+      // A function of this file that fetches is costly work, and its name says a model call; it takes no signal, so no task could be cancelled: no suggestion.
       filename: 'file.js',
       code: 'async function callModel(id) { return fetch(id); }\nexport const both = (a, b) => Promise.all([callModel(a), callModel(b)]);',
       errors: [{ messageId: 'orphanedFanOut', line: 2, column: 31, suggestions: [] }],
@@ -524,7 +524,7 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
     {
       // With types, `any` values (here an untyped parameter) are presumed to be promises; where a signal would go is unknown.
       filename: 'file.js',
-      code: 'export const sync = (api) => Promise.all([api.upload(), api.download()]);',
+      code: 'export const sync = (api) => Promise.all([api.upload(), api.generate()]);',
       errors: [{ messageId: 'orphanedFanOut', line: 1, column: 30, suggestions: [] }],
     },
     {
@@ -565,8 +565,13 @@ syntacticTester.run('no-orphaned-fan-out (syntactic)', rule, {
   invalid: [
     {
       // Every call counts without types, whatever it returns. Neither takes a signal: no suggestion.
-      code: 'declare const upload: () => number, publish: () => string;\nexport const sync = () => Promise.all([upload(), publish()]);',
+      code: 'declare const upload: () => number, generate: () => string;\nexport const sync = () => Promise.all([upload(), generate()]);',
       errors: [{ messageId: 'orphanedFanOut', line: 2, column: 27, suggestions: [] }],
+    },
+    {
+      // A handful written side by side counts when one call is billed: here a message to a person, sent even when the order fails.
+      code: 'export const checkout = (order: { user: string }) => Promise.all([saveOrder(order), sendEmail(order.user)]);',
+      errors: [{ messageId: 'orphanedFanOut', line: 1, column: 54, suggestions: [] }],
     },
     {
       // A named callback needs types to be wrapped safely (its arity is unknown).
@@ -575,7 +580,7 @@ syntacticTester.run('no-orphaned-fan-out (syntactic)', rule, {
     },
     {
       // Example code, when asked to.
-      code: 'export const f = (a: string, b: string) => Promise.all([fetch(a), fetch(b)]);',
+      code: 'export const f = (a: string, b: string) => Promise.all([fetch(a), generate(b)]);',
       filename: 'examples/demo.ts',
       options: [{ checkExamples: true }],
       errors: [
@@ -587,7 +592,7 @@ syntacticTester.run('no-orphaned-fan-out (syntactic)', rule, {
             {
               messageId: 'useTaskscope',
               output:
-                "import { all } from 'taskscope';\n\nexport const f = (a: string, b: string) => all([\n  (signal) => fetch(a, { signal }),\n  (signal) => fetch(b, { signal }),\n]);",
+                "import { all } from 'taskscope';\n\nexport const f = (a: string, b: string) => all([\n  (signal) => fetch(a, { signal }),\n  (signal) => generate(b),\n]);",
             },
           ],
         },
@@ -596,7 +601,7 @@ syntacticTester.run('no-orphaned-fan-out (syntactic)', rule, {
     {
       filename: 'react.tsx',
       // The new import follows the file's quote style.
-      code: `const label = "save";\nexport const A = () => <b onClick={() => Promise.all([save(1), save(2)])}>{label}</b>;\ndeclare function save(n: number, signal?: AbortSignal): Promise<void>;\n${jsx('b')}`,
+      code: `const label = "save";\nexport const A = () => <b onClick={() => Promise.all([embed(1), embed(2)])}>{label}</b>;\ndeclare function embed(n: number, signal?: AbortSignal): Promise<void>;\n${jsx('b')}`,
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -606,7 +611,7 @@ syntacticTester.run('no-orphaned-fan-out (syntactic)', rule, {
             {
               messageId: 'useTaskscope',
               output:
-                `import { all } from "taskscope";\n\nconst label = "save";\nexport const A = () => <b onClick={() => all(\n  [(signal) => save(1, signal), (signal) => save(2, signal)],\n)}>{label}</b>;\ndeclare function save(n: number, signal?: AbortSignal): Promise<void>;\n${jsx('b')}`,
+                `import { all } from "taskscope";\n\nconst label = "save";\nexport const A = () => <b onClick={() => all(\n  [(signal) => embed(1, signal), (signal) => embed(2, signal)],\n)}>{label}</b>;\ndeclare function embed(n: number, signal?: AbortSignal): Promise<void>;\n${jsx('b')}`,
             },
           ],
         },
@@ -620,12 +625,12 @@ espreeTester.run('no-orphaned-fan-out (espree)', rule, {
     'export const f = () => Promise.all([1, Promise.resolve(2)]);',
     'export const f = (a) => Promise.all([fetch(a)]);',
     // A script's entry.
-    'await Promise.all([fetch(a), fetch(b)]);',
+    'await Promise.all([fetch(a), generate(b)]);',
   ],
   invalid: [
     {
       filename: 'file.js',
-      code: 'export async function both(a, b) {\n  return Promise.all([fetch(a), fetch(b)]);\n}',
+      code: 'export async function both(a, b) {\n  return Promise.all([fetch(a), generate(b)]);\n}',
       errors: [
         {
           messageId: 'orphanedFanOut',
@@ -635,7 +640,7 @@ espreeTester.run('no-orphaned-fan-out (espree)', rule, {
             {
               messageId: 'useTaskscope',
               output:
-                "import { all } from 'taskscope';\n\nexport async function both(a, b) {\n  return all([(signal) => fetch(a, { signal }), (signal) => fetch(b, { signal })]);\n}",
+                "import { all } from 'taskscope';\n\nexport async function both(a, b) {\n  return all([(signal) => fetch(a, { signal }), (signal) => generate(b)]);\n}",
             },
           ],
         },

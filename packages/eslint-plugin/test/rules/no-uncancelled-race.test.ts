@@ -21,6 +21,9 @@ const inlineTimer = "new Promise<never>((_, reject) => setTimeout(() => reject(n
 
 typedTester.run('no-uncancelled-race (typed)', rule, {
   valid: [
+    // A test's timeout of under a second: what it leaves ends with the test or soon after.
+    { code: withApi("export async function t() {\n  await Promise.race([getUser('a'), new Promise((r) => setTimeout(r, 100))]);\n}"), filename: 'file.test.ts' },
+    { code: withApi("const SHORT = 500;\nexport async function t() {\n  await Promise.race([getUser('a'), timeout(SHORT)]);\n}"), filename: 'tests/floating.ts' },
     // The losers' signal is aborted once the race settles.
     withApi(
       'async function first(urls: string[]) {\n  const controller = new AbortController();\n  try {\n    return await Promise.race(urls.map((u) => fetch(u, { signal: controller.signal })));\n  } finally {\n    controller.abort();\n  }\n}',
@@ -101,6 +104,15 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
     ),
   ],
   invalid: [
+    {
+      // In a test too, a timer of a second or more (or of a delay not written here) outlives the test.
+      code: withApi("declare function flushAll(): Promise<void>;\nexport async function t(ms: number) {\n  await Promise.race([flushAll(), timeout(1000)]);\n  await Promise.race([flushAll(), timeout(ms)]);\n}"),
+      filename: 'file.test.ts',
+      errors: [
+        { messageId: 'uncancelledTimeout', line: 8, suggestions: [] },
+        { messageId: 'uncancelledTimeout', line: 9, suggestions: [] },
+      ],
+    },
     {
       // A timer pushed into the racers after the work: neither loser is stopped. No suggestion for a variable.
       code: withApi("export function user(id: string) {\n  const racers = [getUser(id)];\n  racers.push(timeout(100));\n  return Promise.race(racers);\n}"),

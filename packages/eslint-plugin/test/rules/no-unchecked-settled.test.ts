@@ -31,7 +31,12 @@ typedTester.run('no-unchecked-settled (typed)', rule, {
     withApi(inAsync("const results = await Promise.allSettled([load('a')]);\nreturn results.map((r) => ('reason' in r ? String(r.reason) : r.value));")),
     // A switch with a 'rejected' case or a default.
     withApi(inAsync("for (const r of await Promise.allSettled([load('a')])) {\n  switch (r.status) {\n    case 'fulfilled': break;\n    default: console.error(r.reason);\n  }\n}")),
-    // `=== 'fulfilled'` with an else branch handles the rest.
+    // `=== 'fulfilled'` with an else branch handles the rest; so does an early return with code after it.
+    withApi(
+      inAsync(
+        "const [a, b] = await Promise.allSettled([load('a'), load('b')]);\nif (a.status === 'fulfilled') return a.value;\nif (b.status === 'fulfilled') return b.value;\nthrow new Error('neither loaded');",
+      ),
+    ),
     withApi(inAsync("const results = await Promise.allSettled([load('a')]);\nfor (const r of results) {\n  if (r.status === 'fulfilled') console.log(r.value);\n  else throw new Error('failed');\n}")),
     // Handed on: to a function, returned, stored on an object, through `.then`.
     withApi(inAsync("report(await Promise.allSettled([load('a'), load('b')]));")),
@@ -113,6 +118,11 @@ typedTester.run('no-unchecked-settled (typed)', rule, {
           ],
         },
       ],
+    },
+    {
+      // An early return followed only by a fallback value is the ternary in longer form.
+      code: withApi(inAsync("const [a] = await Promise.allSettled(ids.map(load));\nif (a?.status === 'fulfilled') return a.value;\nreturn null;")),
+      errors: [{ messageId: 'unchecked', line: 5, column: 19, suggestions: [] }],
     },
     {
       // Filtering to the fulfilled entries drops the failures.

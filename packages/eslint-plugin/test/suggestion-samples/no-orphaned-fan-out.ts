@@ -4,29 +4,29 @@ interface User {
   name: string;
 }
 
-async function loadUser(id: string, signal?: AbortSignal): Promise<User> {
+async function enrichUser(id: string, signal?: AbortSignal): Promise<User> {
   const response = await fetch(`https://api.example.com/users/${id}`, { signal });
   return (await response.json()) as User;
 }
 
-async function loadOrders(userId: string, options: { signal?: AbortSignal } = {}): Promise<string[]> {
+async function summarizeOrders(userId: string, options: { signal?: AbortSignal } = {}): Promise<string[]> {
   const response = await fetch(`https://api.example.com/users/${userId}/orders`, options);
   return (await response.json()) as string[];
 }
 
 export async function dashboard(userId: string): Promise<{ user: User; orders: string[] }> {
-  const [user, orders] = await Promise.all([loadUser(userId), loadOrders(userId)]);
+  const [user, orders] = await Promise.all([enrichUser(userId), summarizeOrders(userId)]);
   return { user, orders };
 }
 
 export async function team(ids: readonly string[]): Promise<User[]> {
-  return Promise.all(ids.map((id) => loadUser(id)));
+  return Promise.all(ids.map((id) => enrichUser(id)));
 }
 
 export async function teamNames(ids: readonly string[]): Promise<string[]> {
   return Promise.all(
     ids.map(async (id) => {
-      const user = await loadUser(id);
+      const user = await enrichUser(id);
       return user.name;
     }),
   );
@@ -37,10 +37,10 @@ export async function anyMirror(path: string): Promise<Response> {
 }
 
 export async function fromIterable(ids: Set<string>): Promise<User[]> {
-  return Promise.all(Array.from(ids, (id) => loadUser(id)));
+  return Promise.all(Array.from(ids, (id) => enrichUser(id)));
 }
 
 export async function profile(userId: string): Promise<(User | string[])[]> {
-  const pending = [loadUser(userId), loadOrders(userId)];
+  const pending = [enrichUser(userId), summarizeOrders(userId)];
   return Promise.all(pending);
 }

@@ -250,12 +250,30 @@ const equalityOperators = perCompiler(
     ]),
 );
 
+/**
+ * Whether the code for the rejected entries does more than give a value in
+ * their place: the `else` branch, or after `if (fulfilled) return …;` the
+ * statements that follow it (an early return is an else in another form).
+ */
 function handlesInElse(condition: TS.Expression): boolean {
   const test = outermost(condition);
-  const branch = ts.isIfStatement(test.parent) && test.parent.expression === test ? test.parent.elseStatement : undefined;
-  if (!branch) return false;
-  const statements = ts.isBlock(branch) ? branch.statements : [branch];
-  return !statements.every((statement) => ts.isReturnStatement(statement));
+  const statement = ts.isIfStatement(test.parent) && test.parent.expression === test ? test.parent : undefined;
+  if (!statement) return false;
+  const otherwise = statement.elseStatement
+    ? ts.isBlock(statement.elseStatement)
+      ? [...statement.elseStatement.statements]
+      : [statement.elseStatement]
+    : statementsAfterExit(statement);
+  return otherwise.length > 0 && !otherwise.every((other) => ts.isReturnStatement(other));
+}
+
+/** The statements after `if (…) { …; return; }` in its block, which run only when the test fails. */
+function statementsAfterExit(statement: TS.IfStatement): TS.Statement[] {
+  const then = statement.thenStatement;
+  const last = ts.isBlock(then) ? then.statements.at(-1) : then;
+  if (!last || !(ts.isReturnStatement(last) || ts.isThrowStatement(last)) || !ts.isBlock(statement.parent)) return [];
+  const siblings = statement.parent.statements;
+  return siblings.slice(siblings.indexOf(statement) + 1);
 }
 
 /**
