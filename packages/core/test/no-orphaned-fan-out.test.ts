@@ -126,13 +126,20 @@ describe('the fan-out rules: one site, one finding', () => {
 
 describe('no-orphaned-fan-out: a handful written side by side needs billed work', () => {
   const api =
-    'declare function save(row: string): Promise<void>;\ndeclare function queryModel(q: string): Promise<string>;\ndeclare function sendEmail(to: string): Promise<void>;\ndeclare const llm: { invoke(prompt: string): Promise<string> };\ndeclare const openai: any;\n';
+    'declare function save(row: string): Promise<void>;\ndeclare function queryModel(q: string): Promise<string>;\ndeclare function sendEmail(to: string): Promise<void>;\n' +
+    'declare function search(q: string): Promise<string[]>;\ndeclare function summarize(text: string): Promise<string>;\n' +
+    'declare const llm: { invoke(prompt: string): Promise<string> };\ndeclare const openai: any;\n' +
+    'declare const userModel: { create(row: string): Promise<void> };\ndeclare const pdf: { embedFont(name: string): Promise<void> };\n';
   const cases: [string, string, boolean][] = [
     ['two requests', "await Promise.all([send('/a'), send('/b')]);", false],
     ['a request and a write', "await Promise.all([send('/a'), save('b')]);", false],
     ['the first of two requests', "await Promise.any([send('/a'), send('/b')]);", false],
     ['pushed outside a loop', "const tasks = [];\ntasks.push(send('/a'));\ntasks.push(save('b'));\nawait Promise.all(tasks);", false],
     ['a model call by name', "await Promise.all([send('/a'), embed('b')]);", true],
+    ['a model call beside a read, neither costly by its name alone', "await Promise.all([search('a'), summarize('b')]);", true],
+    ['two model calls, the first to answer wins', "await Promise.any([queryModel('a'), queryModel('b')]);", true],
+    ['a write on a data model', "await Promise.all([save('a'), userModel.create('b')]);", false],
+    ['a font embedded in a PDF', "await Promise.all([save('a'), pdf.embedFont('b')]);", false],
     ['a model call by what its name asks', "await Promise.all([send('/a'), queryModel('b')]);", true],
     ['a method of a model', "await Promise.all([save('a'), llm.invoke('b')]);", true],
     ['an SDK request by its shape', "await Promise.all([save('a'), openai.chat.completions.create({ model: 'm' })]);", true],

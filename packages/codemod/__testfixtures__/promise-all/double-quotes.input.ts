@@ -1,8 +1,8 @@
-declare function translate(key: string, signal?: AbortSignal): Promise<string>;
+declare function summarize(key: string, signal?: AbortSignal): Promise<string>;
 
 const prefix = "cache:";
 
 export async function pair(a: string, b: string) {
-  const values = await Promise.all([translate(prefix + a), translate(prefix + b)]);
+  const values = await Promise.all([summarize(prefix + a), summarize(prefix + b)]);
   return values.join("");
 }

@@ -1,13 +1,13 @@
 import { all } from "taskscope";
 
-declare function translate(key: string, signal?: AbortSignal): Promise<string>;
+declare function summarize(key: string, signal?: AbortSignal): Promise<string>;
 
 const prefix = "cache:";
 
 export async function pair(a: string, b: string) {
   const values = await all([
-    (signal) => translate(prefix + a, signal),
-    (signal) => translate(prefix + b, signal),
+    (signal) => summarize(prefix + a, signal),
+    (signal) => summarize(prefix + b, signal),
   ]);
   return values.join("");
 }

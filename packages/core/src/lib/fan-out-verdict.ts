@@ -106,9 +106,9 @@ export function someTaskCanReject(iterable: TS.Expression, context: AnalysisCont
 /**
  * Whether a fan-out with this verdict leaves work worth cancelling running
  * when it settles early. A handful of calls written side by side must include
- * billed work: judges of six label rounds found none of 13 such fan-outs of
- * other work (two reads, a pair of writes that should both land) worth a
- * change, where fan-outs over a collection made nearly all the right findings.
+ * billed work: the judges of the label rounds found no such fan-out of other
+ * work (two reads, a pair of writes that should both land) worth a change,
+ * where fan-outs over a collection made the right findings (docs/benchmarks.md).
  */
 export function orphansWork(verdict: FanOutVerdict, combinator: 'all' | 'any'): boolean {
   // `all` ends early only when a task rejects; `any` when one fulfils, which any task can.

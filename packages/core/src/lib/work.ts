@@ -36,8 +36,10 @@
 // by the callee's name (`generate`, `embed…`, `callModel`,
 // `chat.completions.create`, `model.invoke`, `sendEmail`, `charge`), else by
 // rules 2 and 4 (a project function's body; typed, a declaration in a model
-// SDK's or Stripe's package). Rule 1 does not apply: a signal says
-// cancellable, not billed.
+// SDK's or Stripe's package), and only of a call that returns a promise
+// (typed) and is no constructor. Rule 1 does not apply: a signal says
+// cancellable, not billed. A callee whose body can't be read and whose name
+// says billed work is costly work too.
 import type * as TS from 'typescript';
 
 import { calledFunction, functionReferenced } from './callees.js';
@@ -90,10 +92,20 @@ const readVerb = /^_?(get|list|read|fetch(?=[A-Z])|download|find|search|retrieve
 const readReceiver = /(retriever|cache|reader|lookup|index)$/i;
 
 /** Model calls (tokens), charges and messages to people, by name. */
-const billedVerb =
-  /^_?(generate|complete|completions?|chat|predict|embed|transcribe|translate|summari[sz]e|moderate|rerank|(call|invoke|run|query|ask|prompt|stream)(Model|Llm|LLM|Gpt|GPT|Claude|Gemini|OpenAI|Openai|Anthropic|AI|Ai)|charge|pay|refund|(send|deliver)(E?mail|Sms|Text|Push|Notification)s?|email)(?=$|[A-Z_0-9])/;
-/** Receivers that are models or chains of them, whatever method is called: `this.llm.invoke`, `chain.call`. */
-const modelReceiver = /(llm|model|chain|agent|openai|anthropic|claude|gemini|mistral|cohere|groq)$/i;
+const billedVerb = new RegExp(
+  '^_?(' +
+    // Verbs that start a name (`generateText`, `embedDocuments`, `chargeCard`), but not ids, keys or PDF embedding.
+    '(generate(?!(Ids?|Keys?|KeyPair|Uuid|Hash|Salt|Nonce|Tokens?|Secret|Random|Mnemonic|Seed|Proof|Signature|Address|Merkle)(?=$|[A-Z0-9_]))' +
+    '|embed(?!(Font|Png|Jpe?g|Pdf|Pages?|Svg|Files?|Images?)(?=$|[A-Z0-9_]))' +
+    '|predict|transcribe|summari[sz]e|moderate|rerank|charge|pay|refund' +
+    '|(call|invoke|run|query|ask|prompt|stream)(Model|Llm|LLM|Gpt|GPT|Claude|Gemini|OpenAI|Openai|Anthropic|AI|Ai)' +
+    '|(send|deliver)(E?mail|Sms|Text|Push|Notification)s?)(?=$|[A-Z0-9_])' +
+    // Verbs only on their own (`completeUpload`, `chatRoom` are not).
+    '|(complete|completions?|chat)$)',
+);
+/** A model or a chain of them, and what runs one: `this.llm.invoke`, `chain.call`, `model.stream` (not `userModel.create`). */
+const modelReceiver = /^(llm|model|chatModel|languageModel|chain|agent|openai|anthropic|claude|gemini|mistral|cohere|groq)$/i;
+const modelRun = /^(invoke|call|run|stream|batch)$/;
 
 /** Packages whose calls are model requests or charges. */
 const billedPackages = /[\\/]node_modules[\\/](openai|@anthropic-ai[\\/][^\\/]+|@google[\\/]gen[^\\/]*|@google-cloud[\\/]vertexai|cohere-ai|@mistralai[\\/][^\\/]+|groq-sdk|ai|@ai-sdk[\\/][^\\/]+|@langchain[\\/][^\\/]+|langchain|replicate|together-ai|stripe)[\\/]/;
@@ -102,14 +114,19 @@ function isRead(call: TS.CallExpression | TS.NewExpression): boolean {
   if (!ts.isCallExpression(call)) return false;
   const callee = skipParentheses(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : memberName(callee);
-  if (name !== undefined && readVerb.test(name)) return true;
+  // `queryModel` asks a model: billed, not a read.
+  if (name !== undefined && readVerb.test(name)) return !isBilledName(name);
   const receiver = ts.isPropertyAccessExpression(callee) ? receiverName(callee.expression) : undefined;
   return receiver !== undefined && readReceiver.test(receiver);
 }
 
 function judge(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext, depth: number, kind: Kind): boolean {
-  // A name that says billed work (`queryModel` too) is believed before a body that reaches the model through a helper of its own.
-  if (kind === 'billed' && namedBilled(call)) return true;
+  if (kind === 'billed') {
+    // Billed work is a request: not a constructor (`new ChatOpenAI()`), not a call that returns no promise (`shortid.generate()`).
+    if (!ts.isCallExpression(call) || !startsAsyncWork(call, context)) return false;
+    // A name that says billed work is believed before a body that reaches the model through a helper of its own.
+    if (namedBilled(call)) return true;
+  }
   if (isRead(call)) return false;
   if (kind === 'costly' && ts.isCallExpression(call) && startsAsyncWork(call, context) && (handsOnSignal(call) || signalSlot(call, context) !== undefined) && !buildsOptions(call, context)) return true;
   const invoked = ts.isCallExpression(call) ? invokedFunction(call, context) : undefined;
@@ -121,7 +138,8 @@ function judge(call: TS.CallExpression | TS.NewExpression, context: AnalysisCont
   const fn = calledFunction(call, context);
   // A function of the project is judged by its body; past the depth, it is not known to be costly (its name is not read).
   if (fn) return depth < MAX_DEPTH && bodyDoes(fn, context, depth + 1, kind);
-  if (kind === 'costly' && namedCostly(call)) return true;
+  // Billed work is costly work (`summarize`, `charge`).
+  if (kind === 'costly' && (namedCostly(call) || namedBilled(call))) return true;
   return context.checker !== undefined && declaredIn(kind === 'costly' ? clientPackages : billedPackages, call, context.checker);
 }
 
@@ -223,9 +241,10 @@ function namedBilled(call: TS.CallExpression | TS.NewExpression): boolean {
   if (isSdkRequest(call)) return true;
   const callee = skipParentheses(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : memberName(callee);
-  if (name === undefined || isBilledName(name)) return name !== undefined;
+  if (name === undefined) return false;
+  if (isBilledName(name)) return true;
   const receiver = ts.isPropertyAccessExpression(callee) ? receiverName(callee.expression) : undefined;
-  return receiver !== undefined && modelReceiver.test(receiver) && isCostlyName(name);
+  return receiver !== undefined && modelReceiver.test(receiver) && modelRun.test(name);
 }
 
 // `axios` → 'axios', `this.http` → 'http', `getClient()` → undefined.

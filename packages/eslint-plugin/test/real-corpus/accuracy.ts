@@ -144,7 +144,10 @@ export function report(scores: Scores, title: string): string {
   const rows = Object.entries(scores.byRule)
     .filter(([, s]) => s.right + s.wrong > 0)
     .map(([rule, s]) => `  ${rule.padEnd(42)} ${String(s.right).padStart(3)} / ${String(s.right + s.wrong).padEnd(3)} ${percent(s.precision)} [${percent(s.interval[0])}, ${percent(s.interval[1])}]`);
-  const presets = Object.entries(scores.byPreset).map(
+  // A preset none of whose rules ran (typescript-eslint's in the held-out rounds) has no figures to show.
+  const presets = Object.entries(scores.byPreset)
+    .filter(([, s]) => s.right + s.wrong + s.found > 0)
+    .map(
     ([preset, s]) =>
       `  ${preset.padEnd(42)} ${String(s.right).padStart(3)} / ${String(s.right + s.wrong).padEnd(3)} ${percent(s.precision)} [${percent(s.interval[0])}, ${percent(s.interval[1])}]   recall ${s.found}/${s.harmful} = ${percent(s.recall)}`,
   );

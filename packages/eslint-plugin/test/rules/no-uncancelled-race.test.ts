@@ -436,12 +436,19 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
 
 syntacticTester.run('no-uncancelled-race (syntactic)', rule, {
   valid: [
+    { code: "declare function flushAll(): Promise<void>;\nexport async function t() {\n  await Promise.race([flushAll(), new Promise((r) => setTimeout(r))]);\n}", filename: 'file.test.ts' },
     withApi(
       'async function first(a: string, b: string) {\n  const c = new AbortController();\n  try {\n    return await Promise.race([getUser(a, c.signal), getUser(b, c.signal)]);\n  } finally {\n    c.abort();\n  }\n}',
     ),
     withApi('function first<T>(promises: Promise<T>[]) {\n  return Promise.race(promises);\n}'),
   ],
   invalid: [
+    {
+      // A test's race: the longest of its timers counts.
+      code: "declare function flushAll(): Promise<void>;\nexport async function t() {\n  await Promise.race([flushAll(), new Promise((r) => { setTimeout(r, 10); setTimeout(r, 5000); })]);\n}",
+      filename: 'file.test.ts',
+      errors: [{ messageId: 'uncancelled', line: 3 }],
+    },
     {
       // Without types every call counts as work. Neither racer takes a signal: no suggestion.
       code: withApi('function pick(cached: Promise<number>) {\n  return Promise.race([compute(), cached]);\n}'),

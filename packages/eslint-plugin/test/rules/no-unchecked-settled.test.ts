@@ -121,7 +121,7 @@ typedTester.run('no-unchecked-settled (typed)', rule, {
     },
     {
       // An early return followed only by a fallback value is the ternary in longer form.
-      code: withApi(inAsync("const [a] = await Promise.allSettled(ids.map(load));\nif (a?.status === 'fulfilled') return a.value;\nreturn null;")),
+      code: withApi(inAsync("const [a] = await Promise.allSettled(ids.map(load));\nif (a?.status === 'fulfilled') return a.value;\nreturn null;\nfunction unused() {}")),
       errors: [{ messageId: 'unchecked', line: 5, column: 19, suggestions: [] }],
     },
     {

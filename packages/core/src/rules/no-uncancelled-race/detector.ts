@@ -66,8 +66,7 @@ export const noUncancelledRace: Detector<Record<string, never>, NoUncancelledRac
     const started = racers.some((racer) =>
       ts.isSpreadElement(racer) ? racerStartsWork(racer.expression, true, context) : racerStartsWork(racer, racer === iterable, context),
     );
-    if (!started || losersAreCancelled(node, racers, context)) return [];
-    if (isTestFile(context) && racesShortTimersOnly(racers, context)) return [];
+    if (!started || (isTestFile(context) && racesShortTimersOnly(racers, context)) || losersAreCancelled(node, racers, context)) return [];
     const timeout = timeoutRace(node, context);
     return [
       {
@@ -347,21 +346,29 @@ function racesShortTimersOnly(racers: readonly TS.Expression[], context: Analysi
   return delays.length > 0 && delays.every((delay) => delay !== undefined && delay < SHORT_TIMER_MS);
 }
 
-/** A racer's timer delay in ms: null when it is no timer, undefined when the delay is not a number here. */
+/** A racer's longest timer delay in ms: null when it starts no timer, undefined when a delay is not a number here. */
 function timerDelay(racer: TS.Expression, context: AnalysisContext): number | null | undefined {
   const value = valueOf(racer, context);
   const sleep = ts.isCallExpression(value) && sleepHelper.test(memberName(value.expression) ?? calleePath(value.expression) ?? '');
-  let delay: TS.Expression | undefined | null = sleep && ts.isCallExpression(value) ? (value.arguments[0] ?? null) : null;
-  if (!sleep) {
-    someNode(value, (node) => {
-      if (!ts.isCallExpression(node) || !isGlobalCallee(node.expression, 'setTimeout')) return false;
-      delay = node.arguments[1] ?? null;
-      return true;
-    });
+  // A sleep helper takes its delay first; `setTimeout(fn)` with no delay waits 0 ms.
+  const delays: (TS.Expression | undefined)[] = [];
+  if (sleep) delays.push(value.arguments[0]);
+  else {
+    const visit = (node: TS.Node): void => {
+      if (ts.isCallExpression(node) && isGlobalCallee(node.expression, 'setTimeout')) delays.push(node.arguments[1] ?? ts.factory.createNumericLiteral(0));
+      ts.forEachChild(node, visit);
+    };
+    visit(value);
   }
-  if (delay === null) return null;
-  const known = ts.isIdentifier(delay) ? constInitializer(delay, context) : delay;
-  return known && ts.isNumericLiteral(unwrapExpression(known)) ? Number((unwrapExpression(known) as TS.NumericLiteral).text) : undefined;
+  if (delays.length === 0) return null;
+  let longest = 0;
+  for (const delay of delays) {
+    const known = delay && (ts.isIdentifier(delay) ? constInitializer(delay, context) : delay);
+    const literal = known && unwrapExpression(known);
+    if (!literal || !ts.isNumericLiteral(literal)) return undefined;
+    longest = Math.max(longest, Number(literal.text.replaceAll('_', '')));
+  }
+  return longest;
 }
 
 /** Promise-returning sleeps and timeouts given the delay first: `sleep(100)`, `timeout(50)`, `setTimeout(10)` from `timers/promises`. */

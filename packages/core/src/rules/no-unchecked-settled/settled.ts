@@ -267,13 +267,30 @@ function handlesInElse(condition: TS.Expression): boolean {
   return otherwise.length > 0 && !otherwise.every((other) => ts.isReturnStatement(other));
 }
 
-/** The statements after `if (…) { …; return; }` in its block, which run only when the test fails. */
+/**
+ * The statements after `if (…) { …; return; }` in its block (or case clause,
+ * or file), which run only when the test fails; declarations, which run
+ * nothing there, left out.
+ */
 function statementsAfterExit(statement: TS.IfStatement): TS.Statement[] {
   const then = statement.thenStatement;
   const last = ts.isBlock(then) ? then.statements.at(-1) : then;
-  if (!last || !(ts.isReturnStatement(last) || ts.isThrowStatement(last)) || !ts.isBlock(statement.parent)) return [];
-  const siblings = statement.parent.statements;
-  return siblings.slice(siblings.indexOf(statement) + 1);
+  const parent = statement.parent;
+  if (!last || !(ts.isReturnStatement(last) || ts.isThrowStatement(last))) return [];
+  if (!ts.isBlock(parent) && !ts.isCaseClause(parent) && !ts.isDefaultClause(parent) && !ts.isSourceFile(parent) && !ts.isModuleBlock(parent)) return [];
+  const siblings = parent.statements;
+  return siblings.slice(siblings.indexOf(statement) + 1).filter((sibling) => !isDeclaration(sibling));
+}
+
+function isDeclaration(statement: TS.Statement): boolean {
+  return (
+    ts.isFunctionDeclaration(statement) ||
+    ts.isClassDeclaration(statement) ||
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) ||
+    ts.isEnumDeclaration(statement) ||
+    ts.isModuleDeclaration(statement)
+  );
 }
 
 /**
