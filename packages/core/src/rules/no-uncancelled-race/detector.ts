@@ -336,7 +336,7 @@ function canTakeSignal(call: TS.CallExpression, index: number, context: Analysis
  * A test's timeout of under a second: what it leaves running (the timer, or
  * work a test started on local or mocked services) ends with the test or
  * soon after. Judges of the label rounds disagreed with each other below a
- * second and found none of these worth a change.
+ * second and found almost none of these worth a change (docs/benchmarks.md).
  */
 const SHORT_TIMER_MS = 1000;
 
