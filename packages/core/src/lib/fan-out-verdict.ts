@@ -68,7 +68,7 @@ export function fanOutVerdict(iterable: TS.Expression, context: AnalysisContext,
     verdict.handful &&= written;
     // A task whose failure aborts the others' signal orphans nothing when it rejects.
     verdict.rejecting ||= callbackCanReject(map.callback, context) && !abortsSiblingsOnFailure(map.callback, context);
-    verdict.costly ||= callbackIsCostly(map.callback, context);
+    verdict.costly ||= callbackDoes('costly', map.callback, context);
     verdict.broadcast &&= callbackBroadcasts(map.callback, context, allowed);
     if (!hasBoundedConcurrency(map, context)) verdict.unbounded = map;
   };
@@ -88,7 +88,7 @@ export function fanOutVerdict(iterable: TS.Expression, context: AnalysisContext,
     addMap(source.map);
   }
   if (verdict.handful && verdict.costly) {
-    verdict.billed = calls.some((call) => isBilledWork(call, context)) || callbacks.some((callback) => callbackIsBilled(callback, context));
+    verdict.billed = calls.some((call) => isBilledWork(call, context)) || callbacks.some((callback) => callbackDoes('billed', callback, context));
   }
   return verdict.working > 0 ? verdict : undefined;
 }
@@ -182,18 +182,16 @@ function callbackCanReject(callback: TS.Expression, context: AnalysisContext): b
   return fn ? taskCanReject(task ?? fn, context) : true;
 }
 
-function callbackIsCostly(callback: TS.Expression, context: AnalysisContext): boolean {
-  const fn = inlineCallback(callback) ?? functionReferenced(callback, context);
-  if (fn) return doesCostlyWork(fn, context);
-  const node = skipParentheses(callback);
-  const name = ts.isIdentifier(node) ? node.text : memberName(node);
-  return name !== undefined && isCostlyName(name);
-}
+/** A callback's body judged by work.ts, or where it can't be read, its name: costly work, or billed work. */
+const judged = {
+  costly: { body: doesCostlyWork, name: isCostlyName },
+  billed: { body: doesBilledWork, name: isBilledName },
+} as const;
 
-function callbackIsBilled(callback: TS.Expression, context: AnalysisContext): boolean {
+function callbackDoes(kind: keyof typeof judged, callback: TS.Expression, context: AnalysisContext): boolean {
   const fn = inlineCallback(callback) ?? functionReferenced(callback, context);
-  if (fn) return doesBilledWork(fn, context);
+  if (fn) return judged[kind].body(fn, context);
   const node = skipParentheses(callback);
   const name = ts.isIdentifier(node) ? node.text : memberName(node);
-  return name !== undefined && isBilledName(name);
+  return name !== undefined && judged[kind].name(name);
 }
