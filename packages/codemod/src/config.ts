@@ -20,6 +20,7 @@ import {
   noOrphanedFanOut,
   noUnboundedFanOut,
   noUncancelledRace,
+  noUncancelledReader,
   noUncheckedSettled,
   requireSignalPropagation,
 } from '@taskscope/core';
@@ -69,9 +70,16 @@ export interface RuleSetting {
 }
 
 export const detectors: ReadonlyMap<RuleId, Detector<unknown>> = new Map(
-  [noFloatingPromises, noOrphanedFanOut, noUncheckedSettled, noUncancelledRace, noAsyncIterationCallback, requireSignalPropagation, noUnboundedFanOut].map(
-    (detector) => [detector.rule, detector as Detector<unknown>],
-  ),
+  [
+    noFloatingPromises,
+    noOrphanedFanOut,
+    noUncheckedSettled,
+    noUncancelledRace,
+    noUncancelledReader,
+    noAsyncIterationCallback,
+    requireSignalPropagation,
+    noUnboundedFanOut,
+  ].map((detector) => [detector.rule, detector as Detector<unknown>]),
 );
 
 /**

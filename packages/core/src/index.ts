@@ -11,5 +11,6 @@ export { noFloatingPromises, type NoFloatingPromisesMessageId } from './rules/no
 export { noOrphanedFanOut, type NoOrphanedFanOutMessageId } from './rules/no-orphaned-fan-out/detector.js';
 export { noUnboundedFanOut, type NoUnboundedFanOutMessageId } from './rules/no-unbounded-fan-out/detector.js';
 export { noUncancelledRace, type NoUncancelledRaceMessageId } from './rules/no-uncancelled-race/detector.js';
+export { noUncancelledReader, type NoUncancelledReaderMessageId } from './rules/no-uncancelled-reader/detector.js';
 export { noUncheckedSettled, type NoUncheckedSettledMessageId } from './rules/no-unchecked-settled/detector.js';
 export { requireSignalPropagation, type RequireSignalPropagationMessageId } from './rules/require-signal-propagation/detector.js';

@@ -17,6 +17,7 @@ const RECOMMENDED = [
   'no-orphaned-fan-out',
   'no-unchecked-settled',
   'no-uncancelled-race',
+  'no-uncancelled-reader',
   'no-async-iteration-callback',
   'require-signal-propagation',
 ];
@@ -26,7 +27,7 @@ const docsDir = fileURLToPath(new URL('../docs/rules/', import.meta.url));
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
 describe('plugin', () => {
-  it('exports exactly the seven rules', () => {
+  it('exports exactly the eight rules', () => {
     expect(Object.keys(taskscope.rules)).toEqual(ALL);
   });
 
@@ -81,7 +82,7 @@ describe.each(ALL)('rule %s', (id) => {
 });
 
 describe('presets', () => {
-  it('recommended turns on rules 1–6 and strict all seven', () => {
+  it('recommended turns on all but no-unbounded-fan-out, and strict all eight', () => {
     expect(Object.keys(plugin.configs.recommended.rules ?? {})).toEqual(RECOMMENDED.map((id) => `taskscope/${id}`));
     expect(Object.keys(plugin.configs.strict.rules ?? {}).sort()).toEqual(ALL.map((id) => `taskscope/${id}`).sort());
     expect(plugin.configs.recommended.name).toBe('taskscope/recommended');
@@ -91,7 +92,7 @@ describe('presets', () => {
   let project: ReturnType<typeof temporaryProject>;
   // One finding per rule: an orphaned fan-out over an unbounded map, checked settled results over an unbounded one,
   // unchecked settled
-  // results, a race nobody cancels, an async forEach, a dropped signal, a floating call.
+  // results, a race nobody cancels, an async forEach, a dropped signal, a floating call, a reader nobody cancels.
   const snippet = [
     'export async function sync(ids: string[], signal: AbortSignal): Promise<void> {',
     '  await Promise.all(ids.map((id) => fetch(`/items/${id}`)));',
@@ -103,6 +104,14 @@ describe('presets', () => {
     '    await fetch(`/touch/${id}`, { signal });',
     '  });',
     "  fetch('/done', { signal });",
+    '}',
+    'export async function* stream(url: string) {',
+    '  const reader = (await fetch(url)).body!.getReader();',
+    '  for (;;) {',
+    '    const { done, value } = await reader.read();',
+    '    if (done) return;',
+    '    yield value;',
+    '  }',
     '}',
     '',
   ].join('\n');

@@ -1,5 +1,6 @@
 import { allSettled } from './all-settled.js';
 import { asyncForeach } from './async-foreach.js';
+import { cancelReader } from './cancel-reader.js';
 import { floating } from './floating.js';
 import { promiseAll } from './promise-all.js';
 import { race } from './race.js';
@@ -9,7 +10,7 @@ import type { Transform } from './transform.js';
 export type { DetectorUse, MigrationSettings, Transform } from './transform.js';
 
 /** Every transform, in the order `--help` and the report list them. */
-export const transforms: readonly Transform[] = [promiseAll, allSettled, race, asyncForeach, floating, signal];
+export const transforms: readonly Transform[] = [promiseAll, allSettled, race, asyncForeach, floating, signal, cancelReader];
 
 /**
  * The transforms named in `--transforms a,b` (all of them when the list is

@@ -8,10 +8,11 @@ export type RuleId =
   | 'no-uncancelled-race'
   | 'no-async-iteration-callback'
   | 'require-signal-propagation'
-  | 'no-unbounded-fan-out';
+  | 'no-unbounded-fan-out'
+  | 'no-uncancelled-reader';
 
 /** The transform ids of taskscope-migrate. A contract: `--transforms` names them. */
-export type TransformId = 'promise-all' | 'all-settled' | 'race' | 'async-foreach' | 'floating' | 'signal';
+export type TransformId = 'promise-all' | 'all-settled' | 'race' | 'async-foreach' | 'floating' | 'signal' | 'cancel-reader';
 
 /** A member of `ts.SyntaxKind`, by name. */
 export type SyntaxKindName = keyof typeof TS.SyntaxKind;

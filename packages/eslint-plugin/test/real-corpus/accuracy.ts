@@ -45,6 +45,7 @@ export const RULE_HARMS: Readonly<Record<string, readonly Harm[]>> = {
   'no-unbounded-fan-out': ['unbounded'],
   'no-unchecked-settled': ['lost'],
   'no-uncancelled-race': ['orphan', 'leak'],
+  'no-uncancelled-reader': ['unowned'],
   'no-async-iteration-callback': ['unowned', 'lost', 'orphan'],
   'require-signal-propagation': ['signal'],
   '@typescript-eslint/no-floating-promises': ['unowned', 'lost', 'leak'],
