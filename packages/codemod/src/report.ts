@@ -12,7 +12,7 @@ export function summaryText(report: RunReport): string {
   for (const status of statuses) lines.push(`  ${status.padEnd(10)} ${String(report.summary[status]).padStart(width)}`);
   lines.push(`  rewrites: ${countList(report.counts, 'rewritten') || 'none'}`);
   const rewrites = report.files.flatMap((file) => file.rewrites);
-  if (rewrites.length > 0) lines.push(`  cancels:  ${rewrites.filter((r) => r.delivers).length} of ${rewrites.length} rewrites hand a task's signal to work that takes one`);
+  if (rewrites.length > 0) lines.push(`  cancels:  ${rewrites.filter((r) => r.delivers).length} of ${rewrites.length} rewrites reach work they cancel (a task's signal, a reader's cancel)`);
   lines.push(`  markers:  ${report.markers}${report.markers ? ` (${countList(report.counts, 'marked')})` : ''}`);
   if (report.ignored) lines.push(`  ignored:  ${report.ignored} site(s) under // taskscope-migrate-ignore`);
   if (report.deferred) lines.push(`  deferred: ${report.deferred} overlapping rewrite(s); run again to apply them`);

@@ -51,7 +51,7 @@ describe('taskscope-migrate CLI', () => {
     expect(dry.stdout).toContain('--- a/src/upload.ts\n+++ b/src/upload.ts\n');
     expect(dry.stdout).toContain('+  return all([(signal) => transcribe(a, signal), (signal) => transcribe(b, signal)]);\n');
     expect(dry.stderr).toContain('  rewrites: promise-all 1\n');
-    expect(dry.stderr).toContain("  cancels:  1 of 1 rewrites hand a task's signal to work that takes one\n");
+    expect(dry.stderr).toContain("  cancels:  1 of 1 rewrites reach work they cancel (a task's signal, a reader's cancel)\n");
     expect(readFileSync(path.join(dir, 'src/upload.ts'), 'utf8')).toBe(source);
 
     const write = cli(dir, ['--write']);

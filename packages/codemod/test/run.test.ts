@@ -259,7 +259,7 @@ describe('runMigration', () => {
       [path.join('src', 'upload.ts')]: [{ transform: 'all-settled', line: 3, delivers: false }],
     });
     expect(report.counts['async-foreach']).toEqual({ rewritten: 0, marked: 1 });
-    expect(summaryText(report)).toContain("  cancels:  1 of 2 rewrites hand a task's signal to work that takes one\n");
+    expect(summaryText(report)).toContain("  cancels:  1 of 2 rewrites reach work they cancel (a task's signal, a reader's cancel)\n");
   });
 
   it('notes a package.json that lacks taskscope when migrated code imports it, and adds it with --write', () => {

@@ -24,6 +24,8 @@ describe('no-uncancelled-reader', () => {
     const code = generator();
     expect(reported(code)).toEqual(['reader']);
     const context = contextFor(code, true);
+    // The cancel reaches the stream: the codemod counts it as a rewrite that cancels something.
+    expect(findings(context)[0]?.fixes.map((fix) => [fix.transform, fix.delivery])).toEqual([['cancel-reader', 'all']]);
     const migrated = migrateFindings(context, findings(context));
     expect(migrated).toContain('  } finally {\n    await reader.cancel().catch(() => {});\n    reader.releaseLock();\n  }');
     // The rewrite is the whole fix: nothing is reported in its output.

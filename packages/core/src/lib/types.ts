@@ -42,9 +42,10 @@ export interface Fix<MessageId extends string = string> {
    */
   imports: string[];
   /**
-   * For a rewrite that makes tasks: whether their signals reach work that takes
-   * one (in every task, some, or none). A rewrite whose signals reach nothing
-   * cancels nothing, and is not offered for a fan-out or a race.
+   * For a rewrite that cancels: whether it reaches the work it cancels. For one
+   * that makes tasks, whether their signals reach work that takes one (in every
+   * task, some, or none): a rewrite whose signals reach nothing cancels nothing,
+   * and is not offered for a fan-out or a race.
    */
   delivery?: Delivery;
 }

@@ -58,6 +58,8 @@ function cancelInFinally({ name, cleanup }: UncancelledReader, sourceFile: TS.So
     transform: 'cancel-reader',
     edits: [{ start, end: start, text: `await ${name.text}.cancel().catch(() => {});\n${indentAt(sourceFile.text, start)}` }],
     imports: [],
+    // The cancel reaches the stream itself.
+    delivery: 'all',
   };
 }
 
