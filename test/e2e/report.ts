@@ -34,18 +34,18 @@ export interface Comparison {
 /** Needs a complete run (`runProject` returned). */
 export function compare(record: ProjectRun): Comparison {
   const { typeErrors, baseline, migrated, eslint, prettier } = record;
-  if (!typeErrors.before || !typeErrors.after || !migrated || !eslint.before || !eslint.after || !prettier.before || !prettier.after) {
+  if (!typeErrors.before || !typeErrors.after || migrated.length === 0 || !eslint.before || !eslint.after || !prettier.before || !prettier.after) {
     throw new Error('the run did not finish: see the error of the first step that failed');
   }
   return {
     newTypeErrors: beyond(typeErrors.before, typeErrors.after, diagnosticKey),
     tests: compareTests(
       baseline.map((run) => run.outcomes),
-      migrated.outcomes,
+      migrated.map((run) => run.outcomes),
     ),
     timeRatio: timeRatio(
       baseline.map((run) => run.seconds),
-      migrated.seconds,
+      migrated.map((run) => run.seconds),
     ),
     newLintProblems: beyond(eslint.before, eslint.after, lintKey),
     newlyUnformatted: beyond(prettier.before, prettier.after, (file) => file),
@@ -56,7 +56,8 @@ export function reportText(project: Project, record: ProjectRun): string {
   const lines = [`═══ taskscope e2e: ${project.title} (${project.id}) ═══`, ''];
   const runs: [string, TestRun | undefined, Diagnostic[] | undefined][] = [
     ['baseline 1', record.baseline[0], record.typeErrors.before],
-    ['migrated', record.migrated, record.typeErrors.after],
+    ['migrated', record.migrated[0], record.typeErrors.after],
+    ['migrated 2', record.migrated[1], undefined],
     ['baseline 2', record.baseline[1], undefined],
   ];
   const counts = runs.map(([, run]) => (run ? countByStatus(run.outcomes) : undefined));
@@ -82,11 +83,12 @@ export function reportText(project: Project, record: ProjectRun): string {
   if (comparison) {
     const { newTypeErrors, tests, newLintProblems, newlyUnformatted } = comparison;
     const over = record.baseline.length === 1 ? 'the baseline run' : 'the mean of the baseline runs';
-    lines.push(`time ratio: ${comparison.timeRatio.toFixed(2)} (migrated / ${over}; limit ${TIME_LIMIT})`, '');
+    lines.push(`time ratio: ${comparison.timeRatio.toFixed(2)} (${record.migrated.length === 1 ? 'migrated' : 'the mean of the migrated runs'} / ${over}; limit ${TIME_LIMIT})`, '');
     lines.push(`new type errors: ${newTypeErrors.length}`, ...newTypeErrors.map((d) => indent(`${d.file}:${d.line} ${d.code} ${d.message}`)), '');
     lines.push(`new test failures: ${tests.newFailures.length}`, ...tests.newFailures.flatMap(failureLines), '');
     if (record.baseline.length === 1) lines.push('flaky in the baseline: not measured (one baseline run: the migrated run had no new failure and kept the time)', '');
     else lines.push(`flaky in the baseline (outcome differs between its two runs): ${tests.flaky.length}`, ...tests.flaky.map((f) => indent(`${f.id} [${f.statuses.join(' / ')}]`)), '');
+    if (record.migrated.length > 1) lines.push(`flaky after the migration (failed in one migrated run, passed in the other): ${tests.flakyAfter.length}`, ...tests.flakyAfter.map((f) => indent(`${f.id} [${f.statuses.join(' / ')}]`)), '');
     lines.push(`failed in the baseline, passed after: ${tests.passedAfter.length}`, ...tests.passedAfter.map((id) => indent(id)), '');
     lines.push(`ESLint, new problems in the changed files: ${newLintProblems.length}`, ...newLintProblems.map((p) => indent(`${p.file}:${p.line} ${p.rule}: ${p.message}`)), '');
     lines.push(`Prettier, changed files no longer formatted: ${newlyUnformatted.length}`, ...newlyUnformatted.map((file) => indent(file)), '');

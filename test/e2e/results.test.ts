@@ -51,7 +51,7 @@ describe('compareTests', () => {
 
   it('counts a test that passed in every baseline run and failed, or did not run, after', () => {
     const baseline = run({ a: 'passed', b: 'passed', c: 'failed', d: 'passed' });
-    const { newFailures } = compareTests([baseline, baseline], run({ a: 'passed', b: 'failed', c: 'failed' }));
+    const { newFailures } = compareTests([baseline, baseline], [run({ a: 'passed', b: 'failed', c: 'failed' })]);
     expect(newFailures).toEqual([
       { id: 'b', status: 'failed', message: 'b failed' },
       { id: 'd', status: 'missing', message: '' },
@@ -59,26 +59,37 @@ describe('compareTests', () => {
   });
 
   it('reports a test whose outcome flips between the baseline runs as flaky, not as a new failure', () => {
-    const { newFailures, flaky } = compareTests([run({ a: 'passed' }), run({ a: 'failed' })], run({ a: 'failed' }));
+    const { newFailures, flaky } = compareTests([run({ a: 'passed' }), run({ a: 'failed' })], [run({ a: 'failed' })]);
     expect(newFailures).toEqual([]);
     expect(flaky).toEqual([{ id: 'a', statuses: ['passed', 'failed'] }]);
   });
 
   it('lists the tests that failed in a baseline run and passed after', () => {
-    const { passedAfter } = compareTests([run({ a: 'failed', b: 'failed' })], run({ a: 'passed', b: 'failed' }));
+    const { passedAfter } = compareTests([run({ a: 'failed', b: 'failed' })], [run({ a: 'passed', b: 'failed' })]);
     expect(passedAfter).toEqual(['a']);
   });
 
   it('counts a failing id the baseline never had (a file that no longer loads)', () => {
-    const { newFailures } = compareTests([run({ a: 'passed' })], run({ a: 'passed', 'x.test.ts (file)': 'failed' }));
+    const { newFailures } = compareTests([run({ a: 'passed' })], [run({ a: 'passed', 'x.test.ts (file)': 'failed' })]);
     expect(newFailures.map((f) => f.id)).toEqual(['x.test.ts (file)']);
+  });
+
+  it('reports a test that fails in one migrated run and passes in the other as flaky after, not as a new failure', () => {
+    const baseline = run({ a: 'passed', b: 'passed' });
+    const { newFailures, flakyAfter } = compareTests([baseline], [run({ a: 'failed', b: 'failed' }), run({ a: 'passed', b: 'failed' })]);
+    expect(newFailures.map((f) => f.id)).toEqual(['b']);
+    expect(flakyAfter).toEqual([{ id: 'a', statuses: ['failed', 'passed'] }]);
+    // A new file-level failure counts only when it fails in both.
+    const files = compareTests([baseline], [run({ ...{ a: 'passed', b: 'passed' }, 'x.test.ts (file)': 'failed' }), run({ a: 'passed', b: 'passed' })]);
+    expect(files.newFailures).toEqual([]);
   });
 });
 
 describe('timeRatio', () => {
-  it('compares the migrated time with the mean of the baseline runs', () => {
-    expect(timeRatio([100], 120)).toBe(1.2);
-    expect(timeRatio([80, 120], 150)).toBe(1.5);
+  it('compares the mean migrated time with the mean of the baseline runs', () => {
+    expect(timeRatio([100], [120])).toBe(1.2);
+    expect(timeRatio([80, 120], [150])).toBe(1.5);
+    expect(timeRatio([100], [100, 140])).toBe(1.2);
   });
 });
 

@@ -76,41 +76,51 @@ export interface NewFailure {
 }
 
 export interface TestComparison {
-  /** Passed in every baseline run, did not pass after. */
+  /** Passed in every baseline run, and in no migrated run. */
   newFailures: NewFailure[];
   /** Ids whose outcome differs between the baseline runs, with each run's status. */
   flaky: { id: string; statuses: (Status | 'missing')[] }[];
+  /** Passed in every baseline run, failed in one migrated run and passed in the other: flaky too, reported, not counted. */
+  flakyAfter: { id: string; statuses: (Status | 'missing')[] }[];
   /** Failed in a baseline run and passed after: flaky too, or fixed by the migration. */
   passedAfter: string[];
 }
 
-export function compareTests(baselines: readonly Outcomes[], after: Outcomes): TestComparison {
+/** `afters`: the migrated runs, one or two (a second when the first had a new failure). */
+export function compareTests(baselines: readonly Outcomes[], afters: readonly Outcomes[]): TestComparison {
   const ids = new Set(baselines.flatMap((run) => [...run.keys()]));
   const newFailures: NewFailure[] = [];
   const flaky: TestComparison['flaky'] = [];
+  const flakyAfter: TestComparison['flakyAfter'] = [];
   const passedAfter: string[] = [];
   for (const id of ids) {
     const statuses = baselines.map((run) => run.get(id)?.status ?? 'missing');
     if (new Set(statuses).size > 1) flaky.push({ id, statuses });
-    const outcome = after.get(id);
-    if (statuses.includes('failed') && outcome?.status === 'passed') passedAfter.push(id);
-    if (statuses.every((status) => status === 'passed') && outcome?.status !== 'passed') {
+    const outcomes = afters.map((run) => run.get(id));
+    const passedInSome = outcomes.some((outcome) => outcome?.status === 'passed');
+    if (statuses.includes('failed') && passedInSome) passedAfter.push(id);
+    if (!statuses.every((status) => status === 'passed') || outcomes.every((outcome) => outcome?.status === 'passed')) continue;
+    if (passedInSome) {
+      flakyAfter.push({ id, statuses: outcomes.map((outcome) => outcome?.status ?? 'missing') });
+    } else {
+      const [outcome] = outcomes;
       newFailures.push({ id, status: outcome?.status ?? 'missing', message: outcome?.message ?? '' });
     }
   }
-  // A test the baseline never had (a new file-level failure) counts when it fails.
-  for (const [id, outcome] of after) {
-    if (!ids.has(id) && outcome.status === 'failed') newFailures.push({ id, status: 'failed', message: outcome.message });
+  // A test the baseline never had (a new file-level failure) counts when it fails in every migrated run.
+  for (const [id, outcome] of afters[0] ?? []) {
+    if (!ids.has(id) && afters.every((run) => run.get(id)?.status === 'failed')) newFailures.push({ id, status: 'failed', message: outcome.message });
   }
-  return { newFailures, flaky, passedAfter };
+  return { newFailures, flaky, flakyAfter, passedAfter };
 }
 
 /** The migrated test run may take this much longer than the baseline's. */
 export const TIME_LIMIT = 1.2;
 
-/** The migrated run's test time over the mean of the baseline runs'. */
-export function timeRatio(baselineSeconds: readonly number[], migratedSeconds: number): number {
-  return migratedSeconds / (baselineSeconds.reduce((sum, seconds) => sum + seconds, 0) / baselineSeconds.length);
+/** The mean test time of the migrated runs over the mean of the baseline runs'. */
+export function timeRatio(baselineSeconds: readonly number[], migratedSeconds: readonly number[]): number {
+  const mean = (seconds: readonly number[]) => seconds.reduce((sum, s) => sum + s, 0) / seconds.length;
+  return mean(migratedSeconds) / mean(baselineSeconds);
 }
 
 /**
