@@ -27,7 +27,7 @@ describe('no-uncancelled-reader', () => {
     // The cancel reaches the stream: the codemod counts it as a rewrite that cancels something.
     expect(findings(context)[0]?.fixes.map((fix) => [fix.transform, fix.delivery])).toEqual([['cancel-reader', 'all']]);
     const migrated = migrateFindings(context, findings(context));
-    expect(migrated).toContain('  } finally {\n    await reader.cancel().catch(() => {});\n    reader.releaseLock();\n  }');
+    expect(migrated).toContain('  } finally {\n    await reader.cancel().catch(() => undefined);\n    reader.releaseLock();\n  }');
     // The rewrite is the whole fix: nothing is reported in its output.
     expect(reported(migrated)).toEqual([]);
   });
@@ -48,9 +48,16 @@ describe('no-uncancelled-reader', () => {
     expect(migrateFindings(context, [finding!])).toContain(`  /* taskscope-migrate: ${UNCANCELLED_READER_REASON} */\n  const reader =`);
   });
 
+  it('marks the site for review where the reader is declared inside the try, out of the finally\'s scope', () => {
+    const code = generator().replace('  const reader = response.body!.getReader();\n  try {\n', '  try {\n    const reader = response.body!.getReader();\n').replace('reader.releaseLock();', 'console.log("closed");');
+    const [finding] = findings(contextFor(code, true));
+    expect(finding?.fixes).toEqual([]);
+    expect(finding?.review?.reason).toBe(UNCANCELLED_READER_REASON);
+  });
+
   it('puts the cancel at the head of a finally without a releaseLock', () => {
     const context = contextFor(generator({ cleanup: 'console.log("closed");' }), false);
-    expect(migrateFindings(context, findings(context))).toContain('  } finally {\n    await reader.cancel().catch(() => {});\n    console.log("closed");\n  }');
+    expect(migrateFindings(context, findings(context))).toContain('  } finally {\n    await reader.cancel().catch(() => undefined);\n    console.log("closed");\n  }');
   });
 
   it('does not report a generator that stops its source itself', () => {

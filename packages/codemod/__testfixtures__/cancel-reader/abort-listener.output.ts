@@ -12,7 +12,7 @@ export async function* tokens(url: string, signal: AbortSignal) {
     }
   } finally {
     signal.removeEventListener('abort', onAbort);
-    await reader.cancel().catch(() => {});
+    await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }

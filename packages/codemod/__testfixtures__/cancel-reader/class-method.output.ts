@@ -10,7 +10,7 @@ export class EventStream {
         result = await reader.read();
       }
     } finally {
-      await reader.cancel().catch(() => {});
+      await reader.cancel().catch(() => undefined);
       this.closed = true;
     }
   }

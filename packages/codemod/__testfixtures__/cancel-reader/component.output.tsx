@@ -8,7 +8,7 @@ export async function* messages(response: Response) {
       yield value;
     }
   } finally {
-    await reader.cancel().catch(() => {});
+    await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }

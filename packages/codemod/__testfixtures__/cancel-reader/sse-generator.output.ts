@@ -16,7 +16,7 @@ export async function* completionEvents(url: string, prompt: string, signal?: Ab
       }
     }
   } finally {
-    await reader.cancel().catch(() => {});
+    await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }

@@ -9,6 +9,6 @@ export const cancelReader: Transform = {
   detectors: [use(noUncancelledReader)],
   example: {
     before: 'try { for (;;) yield await reader.read(); } finally { reader.releaseLock(); }',
-    after: 'try { for (;;) yield await reader.read(); } finally { await reader.cancel().catch(() => {}); reader.releaseLock(); }',
+    after: 'try { for (;;) yield await reader.read(); } finally { await reader.cancel().catch(() => undefined); reader.releaseLock(); }',
   },
 };

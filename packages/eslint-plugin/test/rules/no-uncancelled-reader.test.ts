@@ -20,7 +20,7 @@ const streaming = (cleanup: string): string =>
   ].join('\n');
 
 const released = streaming('reader.releaseLock();');
-const cancelled = streaming('await reader.cancel().catch(() => {});\n    reader.releaseLock();');
+const cancelled = streaming('await reader.cancel().catch(() => undefined);\n    reader.releaseLock();');
 
 const readToTheEnd = [
   'export async function text(response: Response) {',

@@ -15,9 +15,9 @@ export const UNCANCELLED_READER_REASON = 'never cancelled: cancel the reader in 
  * cancels (see `uncancelledReader`). Candidates: `x.getReader()` calls, by
  * shape; the rule needs no types.
  *
- * Fix (`cancel-reader`): `await reader.cancel().catch(() => {})` at the head
- * of the `finally` around the read loop, before a `releaseLock()` there. After
- * the stream ended it does nothing; after it failed, the catch keeps the
+ * Fix (`cancel-reader`): `await reader.cancel().catch(() => undefined)` at the
+ * head of the `finally` around the read loop, before a `releaseLock()` there.
+ * After the stream ended it does nothing; after it failed, the catch keeps the
  * failure already under way. Without such a `finally`, a review.
  */
 export const noUncancelledReader: Detector<Record<string, never>, NoUncancelledReaderMessageId> = {
@@ -56,7 +56,7 @@ function cancelInFinally({ name, cleanup }: UncancelledReader, sourceFile: TS.So
     messageId: 'cancelInFinally',
     data: { reader: name.text },
     transform: 'cancel-reader',
-    edits: [{ start, end: start, text: `await ${name.text}.cancel().catch(() => {});\n${indentAt(sourceFile.text, start)}` }],
+    edits: [{ start, end: start, text: `await ${name.text}.cancel().catch(() => undefined);\n${indentAt(sourceFile.text, start)}` }],
     imports: [],
     // The cancel reaches the stream itself.
     delivery: 'all',

@@ -9,7 +9,7 @@ import { constInitializer, referencesOf } from '../../lib/value-flow.js';
 export interface UncancelledReader {
   /** The `const reader` name. */
   name: TS.Identifier;
-  /** The `try … finally` around the reading loop, where a cancel belongs; undefined when there is none. */
+  /** The `try … finally` around the reading loop, where a cancel belongs; undefined when there is none the reader is in scope in. */
   cleanup: TS.TryStatement | undefined;
 }
 
@@ -48,7 +48,10 @@ export function uncancelledReader(call: TS.CallExpression, context: AnalysisCont
   }
   const loop = reads.map((read) => readingLoop(read, generator)).find((found) => found !== undefined && yieldsIn(found, generator));
   if (!loop || stopsItsSource(generator, streams, context)) return undefined;
-  return { name: declaration.name, cleanup: enclosingTryWithFinally(loop, generator) };
+  const cleanup = enclosingTryWithFinally(loop, generator);
+  // A reader declared inside the `try` is out of scope in its `finally`.
+  const inScope = cleanup !== undefined && !(cleanup.tryBlock.pos <= declaration.pos && declaration.end <= cleanup.tryBlock.end);
+  return { name: declaration.name, cleanup: inScope ? cleanup : undefined };
 }
 
 /** Whether `node` runs as the generator's own code: in its body, or in a local function the body calls by name. */
