@@ -4,6 +4,7 @@
 // file typechecked again in typescript-eslint's program (a new program that
 // reuses it, with only that file changed), without linting anything twice.
 import type { ESLint, Rule } from 'eslint';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 import type ts from 'typescript';
@@ -78,24 +79,36 @@ function typecheckEach(rule: string, reported: readonly Reported[], context: Rul
   const sourceFile = program?.getSourceFile(context.filename);
   const compiler = sourceFile && (compilerOf(sourceFile) as typeof ts | undefined);
   if (!program || !sourceFile || !compiler) return [];
-  const before = diagnosticKeys(compiler, program, sourceFile);
   const file = context.filename.slice(root.length + 1).split('\\').join('/');
+  let before: string[] | undefined;
   return reported.flatMap((report) =>
     report.suggestions.map((suggestion) => {
-      const text = applied(sourceFile.text, suggestion.edits);
-      const after = withFileText(compiler, program, sourceFile, text);
-      const remaining = [...before];
-      const added = diagnosticKeys(compiler, after, after.getSourceFile(sourceFile.fileName)!).filter((key) => {
-        const at = remaining.indexOf(key);
-        // The corpus has no dependencies: a global the file already can't find (`AbortSignal` with no
-        // DOM lib or @types/node) is missing for the new code too, and is there once installed.
-        if (at === -1) return !(key.startsWith('TS2304:') && before.includes(key));
-        remaining.splice(at, 1);
-        return false;
-      });
+      // Copies of one file (a generated client in ten test folders) get the same suggestion: typecheck it once.
+      const key = createHash('sha1').update(JSON.stringify([sourceFile.text, program.getCompilerOptions(), suggestion.edits])).digest('hex');
+      let added = addedByKey.get(key);
+      if (!added) {
+        before ??= diagnosticKeys(compiler, program, sourceFile);
+        added = addedDiagnostics(compiler, program, sourceFile, suggestion.edits, before);
+        addedByKey.set(key, added);
+      }
       return { file, line: report.line, rule, suggestion: suggestion.desc, added };
     }),
   );
+}
+
+const addedByKey = new Map<string, string[]>();
+
+function addedDiagnostics(compiler: typeof ts, program: ts.Program, sourceFile: ts.SourceFile, edits: Reported['suggestions'][number]['edits'], before: readonly string[]): string[] {
+  const after = withFileText(compiler, program, sourceFile, applied(sourceFile.text, edits));
+  const remaining = [...before];
+  return diagnosticKeys(compiler, after, after.getSourceFile(sourceFile.fileName)!).filter((key) => {
+    const at = remaining.indexOf(key);
+    // The corpus has no dependencies: a global the file already can't find (`AbortSignal` with no
+    // DOM lib or @types/node) is missing for the new code too, and is there once installed.
+    if (at === -1) return !(key.startsWith('TS2304:') && before.includes(key));
+    remaining.splice(at, 1);
+    return false;
+  });
 }
 
 function applied(text: string, edits: readonly { start: number; end: number; text: string }[]): string {
