@@ -12,18 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import {
-  type Detector,
-  type RuleId,
-  noAsyncIterationCallback,
-  noFloatingPromises,
-  noOrphanedFanOut,
-  noUnboundedFanOut,
-  noUncancelledRace,
-  noUncancelledReader,
-  noUncheckedSettled,
-  requireSignalPropagation,
-} from '@taskscope/core';
+import { type Detector, type RuleId, allDetectors } from '@taskscope/core';
 import plugin from 'eslint-plugin-taskscope';
 
 import type { Transform } from './transforms/index.js';
@@ -69,18 +58,7 @@ export interface RuleSetting {
   configured: boolean;
 }
 
-export const detectors: ReadonlyMap<RuleId, Detector<unknown>> = new Map(
-  [
-    noFloatingPromises,
-    noOrphanedFanOut,
-    noUncheckedSettled,
-    noUncancelledRace,
-    noUncancelledReader,
-    noAsyncIterationCallback,
-    requireSignalPropagation,
-    noUnboundedFanOut,
-  ].map((detector) => [detector.rule, detector as Detector<unknown>]),
-);
+export const detectors: ReadonlyMap<RuleId, Detector<unknown>> = new Map(allDetectors.map((detector) => [detector.rule, detector as Detector<unknown>]));
 
 /**
  * `--config <file>` when given (it must exist), else the nearest

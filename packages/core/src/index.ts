@@ -14,3 +14,4 @@ export { noUncancelledRace, type NoUncancelledRaceMessageId } from './rules/no-u
 export { noUncancelledReader, type NoUncancelledReaderMessageId } from './rules/no-uncancelled-reader/detector.js';
 export { noUncheckedSettled, type NoUncheckedSettledMessageId } from './rules/no-unchecked-settled/detector.js';
 export { requireSignalPropagation, type RequireSignalPropagationMessageId } from './rules/require-signal-propagation/detector.js';
+export { allDetectors } from './detectors.js';

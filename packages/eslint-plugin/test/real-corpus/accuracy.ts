@@ -60,7 +60,7 @@ export const PRESETS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The labels of the corpus (`labels.tsv`, tuning rounds) or of a held-out round on code outside it (`fresh-labels*.tsv`). */
-export function readLabels(name: 'labels.tsv' | 'fresh-labels.tsv' | 'fresh-labels-2.tsv' | 'fresh-labels-3.tsv' | 'fresh-labels-4.tsv' | 'fresh-labels-5.tsv' | 'fresh-labels-6.tsv' | 'fresh-labels-7.tsv' = 'labels.tsv'): Label[] {
+export function readLabels(name: 'labels.tsv' | `fresh-labels${'' | `-${number}`}.tsv` = 'labels.tsv'): Label[] {
   return readFileSync(fileURLToPath(new URL(`../../../../fixtures/real-corpus/${name}`, import.meta.url)), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))

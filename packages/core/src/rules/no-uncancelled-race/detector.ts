@@ -351,24 +351,24 @@ function timerDelay(racer: TS.Expression, context: AnalysisContext): number | nu
   const value = valueOf(racer, context);
   const sleep = ts.isCallExpression(value) && sleepHelper.test(memberName(value.expression) ?? calleePath(value.expression) ?? '');
   // A sleep helper takes its delay first; `setTimeout(fn)` with no delay waits 0 ms.
-  const delays: (TS.Expression | undefined)[] = [];
-  if (sleep) delays.push(value.arguments[0]);
+  const delays: (number | undefined)[] = [];
+  if (sleep) delays.push(delayOf(value.arguments[0], context));
   else {
     const visit = (node: TS.Node): void => {
-      if (ts.isCallExpression(node) && isGlobalCallee(node.expression, 'setTimeout')) delays.push(node.arguments[1] ?? ts.factory.createNumericLiteral(0));
+      if (ts.isCallExpression(node) && isGlobalCallee(node.expression, 'setTimeout')) delays.push(node.arguments[1] ? delayOf(node.arguments[1], context) : 0);
       ts.forEachChild(node, visit);
     };
     visit(value);
   }
   if (delays.length === 0) return null;
-  let longest = 0;
-  for (const delay of delays) {
-    const known = delay && (ts.isIdentifier(delay) ? constInitializer(delay, context) : delay);
-    const literal = known && unwrapExpression(known);
-    if (!literal || !ts.isNumericLiteral(literal)) return undefined;
-    longest = Math.max(longest, Number(literal.text.replaceAll('_', '')));
-  }
-  return longest;
+  return delays.includes(undefined) ? undefined : Math.max(...(delays as number[]));
+}
+
+/** A delay written as a number, here or in the `const` it names; undefined otherwise. */
+function delayOf(delay: TS.Expression | undefined, context: AnalysisContext): number | undefined {
+  const known = delay && (ts.isIdentifier(delay) ? constInitializer(delay, context) : delay);
+  const literal = known && unwrapExpression(known);
+  return literal && ts.isNumericLiteral(literal) ? Number(literal.text.replaceAll('_', '')) : undefined;
 }
 
 /** Promise-returning sleeps and timeouts given the delay first: `sleep(100)`, `timeout(50)`, `setTimeout(10)` from `timers/promises`. */

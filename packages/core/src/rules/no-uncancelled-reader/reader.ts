@@ -44,14 +44,16 @@ export function uncancelledReader(call: TS.CallExpression, context: AnalysisCont
     const use = readerUse(reference);
     if (use === 'handedOn') return undefined;
     if (use === 'cancel' && runsInBody(reference, generator, context)) return undefined;
-    if (use === 'read') reads.push(reference.parent.parent as TS.CallExpression);
+    // A read in a function nested in the generator yields to that function's consumer, not this one's.
+    if (use === 'read' && enclosingFunction(reference) === generator) reads.push(reference.parent.parent as TS.CallExpression);
   }
-  const loop = reads.map((read) => readingLoop(read, generator)).find((found) => found !== undefined && yieldsIn(found, generator));
+  const loop = reads
+    .map((read) => innermostInBody(read, generator, (node) => ts.isIterationStatement(node, false)))
+    .find((found) => found !== undefined && someInBody(found, ts.isYieldExpression));
   if (!loop || stopsItsSource(generator, streams, context)) return undefined;
-  const cleanup = enclosingTryWithFinally(loop, generator);
+  const cleanup = innermostInBody(loop, generator, (node): node is TS.TryStatement => ts.isTryStatement(node) && node.finallyBlock !== undefined && holds(node.tryBlock, loop));
   // A reader declared inside the `try` is out of scope in its `finally`.
-  const inScope = cleanup !== undefined && !(cleanup.tryBlock.pos <= declaration.pos && declaration.end <= cleanup.tryBlock.end);
-  return { name: declaration.name, cleanup: inScope ? cleanup : undefined };
+  return { name: declaration.name, cleanup: cleanup && !holds(cleanup.tryBlock, declaration) ? cleanup : undefined };
 }
 
 /** Whether `node` runs as the generator's own code: in its body, or in a local function the body calls by name. */
@@ -91,20 +93,6 @@ function isAsyncGenerator(fn: TS.SignatureDeclaration): fn is AsyncGeneratorNode
   return (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.asteriskToken !== undefined && isAsyncFunction(fn);
 }
 
-// The innermost loop around `read` inside `generator`.
-function readingLoop(read: TS.Node, generator: TS.Node): TS.IterationStatement | undefined {
-  for (let node = read.parent; node !== generator; node = node.parent) {
-    if (ts.isIterationStatement(node, false)) return node;
-    if (ts.isFunctionLike(node)) return undefined;
-  }
-  return undefined;
-}
-
-function yieldsIn(loop: TS.Node, generator: TS.SignatureDeclaration): boolean {
-  const visit = (node: TS.Node): boolean => (ts.isYieldExpression(node) && enclosingFunction(node) === generator) || (ts.forEachChild(node, visit) ?? false);
-  return visit(loop);
-}
-
 /** The streams a reader's stream is piped from, last first: `body.pipeThrough(a).pipeThrough(b)` → `[…(a), body]`, through `const`s. */
 function streamChain(expression: TS.Expression, context: AnalysisContext): TS.Expression[] {
   const chain = [unwrapExpression(expression)];
@@ -135,21 +123,29 @@ function isLocalStream(source: TS.Expression): boolean {
  */
 function stopsItsSource(generator: AsyncGeneratorNode, streams: readonly TS.Expression[], context: AnalysisContext): boolean {
   const spelled = new Set(streams.map((stream) => stream.getText(context.sourceFile)));
-  const visit = (node: TS.Node): boolean => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const method = node.expression.name.text;
-      if (method === 'abort') return true;
-      if (method === 'cancel' && spelled.has(unwrapExpression(node.expression.expression).getText(context.sourceFile))) return true;
-    }
-    return !ts.isFunctionLike(node) && (ts.forEachChild(node, visit) ?? false);
+  const stops = (node: TS.Node): boolean => {
+    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
+    const method = node.expression.name.text;
+    return method === 'abort' || (method === 'cancel' && spelled.has(unwrapExpression(node.expression.expression).getText(context.sourceFile)));
   };
-  return generator.body !== undefined && (ts.forEachChild(generator.body, visit) ?? false);
+  return generator.body !== undefined && someInBody(generator.body, stops);
 }
 
-function enclosingTryWithFinally(loop: TS.Node, generator: TS.Node): TS.TryStatement | undefined {
-  for (let node = loop.parent; node !== generator; node = node.parent) {
-    if (ts.isTryStatement(node) && node.finallyBlock && node.tryBlock.pos <= loop.pos && loop.end <= node.tryBlock.end) return node;
-    if (ts.isFunctionLike(node)) return undefined;
+/** The innermost ancestor of `node` that passes `test`, in the generator's own code (not past a function nested in it). */
+function innermostInBody<T extends TS.Node>(node: TS.Node, generator: TS.Node, test: (node: TS.Node) => node is T): T | undefined {
+  for (let current = node.parent; current !== generator; current = current.parent) {
+    if (test(current)) return current;
+    if (ts.isFunctionLike(current)) return undefined;
   }
   return undefined;
+}
+
+/** Whether `root` or a node below it passes `test`, in the same function's code (not in functions nested in it). */
+function someInBody(root: TS.Node, test: (node: TS.Node) => boolean): boolean {
+  const visit = (node: TS.Node): boolean => test(node) || (!ts.isFunctionLike(node) && (ts.forEachChild(node, visit) ?? false));
+  return visit(root);
+}
+
+function holds(outer: TS.Node, inner: TS.Node): boolean {
+  return outer.pos <= inner.pos && inner.end <= outer.end;
 }

@@ -13,7 +13,7 @@ import {
   unwrapExpression,
 } from '../../lib/syntax.js';
 import type { AnalysisContext, Fix, Review } from '../../lib/types.js';
-import { declarationOf, referencesOf, returnedExpression } from '../../lib/value-flow.js';
+import { blockStatements, declarationOf, referencesOf, returnedExpression } from '../../lib/value-flow.js';
 
 /**
  * Whether anything reads the rejections an `allSettled` collected. Shared by
@@ -275,10 +275,8 @@ function handlesInElse(condition: TS.Expression): boolean {
 function statementsAfterExit(statement: TS.IfStatement): TS.Statement[] {
   const then = statement.thenStatement;
   const last = ts.isBlock(then) ? then.statements.at(-1) : then;
-  const parent = statement.parent;
-  if (!last || !(ts.isReturnStatement(last) || ts.isThrowStatement(last))) return [];
-  if (!ts.isBlock(parent) && !ts.isCaseClause(parent) && !ts.isDefaultClause(parent) && !ts.isSourceFile(parent) && !ts.isModuleBlock(parent)) return [];
-  const siblings = parent.statements;
+  const siblings = blockStatements(statement.parent);
+  if (!last || !(ts.isReturnStatement(last) || ts.isThrowStatement(last)) || !siblings) return [];
   return siblings.slice(siblings.indexOf(statement) + 1).filter((sibling) => !isDeclaration(sibling));
 }
 
