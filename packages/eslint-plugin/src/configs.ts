@@ -2,11 +2,15 @@ import type { Linter } from 'eslint';
 
 type RuleEntry = Linter.RuleEntry;
 
-/** `recommended`: every rule but no-unbounded-fan-out, with their default options. */
+/**
+ * `recommended`: the rules whose findings judges reading code nobody here
+ * wrote found worth a change, with their default options. Not
+ * no-unbounded-fan-out, nor no-unchecked-settled (right once in 20 findings
+ * held out: an unread `allSettled` is most often a best-effort wait).
+ */
 export const recommendedRules: Record<string, RuleEntry> = {
   'taskscope/no-floating-promises': 'error',
   'taskscope/no-orphaned-fan-out': 'error',
-  'taskscope/no-unchecked-settled': 'error',
   'taskscope/no-uncancelled-race': 'error',
   'taskscope/no-uncancelled-reader': 'error',
   'taskscope/no-async-iteration-callback': 'error',
@@ -16,5 +20,6 @@ export const recommendedRules: Record<string, RuleEntry> = {
 /** `strict`: all eight. */
 export const strictRules: Record<string, RuleEntry> = {
   ...recommendedRules,
+  'taskscope/no-unchecked-settled': 'error',
   'taskscope/no-unbounded-fan-out': 'error',
 };

@@ -7,7 +7,7 @@ export default createRule({
   type: 'problem',
   docs: {
     description: 'Require the results of `allSettled` to be checked for rejected entries',
-    recommended: 'recommended',
+    recommended: 'strict',
     requiresTypeChecking: true,
   },
 });

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { ruleIds } from '../eslint-api.js';
+import { recommendedRules, strictRules } from '../../src/configs.js';
 import type { LintFinding } from './sweep.js';
 
 /** What can be wrong at a site. */
@@ -54,10 +54,14 @@ export const RULE_HARMS: Readonly<Record<string, readonly Harm[]>> = {
 
 /** The rules of each preset, and the peer it is compared with. */
 export const PRESETS: Readonly<Record<string, readonly string[]>> = {
-  recommended: ruleIds.filter((id) => id !== 'no-unbounded-fan-out'),
-  strict: ruleIds,
+  recommended: ruleIdsOf(recommendedRules),
+  strict: ruleIdsOf(strictRules),
   'typescript-eslint (no-floating-promises, no-misused-promises)': ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises'],
 };
+
+function ruleIdsOf(preset: Record<string, unknown>): string[] {
+  return Object.keys(preset).map((key) => key.replace(/^taskscope\//, ''));
+}
 
 /** The labels of the corpus (`labels.tsv`, tuning rounds) or of a held-out round on code outside it (`fresh-labels*.tsv`). */
 export function readLabels(name: 'labels.tsv' | `fresh-labels${'' | `-${number}`}.tsv` = 'labels.tsv'): Label[] {
