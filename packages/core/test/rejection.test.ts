@@ -36,6 +36,9 @@ const cannot: [string, string][] = [
   ['a new Promise that never rejects', 'new Promise<void>((resolve) => setTimeout(resolve, 10));'],
   ['a const bound to a handled chain', 'const quiet = work().catch(log);\nquiet;'],
   ['.finally on a handled chain', 'work().catch(log).finally(() => log("end"));'],
+  ['the promise of withResolvers destructured without reject', 'const { promise, resolve } = Promise.withResolvers<void>();\nsetTimeout(resolve, 1);\npromise.then(() => log(1));'],
+  ['the promise of withResolvers whose reject is bound but never read', 'const { promise, resolve, reject } = Promise.withResolvers<void>();\nresolve();\npromise;'],
+  ['the promise of a withResolvers holder read only to resolve', 'const ready = Promise.withResolvers<void>();\nsetTimeout(() => ready.resolve(), 1);\nready.promise;'],
 ];
 
 const can: [string, string][] = [
@@ -57,6 +60,9 @@ const can: [string, string][] = [
   ['Promise.all of tasks mapped by a function out of sight', 'declare const ids: string[];\ndeclare function task(id: string): Promise<void>;\nPromise.all(ids.map(task));'],
   ['a for await outside a try', '(async () => { for await (const x of [work()]) log(x); })();'],
   ['a recursive async function', 'async function again(): Promise<void> { await again(); }\nagain();'],
+  ['the promise of withResolvers whose reject is read', 'const { promise, reject } = Promise.withResolvers<void>();\nsetTimeout(reject, 1);\npromise;'],
+  ['the promise of a withResolvers holder that is rejected', 'const ready = Promise.withResolvers<void>();\nready.reject(new Error("x"));\nready.promise;'],
+  ['the promise of a withResolvers holder handed on whole', 'declare function keep(x: unknown): void;\nconst ready = Promise.withResolvers<void>();\nkeep(ready);\nready.promise;'],
 ];
 
 describe('canReject', () => {
@@ -91,6 +97,31 @@ const store = new Store();
     expect(lastRejects(`${cls}store.load();`, true)).toBe(true);
     // Syntactic: only `this.m()` inside the class can be followed; another receiver is unknown work.
     expect(lastRejects(`${cls}store.save();`, false)).toBe(true);
+  });
+
+  it('knows a field by every value its class stores there', () => {
+    /** canReject of the class's \`void this.ready…\` statement. */
+    const voidedRejects = (members: string, typed: boolean) => {
+      const context = contextFor(`${work}class Conn {\n${members}\n  start() { void this.ready.then(() => log(1)); }\n}`, typed, 'case.ts');
+      let voided: ts.Expression | undefined;
+      const visit = (node: ts.Node): void => {
+        if (ts.isVoidExpression(node)) voided = node.expression;
+        ts.forEachChild(node, visit);
+      };
+      visit(context.sourceFile);
+      return canReject(voided!, context);
+    };
+    const quiet = 'open!: () => void;\n  ready = new Promise<void>((resolve) => { this.open = resolve; });';
+    const resolveOnly = 'private holder = Promise.withResolvers<void>();\n  ready = this.holder.promise;\n  open() { this.holder.resolve(); }';
+    for (const typed of [true, false]) {
+      expect(voidedRejects(quiet, typed)).toBe(false);
+      expect(voidedRejects(resolveOnly, typed)).toBe(false);
+      // Any value that can reject, or a write the class does not make, and the field is work that can.
+      expect(voidedRejects(`${quiet}\n  reset() { this.ready = work().then(() => undefined); }`, typed)).toBe(true);
+      expect(voidedRejects(`${quiet}\n  static adopt(other: Conn) { other.ready = Promise.resolve(); }`, typed)).toBe(true);
+      expect(voidedRejects(`${resolveOnly}\n  fail() { this.holder.reject(new Error('closed')); }`, typed)).toBe(true);
+      expect(voidedRejects('ready!: Promise<void>;', typed)).toBe(true);
+    }
   });
 
   it('treats a value whose type is unresolved as a promise that may reject when it is returned', () => {

@@ -32,7 +32,7 @@ export function temporaryProject(prefix: string): { dir: string; dispose(): void
   const dir = mkdtempSync(join(tmpdir(), `taskscope-${prefix}-`));
   const compilerOptions = {
     target: 'es2022',
-    lib: ['es2023', 'dom', 'esnext.disposable'],
+    lib: ['es2024', 'dom', 'esnext.disposable'],
     module: 'nodenext',
     moduleResolution: 'nodenext',
     strict: true,

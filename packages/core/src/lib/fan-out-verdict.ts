@@ -117,7 +117,7 @@ export function orphansWork(verdict: FanOutVerdict, combinator: 'all' | 'any'): 
 
 /** Releases and notifications: every one should run, whatever happens to its siblings. */
 const broadcastName =
-  /^#?(close|dispose|destroy|kill|stop|shutdown|terminate|disconnect|unsubscribe|unregister|flush|end|abort|cancel|release|cleanup|cleanUp|teardown|tearDown|reset|clear|notify|emit|dispatch|broadcast|trigger|(handle|on|set)[A-Z])/;
+  /^#?(close|dispose|destroy|kill|stop|shutdown|terminate|disconnect|detach|unsubscribe|unregister|flush|end|abort|cancel|release|cleanup|cleanUp|teardown|tearDown|reset|clear|notify|emit|dispatch|broadcast|trigger|(handle|on|set)[A-Z])/;
 
 function isBroadcastCall(call: TS.CallExpression | TS.NewExpression): boolean {
   if (!ts.isCallExpression(call)) return false;

@@ -9,6 +9,11 @@
 // - `Promise.resolve(value)`, `Promise.allSettled(…)`, `Promise.all` of
 //   promises or mapped tasks that cannot reject, a `new Promise` whose
 //   executor never calls `reject` and throws nothing, `import(…)`;
+// - the promise of a `Promise.withResolvers()` whose `reject` nothing reads
+//   (`const { promise, resolve } = …`; `ready.promise` where `ready` is only
+//   ever read for `.promise` and `.resolve`);
+// - a class field (`this.ready`) every value the file stores in which cannot
+//   reject (field-values.ts);
 // - a call of such a function: same file, or (typed) any source file the
 //   checker resolves it to.
 // Everything else can. Synchronous calls are taken not to throw (a getter or a
@@ -23,7 +28,8 @@ import { isAsyncFunction, memberName, mentions, skipParentheses, unwrapExpressio
 import type { AnalysisContext } from './types.js';
 import { calledFunction, functionNamed } from './callees.js';
 import { inlineCallback, mapFanOutOf } from './fan-out.js';
-import { constInitializer, declarationOf } from './value-flow.js';
+import { fieldRead, fieldReads, fieldValues } from './field-values.js';
+import { constInitializer, declarationOf, referencesOf } from './value-flow.js';
 
 /** How deep calls are followed into the functions they run. */
 const MAX_DEPTH = 3;
@@ -78,8 +84,9 @@ function expressionRejects(expression: TS.Expression, context: AnalysisContext, 
   if (ts.isNewExpression(node)) return !isQuietPromise(node, context, depth);
   if (ts.isCallExpression(node)) return callRejects(node, context, depth);
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return false;
-  // A promise read from somewhere (`box.job`, `items[0]`, `yield v`), or a tagged template's call: of unknown origin.
-  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isYieldExpression(node)) return true;
+  if (ts.isPropertyAccessExpression(node)) return heldPromiseRejects(node, context, depth);
+  // A promise read from somewhere (`items[0]`, `yield v`), or a tagged template's call: of unknown origin.
+  if (ts.isElementAccessExpression(node) || ts.isTaggedTemplateExpression(node) || ts.isYieldExpression(node)) return true;
   // `a(), b`, `a() || b()`: either side may be the promise in question.
   if (ts.isBinaryExpression(node) && isSequenceOrLogical(node.operatorToken.kind)) return expressionRejects(node.left, context, depth) || expressionRejects(node.right, context, depth);
   // Literals, arithmetic, object and array literals: nothing that settles later, unless a call in them throws.
@@ -100,9 +107,65 @@ function identifierRejects(id: TS.Identifier, context: AnalysisContext, depth: n
   const declaration = declarationOf(id, context);
   // `catch (error) { return error; }`: what was thrown, not a promise.
   if (declaration && ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) return false;
+  if (declaration && ts.isBindingElement(declaration)) return !isResolveOnlyBinding(declaration, context);
   if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return true;
   if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) return true;
   return depth < MAX_DEPTH ? expressionRejects(declaration.initializer, context, depth + 1) : true;
+}
+
+/**
+ * A promise read from a field or an object: `this.ready` is known by the
+ * values its class stores there, `deferred.promise` by whether anything can
+ * reject `deferred`. Anything else is of unknown origin.
+ */
+function heldPromiseRejects(access: TS.PropertyAccessExpression, context: AnalysisContext, depth: number): boolean {
+  if (depth >= MAX_DEPTH) return true;
+  const field = fieldRead(access);
+  const values = field && fieldValues(field);
+  if (values) return values.length === 0 || values.some((value) => expressionRejects(value, context, depth + 1));
+  return access.name.text !== 'promise' || !isResolveOnlyHolder(access.expression, context);
+}
+
+/** `ready` or `this.ready` holding only `Promise.withResolvers()` results, and read for nothing but `.promise` and `.resolve`. */
+function isResolveOnlyHolder(expression: TS.Expression, context: AnalysisContext): boolean {
+  const holder = skipParentheses(expression);
+  const field = fieldRead(holder);
+  let values: TS.Expression[] | undefined;
+  let reads: TS.Expression[];
+  if (field) {
+    values = fieldValues(field);
+    reads = fieldReads(field);
+  } else if (ts.isIdentifier(holder)) {
+    const declaration = declarationOf(holder, context);
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return false;
+    if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) return false;
+    values = [declaration.initializer];
+    reads = referencesOf(declaration.name, context);
+  } else {
+    return false;
+  }
+  const readsOnly = (read: TS.Expression) => {
+    const parent = read.parent;
+    return ts.isPropertyAccessExpression(parent) && parent.expression === read && (parent.name.text === 'promise' || parent.name.text === 'resolve');
+  };
+  return values !== undefined && values.length > 0 && values.every(isWithResolvers) && reads.every(readsOnly);
+}
+
+/** `const { promise, resolve } = Promise.withResolvers()`: the `promise` of a destructuring that leaves `reject` out, or never reads it. */
+function isResolveOnlyBinding(element: TS.BindingElement, context: AnalysisContext): boolean {
+  const pattern = element.parent;
+  const declaration = pattern.parent;
+  if (!ts.isObjectBindingPattern(pattern) || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !isWithResolvers(declaration.initializer)) return false;
+  const key = (binding: TS.BindingElement) => (binding.propertyName ?? binding.name).getText();
+  if (key(element) !== 'promise') return false;
+  return pattern.elements.every((binding) => !binding.dotDotDotToken && (key(binding) !== 'reject' || (ts.isIdentifier(binding.name) && referencesOf(binding.name, context).length === 0)));
+}
+
+function isWithResolvers(expression: TS.Expression): boolean {
+  const call = unwrapExpression(expression);
+  if (!ts.isCallExpression(call)) return false;
+  const callee = skipParentheses(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'withResolvers' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise';
 }
 
 function callRejects(call: TS.CallExpression, context: AnalysisContext, depth: number): boolean {

@@ -31,6 +31,9 @@ const handles = `${decls}export async function open() {\n  save();\n  return { c
 
 typedTester.run('no-floating-promises (typed)', rule, {
   valid: [
+    // Promises only ever resolved: a withResolvers holder nothing rejects, a field holding a resolve-only promise.
+    'const ready = Promise.withResolvers<void>();\nsetTimeout(() => ready.resolve(), 10);\nready.promise.then(() => console.log(1));',
+    'class Conn {\n  #open!: () => void;\n  ready = new Promise<void>((resolve) => {\n    this.#open = resolve;\n  });\n  start() {\n    this.ready.then(() => console.log(1));\n  }\n}',
     `${decls}async function f() {\n  await save();\n}`,
     `${decls}function f() {\n  return save();\n}`,
     `${decls}save().catch(() => {});`,
@@ -89,6 +92,11 @@ typedTester.run('no-floating-promises (typed)', rule, {
     { code: `${decls}export function demo() {\n  save();\n}`, filename: 'examples/floating.ts' },
   ],
   invalid: [
+    {
+      // Its reject is read: it can fail, and nothing would see it.
+      code: "const ready = Promise.withResolvers<void>();\nsetTimeout(() => ready.reject(new Error('late')), 10);\nready.promise.then(() => console.log(1));",
+      errors: [{ messageId: 'floating', line: 3, column: 1, suggestions: [] }],
+    },
     {
       code: `${decls}async function f() {\n  save();\n}`,
       errors: [

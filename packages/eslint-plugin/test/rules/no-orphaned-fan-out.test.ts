@@ -85,6 +85,9 @@ typedTester.run('no-orphaned-fan-out (typed)', rule, {
       `class Connection {\n  constructor(private url: string) {}\n  async close() { await fetch(this.url, { method: 'DELETE' }); }\n}\ndeclare const conns: Connection[];\n${inHandler('await Promise.all(conns.map((c) => c.close()));')}`,
     ),
     withApi(
+      `class Session {\n  constructor(private url: string) {}\n  async detach() { await fetch(this.url, { method: 'DELETE' }); }\n}\ndeclare const sessions: Session[];\n${inHandler('await Promise.all(sessions.map((s) => s.detach()));')}`,
+    ),
+    withApi(
       `class Alerting {\n  async handleError(error: unknown) { await callModel(String(error)); }\n}\ndeclare const handlers: Alerting[];\n${inHandler('try {\n  await saveOrders("a");\n} catch (e) {\n  await Promise.all(handlers.map((h) => h.handleError(e)));\n}')}`,
     ),
     // A test: what it starts ends with it, and a failure fails the test.
