@@ -38,6 +38,8 @@ const cannot: [string, string][] = [
   ['.finally on a handled chain', 'work().catch(log).finally(() => log("end"));'],
   ['the promise of withResolvers destructured without reject', 'const { promise, resolve } = Promise.withResolvers<void>();\nsetTimeout(resolve, 1);\npromise.then(() => log(1));'],
   ['the promise of withResolvers whose reject is bound but never read', 'const { promise, resolve, reject } = Promise.withResolvers<void>();\nresolve();\npromise;'],
+  ['a handled chain destructured from the object a local function returns', 'function start() {\n  const job = work().catch(log);\n  return { job, cancel: () => log(0) };\n}\nconst { job } = start();\njob;'],
+  ['a handled chain destructured from an object literal', 'const { job: quiet } = { job: work().catch(log) };\nquiet;'],
   ['the promise of a withResolvers holder read only to resolve', 'const ready = Promise.withResolvers<void>();\nsetTimeout(() => ready.resolve(), 1);\nready.promise;'],
 ];
 
@@ -60,6 +62,9 @@ const can: [string, string][] = [
   ['Promise.all of tasks mapped by a function out of sight', 'declare const ids: string[];\ndeclare function task(id: string): Promise<void>;\nPromise.all(ids.map(task));'],
   ['a for await outside a try', '(async () => { for await (const x of [work()]) log(x); })();'],
   ['a recursive async function', 'async function again(): Promise<void> { await again(); }\nagain();'],
+  ['work destructured from the object a local function returns', 'function start() {\n  return { job: work(), cancel: () => log(0) };\n}\nconst { job } = start();\njob;'],
+  ['work destructured from a function returning another object on one path', 'function start(fast: boolean) {\n  if (fast) return { job: work().catch(log) };\n  return { job: work() };\n}\nconst { job } = start(true);\njob;'],
+  ['a value destructured from an object of unknown origin', 'declare function start(): { job: Promise<number> };\nconst { job } = start();\njob;'],
   ['the promise of withResolvers whose reject is read', 'const { promise, reject } = Promise.withResolvers<void>();\nsetTimeout(reject, 1);\npromise;'],
   ['the promise of a withResolvers holder that is rejected', 'const ready = Promise.withResolvers<void>();\nready.reject(new Error("x"));\nready.promise;'],
   ['the promise of a withResolvers holder handed on whole', 'declare function keep(x: unknown): void;\nconst ready = Promise.withResolvers<void>();\nkeep(ready);\nready.promise;'],

@@ -29,7 +29,7 @@ import type { AnalysisContext } from './types.js';
 import { calledFunction, functionNamed } from './callees.js';
 import { inlineCallback, mapFanOutOf } from './fan-out.js';
 import { fieldRead, fieldReads, fieldValues } from './field-values.js';
-import { constInitializer, declarationOf, referencesOf } from './value-flow.js';
+import { constInitializer, declarationOf, referencesOf, returnedValues } from './value-flow.js';
 
 /** How deep calls are followed into the functions they run. */
 const MAX_DEPTH = 3;
@@ -107,7 +107,7 @@ function identifierRejects(id: TS.Identifier, context: AnalysisContext, depth: n
   const declaration = declarationOf(id, context);
   // `catch (error) { return error; }`: what was thrown, not a promise.
   if (declaration && ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) return false;
-  if (declaration && ts.isBindingElement(declaration)) return !isResolveOnlyBinding(declaration, context);
+  if (declaration && ts.isBindingElement(declaration)) return !isResolveOnlyBinding(declaration, context) && destructuredRejects(declaration, context, depth);
   if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return true;
   if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) return true;
   return depth < MAX_DEPTH ? expressionRejects(declaration.initializer, context, depth + 1) : true;
@@ -159,6 +159,32 @@ function isResolveOnlyBinding(element: TS.BindingElement, context: AnalysisConte
   const key = (binding: TS.BindingElement) => (binding.propertyName ?? binding.name).getText();
   if (key(element) !== 'promise') return false;
   return pattern.elements.every((binding) => !binding.dotDotDotToken && (key(binding) !== 'reject' || (ts.isIdentifier(binding.name) && referencesOf(binding.name, context).length === 0)));
+}
+
+/**
+ * `const { job } = { job: work().catch(log) }`, `const { job } = start()` with
+ * `start` returning `{ job: … }` from every `return`: the value the object
+ * gives that property. Anything else (a spread, a missing property, an object
+ * from elsewhere) is unknown.
+ */
+function destructuredRejects(element: TS.BindingElement, context: AnalysisContext, depth: number): boolean {
+  const pattern = element.parent;
+  const declaration = pattern.parent;
+  if (depth >= MAX_DEPTH || !ts.isObjectBindingPattern(pattern) || element.dotDotDotToken || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return true;
+  if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) return true;
+  const key = (element.propertyName ?? element.name).getText();
+  let source = unwrapExpression(declaration.initializer);
+  if (ts.isAwaitExpression(source)) source = unwrapExpression(source.expression);
+  const fn = ts.isCallExpression(source) ? calledFunction(source, context) : undefined;
+  const objects = ts.isObjectLiteralExpression(source) ? [source] : fn ? returnedValues(fn) : [];
+  if (objects.length === 0) return true;
+  return objects.some((object) => {
+    if (!ts.isObjectLiteralExpression(object) || object.properties.some(ts.isSpreadAssignment)) return true;
+    const property = object.properties.find((p) => p.name !== undefined && p.name.getText() === key);
+    if (property && ts.isPropertyAssignment(property)) return expressionRejects(property.initializer, context, depth + 1);
+    if (property && ts.isShorthandPropertyAssignment(property)) return identifierRejects(property.name, context, depth + 1);
+    return true;
+  });
 }
 
 function isWithResolvers(expression: TS.Expression): boolean {

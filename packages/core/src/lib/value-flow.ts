@@ -25,6 +25,21 @@ export function returnedExpression(fn: TS.FunctionLikeDeclaration): TS.Expressio
   return undefined;
 }
 
+/** Every value a function returns: an arrow's expression body, or each `return`'s expression outside nested functions (a bare `return` gives none). */
+export function returnedValues(fn: TS.FunctionLikeDeclaration): TS.Expression[] {
+  const body = fn.body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [unwrapExpression(body)];
+  const values: TS.Expression[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) values.push(unwrapExpression(node.expression));
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return values;
+}
+
 /** The node that declares a name: a variable (also in a pattern), a parameter, a function, a catch variable. */
 export type BindingDeclaration = TS.VariableDeclaration | TS.ParameterDeclaration | TS.BindingElement | TS.FunctionDeclaration;
 

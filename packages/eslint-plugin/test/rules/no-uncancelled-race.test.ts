@@ -23,6 +23,11 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
   valid: [
     // A test's timeout of under a second: what it leaves ends with the test or soon after.
     { code: withApi("export async function t() {\n  await Promise.race([getUser('a'), new Promise((r) => setTimeout(r, 100))]);\n}"), filename: 'file.test.ts' },
+    // A short sleep at the head of a chain is as short.
+    {
+      code: withApi("declare function sleep(ms: number): Promise<void>;\nexport async function t() {\n  const timedOut = Symbol('timeout');\n  await Promise.race([getUser('a'), sleep(100).then(() => timedOut)]);\n}"),
+      filename: 'file.test.ts',
+    },
     { code: withApi("const SHORT = 500;\nexport async function t() {\n  await Promise.race([getUser('a'), timeout(SHORT)]);\n}"), filename: 'tests/floating.ts' },
     // The losers' signal is aborted once the race settles.
     withApi(
@@ -98,12 +103,23 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
     withApi(
       "export async function within<T>(work: Promise<T>, ms: number): Promise<T> {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  try {\n    return await Promise.race([work, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), ms); })]);\n  } finally {\n    clearTimeout(timer);\n  }\n}",
     ),
+    // The same, with the timer started by a helper that returns setTimeout's handle.
+    withApi(
+      "function safeSetTimeout(fn: () => void, ms: number) {\n  const t = setTimeout(fn, ms);\n  t.unref?.();\n  return t;\n}\nexport async function within<T>(work: Promise<T>, ms: number): Promise<T> {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  try {\n    return await Promise.race([work, new Promise<never>((_, reject) => { timer = safeSetTimeout(() => reject(new Error('timeout')), ms); })]);\n  } finally {\n    clearTimeout(timer);\n  }\n}",
+    ),
     // The losing handshake is torn down in `catch` (the connection closed), the timer cleared in `finally`.
     withApi(
       "export class Connection {\n  declare private handshake: () => Promise<void>;\n  declare close: () => Promise<void>;\n  async open(): Promise<void> {\n    let timer: ReturnType<typeof setTimeout> | undefined;\n    try {\n      await Promise.race([this.handshake(), new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('handshake timed out')), 5000); })]);\n    } catch (error) {\n      await this.close();\n      throw error;\n    } finally {\n      clearTimeout(timer);\n    }\n  }\n}",
     ),
   ],
   invalid: [
+    {
+      // A helper's timer that nothing clears (not recognised as a hand-made timeout: the plain message).
+      code: withApi(
+        "function safeSetTimeout(fn: () => void, ms: number) {\n  const t = setTimeout(fn, ms);\n  t.unref?.();\n  return t;\n}\nexport async function within<T>(work: Promise<T>, ms: number): Promise<T> {\n  return Promise.race([work, new Promise<never>((_, reject) => { safeSetTimeout(() => reject(new Error('timeout')), ms); })]);\n}",
+      ),
+      errors: [{ messageId: 'uncancelled', line: 12 }],
+    },
     {
       // In a test too, a timer of a second or more (or of a delay not written here) outlives the test.
       code: withApi("declare function flushAll(): Promise<void>;\nexport async function t(ms: number) {\n  await Promise.race([flushAll(), timeout(1000)]);\n  await Promise.race([flushAll(), timeout(ms)]);\n}"),

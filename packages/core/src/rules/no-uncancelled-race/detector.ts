@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 
+import { calledFunction } from '../../lib/callees.js';
 import { ts } from '../../lib/compiler.js';
 import { calleePath, pushesInto, workCall } from '../../lib/fan-out.js';
 import { isPromiseValued } from '../../lib/promises.js';
@@ -15,7 +16,7 @@ import {
 import { unionMembers } from '../../lib/type-members.js';
 import { isTestFile } from '../../lib/test-code.js';
 import type { AnalysisContext, Detector } from '../../lib/types.js';
-import { boundFunction, constInitializer, declarationOf, referencesOf, returnedExpression } from '../../lib/value-flow.js';
+import { boundFunction, constInitializer, declarationOf, referencesOf, returnedExpression, returnedValues } from '../../lib/value-flow.js';
 import { isGlobalCallee, raceMigration, timeoutRace } from './timeout.js';
 
 export type NoUncancelledRaceMessageId = 'uncancelled' | 'uncancelledTimeout' | 'useWithTimeout' | 'useRace';
@@ -35,16 +36,17 @@ export type NoUncancelledRaceMessageId = 'uncancelled' | 'uncancelledTimeout' | 
  * the same function (a `finally`, a `.finally` callback, a later statement),
  * an owner of that racer is released (`abort`, `cancel`, `clear`, `close`,
  * `destroy`, `return`, called or handed over) or a timer handle it stored is
- * passed to `clearTimeout`. Owners: a controller whose `signal` reaches the
- * racer (directly, or through a variable or a destructured `{ signal }`, up to
- * two initialisers away), and the object it comes from (`t` for `t.promise`).
- * Work with no handle of its own also counts as cancelled when a sibling
- * racer releases something when it settles (a timeout callback that aborts a
- * controller). Work handed a signal (or the object carrying it) that loses
- * only to racers waiting for that signal's abort counts too: it is told when
- * it loses. A handle declared outside the function (or on `this`) counts
- * when it is released anywhere in the file. Typed, bindings are resolved by
- * symbol; syntactic, by name.
+ * passed to `clearTimeout` (a project function that returns `setTimeout`'s
+ * handle starts a timer as `setTimeout` does). Owners: a controller whose
+ * `signal` reaches the racer (directly, or through a variable or a
+ * destructured `{ signal }`, up to two initialisers away), and the object it
+ * comes from (`t` for `t.promise`). Work with no handle of its own also counts
+ * as cancelled when a sibling racer releases something when it settles (a
+ * timeout callback that aborts a controller). Work handed a signal (or the
+ * object carrying it) that loses only to racers waiting for that signal's
+ * abort counts too: it is told when it loses. A handle declared outside the
+ * function (or on `this`) counts when it is released anywhere in the file.
+ * Typed, bindings are resolved by symbol; syntactic, by name.
  */
 export const noUncancelledRace: Detector<Record<string, never>, NoUncancelledRaceMessageId> = {
   rule: 'no-uncancelled-race',
@@ -348,7 +350,7 @@ function racesShortTimersOnly(racers: readonly TS.Expression[], context: Analysi
 
 /** A racer's longest timer delay in ms: null when it starts no timer, undefined when a delay is not a number here. */
 function timerDelay(racer: TS.Expression, context: AnalysisContext): number | null | undefined {
-  const value = valueOf(racer, context);
+  const value = chainHead(valueOf(racer, context));
   const sleep = ts.isCallExpression(value) && sleepHelper.test(memberName(value.expression) ?? calleePath(value.expression) ?? '');
   // A sleep helper takes its delay first; `setTimeout(fn)` with no delay waits 0 ms.
   const delays: (number | undefined)[] = [];
@@ -362,6 +364,15 @@ function timerDelay(racer: TS.Expression, context: AnalysisContext): number | nu
   }
   if (delays.length === 0) return null;
   return delays.includes(undefined) ? undefined : Math.max(...(delays as number[]));
+}
+
+/** `sleep(100).then(() => timedOut)` waits as `sleep(100)` does: the head of a `.then` / `.catch` / `.finally` chain. */
+function chainHead(node: TS.Node): TS.Node {
+  let head = node;
+  while (ts.isCallExpression(head) && ts.isPropertyAccessExpression(head.expression) && ['then', 'catch', 'finally'].includes(head.expression.name.text)) {
+    head = unwrapExpression(head.expression.expression);
+  }
+  return head;
 }
 
 /** A delay written as a number, here or in the `const` it names; undefined otherwise. */
@@ -456,10 +467,10 @@ function cancellationHandles(racers: readonly TS.Expression[], context: Analysis
   };
   const scan = (node: TS.Node, depth: number): void => {
     if (ts.isPropertyAccessExpression(node) && node.name.text === 'signal') add(handles.owners, node.expression);
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isSetTimeoutCall(node.right)) {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isSetTimeoutCall(node.right, context)) {
       add(handles.timers, node.left);
     }
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isSetTimeoutCall(node.initializer)) {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isSetTimeoutCall(node.initializer, context)) {
       add(handles.timers, node.name);
     }
     if (ts.isIdentifier(node) && depth < 2 && !isPropertyName(node)) {
@@ -554,9 +565,19 @@ function isClearTimeoutOf(node: TS.Node, path: string): boolean {
   return handle !== undefined && calleePath(unwrapExpression(handle)) === path;
 }
 
-function isSetTimeoutCall(expression: TS.Expression): boolean {
+/** `setTimeout(…)`, or a call of a project function that returns such a handle (`safeSetTimeout(fn, ms)`, which unrefs it first). */
+function isSetTimeoutCall(expression: TS.Expression, context: AnalysisContext): boolean {
   const node = unwrapExpression(expression);
-  return ts.isCallExpression(node) && isGlobalCallee(node.expression, 'setTimeout');
+  if (!ts.isCallExpression(node)) return false;
+  if (isDirectSetTimeout(node)) return true;
+  const fn = calledFunction(node, context);
+  const returned = fn ? returnedValues(fn) : [];
+  return returned.length > 0 && returned.every((value) => isDirectSetTimeout(value) || (ts.isIdentifier(value) && isDirectSetTimeout(constInitializer(value, context))));
+}
+
+function isDirectSetTimeout(expression: TS.Expression | undefined): boolean {
+  const node = expression && unwrapExpression(expression);
+  return node !== undefined && ts.isCallExpression(node) && isGlobalCallee(node.expression, 'setTimeout');
 }
 
 function isPropertyName(id: TS.Identifier): boolean {
