@@ -41,6 +41,11 @@
 //   and 40 others, drawn and labelled after "can it reject" learnt
 //   resolve-only promises and no-unchecked-settled left recommended (at most
 //   4 findings per package and rule, 9 per package).
+// - Round 9 (fresh-labels-9.tsv): Stream's chat and video clients, Ledger
+//   Live, Convex's components, the Microsoft 365 Agents SDK, ONNX Runtime
+//   Web, Hardhat and others, drawn and labelled after "can it reject"
+//   followed destructured object values and the race rule learnt timer
+//   helpers (same caps as round 8).
 // Every round is checked on its labelled files only: the same findings there,
 // in a fraction of the time; a finding at an unlabelled site is not scored.
 import { execFileSync } from 'node:child_process';
@@ -265,6 +270,31 @@ const ROUND_8 = [
   'zksync-ethers@6.21.1',
 ] as const;
 
+const ROUND_9 = [
+  '@agentica/core@0.31.3',
+  '@auth/core@0.41.3',
+  '@convex-dev/agent@0.7.11',
+  '@convex-dev/auth@2.0.0',
+  '@convex-dev/workpool@0.5.0',
+  '@ensdomains/ensjs@4.3.1',
+  'expo-updates@57.0.24',
+  '@gitpod/sdk@0.6.0',
+  'hardhat@3.18.0',
+  '@ledgerhq/coin-evm@9.0.0',
+  '@ledgerhq/coin-solana@2.1.0',
+  '@ledgerhq/live-common@36.0.0',
+  '@mariozechner/pi-coding-agent@0.73.1',
+  '@microsoft/agents-hosting@1.8.1',
+  'onnxruntime-web@1.31.1',
+  '@runwayml/sdk@4.20.1',
+  '@sanity/sdk@3.14.0',
+  '@sanity/visual-editing@6.1.3',
+  'stream-chat@9.53.0',
+  'stream-chat-react-native-core@9.9.1',
+  '@stream-io/video-client@1.60.0',
+  '@vector-im/matrix-bot-sdk@0.7.0',
+] as const;
+
 const ROUNDS = [
   { name: 'the held-out round 1', labels: 'fresh-labels.tsv', packages: ROUND_1 },
   { name: 'the held-out round 2', labels: 'fresh-labels-2.tsv', packages: ROUND_2 },
@@ -274,6 +304,7 @@ const ROUNDS = [
   { name: 'the held-out round 6', labels: 'fresh-labels-6.tsv', packages: ROUND_6 },
   { name: 'the held-out round 7', labels: 'fresh-labels-7.tsv', packages: ROUND_7 },
   { name: 'the held-out round 8', labels: 'fresh-labels-8.tsv', packages: ROUND_8 },
+  { name: 'the held-out round 9', labels: 'fresh-labels-9.tsv', packages: ROUND_9 },
 ] as const;
 
 const folderOf = (spec: string) => spec.replace(/^@/, '').replace('/', '-').replace(/@(?=\d)/, '-');
