@@ -126,6 +126,9 @@ const store = new Store();
       expect(voidedRejects(`${quiet}\n  static adopt(other: Conn) { other.ready = Promise.resolve(); }`, typed)).toBe(true);
       expect(voidedRejects(`${resolveOnly}\n  fail() { this.holder.reject(new Error('closed')); }`, typed)).toBe(true);
       expect(voidedRejects('ready!: Promise<void>;', typed)).toBe(true);
+      // A parameter property holds what the caller passes; a getter computes its value.
+      expect(voidedRejects(`constructor(private ready: Promise<void>) {}\n  reset() { this.ready = Promise.resolve(); }`, typed)).toBe(true);
+      expect(voidedRejects(`get ready() { return work().then(() => undefined); }\n  set ready(_: Promise<void>) {}\n  reset() { this.ready = Promise.resolve(); }`, typed)).toBe(true);
     }
   });
 

@@ -22,11 +22,14 @@ export function fieldRead(node: TS.Expression): FieldRead | undefined {
  * Every value the class gives the field `access` reads: its initializer and
  * the right side of each `this.f = …` (and `??=`, `||=`) in the class, in
  * source order. Undefined when the field is written any other way in the
- * file: by destructuring, `delete`, or through a receiver other than `this`.
+ * file (by destructuring, `delete`, or through a receiver other than `this`),
+ * is a constructor's parameter property, or is an accessor.
  */
 export function fieldValues(access: FieldRead): TS.Expression[] | undefined {
   const owner = classOf(access)!;
   const name = access.name.text;
+  // A constructor's parameter property takes whatever the caller passes; an accessor computes its value.
+  if (owner.members.some((member) => isAccessorNamed(member, name) || (ts.isConstructorDeclaration(member) && member.parameters.some((p) => isParameterPropertyNamed(p, name))))) return undefined;
   const values: TS.Expression[] = [];
   let unknown = false;
   const visit = (node: TS.Node): void => {
@@ -68,6 +71,14 @@ function classOf(node: TS.Node): TS.ClassLikeDeclaration | undefined {
     if (ts.isFunctionLike(current) || ts.isClassLike(current) || ts.isSourceFile(current)) return undefined;
   }
   return undefined;
+}
+
+function isAccessorNamed(member: TS.ClassElement, name: string): boolean {
+  return (ts.isGetAccessor(member) || ts.isSetAccessor(member)) && member.name.getText() === name;
+}
+
+function isParameterPropertyNamed(parameter: TS.ParameterDeclaration, name: string): boolean {
+  return ts.isIdentifier(parameter.name) && parameter.name.text === name && (ts.getModifiers(parameter)?.length ?? 0) > 0;
 }
 
 function isAssignment(kind: TS.SyntaxKind): boolean {
