@@ -65,6 +65,12 @@ const can: [string, string][] = [
   ['work destructured from the object a local function returns', 'function start() {\n  return { job: work(), cancel: () => log(0) };\n}\nconst { job } = start();\njob;'],
   ['work destructured from a function returning another object on one path', 'function start(fast: boolean) {\n  if (fast) return { job: work().catch(log) };\n  return { job: work() };\n}\nconst { job } = start(true);\njob;'],
   ['a value destructured from an object of unknown origin', 'declare function start(): { job: Promise<number> };\nconst { job } = start();\njob;'],
+  ['the promise of withResolvers bound with let and reassigned', 'let { promise, resolve } = Promise.withResolvers<number>();\nresolve(1);\npromise = work();\npromise;'],
+  ['the promise of a withResolvers holder whose promise is replaced', 'const ready = Promise.withResolvers<number>();\nready.promise = ready.promise.then(() => work());\nready.promise;'],
+  ['the promise of a withResolvers holder resolved with work that can reject', 'const ready = Promise.withResolvers<number>();\nready.resolve(work());\nready.promise;'],
+  ['the promise of an exported withResolvers holder', 'export const ready = Promise.withResolvers<void>();\nready.promise;'],
+  ['a destructured value whose object repeats the key', 'const { job } = { job: work().catch(log), job: work() };\njob;'],
+  ['a destructured value whose default can reject', 'declare const c: boolean;\nconst { job = work() } = { job: c ? work().catch(log) : undefined };\njob;'],
   ['the promise of withResolvers whose reject is read', 'const { promise, reject } = Promise.withResolvers<void>();\nsetTimeout(reject, 1);\npromise;'],
   ['the promise of a withResolvers holder that is rejected', 'const ready = Promise.withResolvers<void>();\nready.reject(new Error("x"));\nready.promise;'],
   ['the promise of a withResolvers holder handed on whole', 'declare function keep(x: unknown): void;\nconst ready = Promise.withResolvers<void>();\nkeep(ready);\nready.promise;'],
@@ -104,10 +110,10 @@ const store = new Store();
     expect(lastRejects(`${cls}store.save();`, false)).toBe(true);
   });
 
-  it('knows a field by every value its class stores there', () => {
-    /** canReject of the class's \`void this.ready…\` statement. */
-    const voidedRejects = (members: string, typed: boolean) => {
-      const context = contextFor(`${work}class Conn {\n${members}\n  start() { void this.ready.then(() => log(1)); }\n}`, typed, 'case.ts');
+  it('knows a private field by every value its class stores there', () => {
+    /** canReject of the class's \`void this.#ready…\` statement. */
+    const voidedRejects = (members: string, typed: boolean, read = 'this.#ready') => {
+      const context = contextFor(`${work}class Conn {\n${members}\n  start() { void ${read}.then(() => log(1)); }\n}`, typed, 'case.ts');
       let voided: ts.Expression | undefined;
       const visit = (node: ts.Node): void => {
         if (ts.isVoidExpression(node)) voided = node.expression;
@@ -116,19 +122,22 @@ const store = new Store();
       visit(context.sourceFile);
       return canReject(voided!, context);
     };
-    const quiet = 'open!: () => void;\n  ready = new Promise<void>((resolve) => { this.open = resolve; });';
-    const resolveOnly = 'private holder = Promise.withResolvers<void>();\n  ready = this.holder.promise;\n  open() { this.holder.resolve(); }';
+    const quiet = '#open!: () => void;\n  #ready = new Promise<void>((resolve) => { this.#open = resolve; });';
+    const resolveOnly = '#holder = Promise.withResolvers<void>();\n  #ready = this.#holder.promise;\n  open() { this.#holder.resolve(); }';
     for (const typed of [true, false]) {
       expect(voidedRejects(quiet, typed)).toBe(false);
       expect(voidedRejects(resolveOnly, typed)).toBe(false);
-      // Any value that can reject, or a write the class does not make, and the field is work that can.
-      expect(voidedRejects(`${quiet}\n  reset() { this.ready = work().then(() => undefined); }`, typed)).toBe(true);
-      expect(voidedRejects(`${quiet}\n  static adopt(other: Conn) { other.ready = Promise.resolve(); }`, typed)).toBe(true);
-      expect(voidedRejects(`${resolveOnly}\n  fail() { this.holder.reject(new Error('closed')); }`, typed)).toBe(true);
-      expect(voidedRejects('ready!: Promise<void>;', typed)).toBe(true);
-      // A parameter property holds what the caller passes; a getter computes its value.
-      expect(voidedRejects(`constructor(private ready: Promise<void>) {}\n  reset() { this.ready = Promise.resolve(); }`, typed)).toBe(true);
-      expect(voidedRejects(`get ready() { return work().then(() => undefined); }\n  set ready(_: Promise<void>) {}\n  reset() { this.ready = Promise.resolve(); }`, typed)).toBe(true);
+      expect(voidedRejects('private open!: () => void;\n  private ready = new Promise<void>((resolve) => { this.open = resolve; });', typed, 'this.ready')).toBe(false);
+      // Any value that can reject, or a use the class does not make itself, and the field is work that can.
+      expect(voidedRejects(`${quiet}\n  reset() { this.#ready = work().then(() => undefined); }`, typed)).toBe(true);
+      expect(voidedRejects(`${quiet}\n  static adopt(other: Conn) { other.#ready = Promise.resolve(); }`, typed)).toBe(true);
+      expect(voidedRejects(`${resolveOnly}\n  fail() { this.#holder.reject(new Error('closed')); }`, typed)).toBe(true);
+      expect(voidedRejects(`${resolveOnly}\n  fail() { const self = this; self.#holder.reject(new Error('closed')); }`, typed)).toBe(true);
+      expect(voidedRejects(`${resolveOnly}\n  adopt() { this.#holder.resolve(work().then(() => undefined)); }`, typed)).toBe(true);
+      expect(voidedRejects('#ready!: Promise<void>;', typed)).toBe(true);
+      // A public field may be written anywhere; a getter computes its value.
+      expect(voidedRejects('ready = new Promise<void>((resolve) => setTimeout(resolve, 1));', typed, 'this.ready')).toBe(true);
+      expect(voidedRejects(`get ready() { return work().then(() => undefined); }`, typed, 'this.ready')).toBe(true);
     }
   });
 

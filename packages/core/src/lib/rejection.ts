@@ -9,11 +9,14 @@
 // - `Promise.resolve(value)`, `Promise.allSettled(…)`, `Promise.all` of
 //   promises or mapped tasks that cannot reject, a `new Promise` whose
 //   executor never calls `reject` and throws nothing, `import(…)`;
-// - the promise of a `Promise.withResolvers()` whose `reject` nothing reads
-//   (`const { promise, resolve } = …`; `ready.promise` where `ready` is only
-//   ever read for `.promise` and `.resolve`);
-// - a class field (`this.ready`) every value the file stores in which cannot
-//   reject (field-values.ts);
+// - the promise of a `Promise.withResolvers()` that nothing can reject: a
+//   `const` of this file (not exported) destructured without `reject`, or
+//   with a `reject` never read; or a `const` or private field used only for
+//   `.promise` and `.resolve`; and resolved only with what cannot reject;
+// - a private field (`this.#ready`) every value its class stores in which
+//   cannot reject (field-values.ts);
+// - a value destructured from the object literal a function of the file
+//   returns on every path, or written in place;
 // - a call of such a function: same file, or (typed) any source file the
 //   checker resolves it to.
 // Everything else can. Synchronous calls are taken not to throw (a getter or a
@@ -24,12 +27,12 @@ import type * as TS from 'typescript';
 
 import { ts } from './compiler.js';
 import { isPromiseValued, looksLikePromise } from './promises.js';
-import { isAsyncFunction, memberName, mentions, skipParentheses, unwrapExpression } from './syntax.js';
+import { isAsyncFunction, memberName, mentions, outermost, skipParentheses, unwrapExpression } from './syntax.js';
 import type { AnalysisContext } from './types.js';
 import { calledFunction, functionNamed } from './callees.js';
 import { inlineCallback, mapFanOutOf } from './fan-out.js';
 import { fieldRead, fieldReads, fieldValues } from './field-values.js';
-import { constInitializer, declarationOf, referencesOf, returnedValues } from './value-flow.js';
+import { bindsName, constInitializer, declarationOf, referencesOf, returnedValues } from './value-flow.js';
 
 /** How deep calls are followed into the functions they run. */
 const MAX_DEPTH = 3;
@@ -126,61 +129,101 @@ function heldPromiseRejects(access: TS.PropertyAccessExpression, context: Analys
   return access.name.text !== 'promise' || !isResolveOnlyHolder(access.expression, context);
 }
 
-/** `ready` or `this.ready` holding only `Promise.withResolvers()` results, and read for nothing but `.promise` and `.resolve`. */
+/**
+ * `ready` (a `const` of this file, not exported) or a private field holding
+ * only `Promise.withResolvers()` results, used for nothing but reading
+ * `.promise` and resolving with what cannot reject: `resolve` adopts a
+ * rejected promise it is given.
+ */
 function isResolveOnlyHolder(expression: TS.Expression, context: AnalysisContext): boolean {
   const holder = skipParentheses(expression);
   const field = fieldRead(holder);
   let values: TS.Expression[] | undefined;
-  let reads: TS.Expression[];
+  let reads: TS.Expression[] | undefined;
   if (field) {
     values = fieldValues(field);
     reads = fieldReads(field);
   } else if (ts.isIdentifier(holder)) {
     const declaration = declarationOf(holder, context);
-    if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return false;
-    if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) return false;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer || !isLocalConst(declaration, context)) return false;
     values = [declaration.initializer];
     reads = referencesOf(declaration.name, context);
-  } else {
-    return false;
   }
-  const readsOnly = (read: TS.Expression) => {
-    const parent = read.parent;
-    return ts.isPropertyAccessExpression(parent) && parent.expression === read && (parent.name.text === 'promise' || parent.name.text === 'resolve');
-  };
-  return values !== undefined && values.length > 0 && values.every(isWithResolvers) && reads.every(readsOnly);
+  if (!values || !reads || values.length === 0 || !values.every(isWithResolvers)) return false;
+  return reads.every((read) => {
+    const member = read.parent;
+    if (!ts.isPropertyAccessExpression(member) || member.expression !== read || isAssigned(member)) return false;
+    return member.name.text === 'promise' || (member.name.text === 'resolve' && resolvesQuietly(member, context));
+  });
 }
 
-/** `const { promise, resolve } = Promise.withResolvers()`: the `promise` of a destructuring that leaves `reject` out, or never reads it. */
+/** `const { promise, resolve } = Promise.withResolvers()` (not exported): the `promise` of a destructuring whose `reject` is left out or never read, and whose `resolve` is given nothing that can reject. */
 function isResolveOnlyBinding(element: TS.BindingElement, context: AnalysisContext): boolean {
   const pattern = element.parent;
   const declaration = pattern.parent;
-  if (!ts.isObjectBindingPattern(pattern) || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !isWithResolvers(declaration.initializer)) return false;
-  const key = (binding: TS.BindingElement) => (binding.propertyName ?? binding.name).getText();
-  if (key(element) !== 'promise') return false;
-  return pattern.elements.every((binding) => !binding.dotDotDotToken && (key(binding) !== 'reject' || (ts.isIdentifier(binding.name) && referencesOf(binding.name, context).length === 0)));
+  if (!ts.isObjectBindingPattern(pattern) || !ts.isVariableDeclaration(declaration) || !declaration.initializer || !isWithResolvers(declaration.initializer) || !isLocalConst(declaration, context)) return false;
+  if (bindingKey(element) !== 'promise') return false;
+  return pattern.elements.every((binding) => {
+    const key = bindingKey(binding);
+    if (binding.dotDotDotToken || key === undefined || !ts.isIdentifier(binding.name)) return false;
+    if (key === 'reject') return referencesOf(binding.name, context).length === 0;
+    return key !== 'resolve' || referencesOf(binding.name, context).every((use) => resolvesQuietly(use, context));
+  });
+}
+
+/** A use of a `resolve` function: called with nothing, or with what cannot reject; or handed on as a value (`.then(resolve)`, a listener), which settles with what it is given. */
+function resolvesQuietly(use: TS.Expression, context: AnalysisContext): boolean {
+  const call = outermost(use).parent;
+  if (!ts.isCallExpression(call) || call.expression !== outermost(use)) return true;
+  return call.arguments.every((argument) => !expressionRejects(argument, context, MAX_DEPTH - 1));
+}
+
+/** A `const` declared in this file and not exported: no other module can reach it. */
+function isLocalConst(declaration: TS.VariableDeclaration, context: AnalysisContext): boolean {
+  const list = declaration.parent;
+  if ((list.flags & ts.NodeFlags.Const) === 0) return false;
+  const statement = list.parent;
+  if (ts.isVariableStatement(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
+  return !context.sourceFile.statements.some(
+    (s) => ts.isExportDeclaration(s) && s.exportClause !== undefined && ts.isNamedExports(s.exportClause) && s.exportClause.elements.some((e) => bindsName(declaration.name, (e.propertyName ?? e.name).text)),
+  );
+}
+
+/** Whether an access is assigned to (`ready.promise = …`). */
+function isAssigned(access: TS.Expression): boolean {
+  const target = outermost(access);
+  const parent = target.parent;
+  return ts.isBinaryExpression(parent) && parent.left === target && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** A binding's property name as written (`promise`, `'reject'`), or undefined when computed. */
+function bindingKey(binding: TS.BindingElement): string | undefined {
+  const name = binding.propertyName ?? binding.name;
+  return ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) ? name.text : undefined;
 }
 
 /**
  * `const { job } = { job: work().catch(log) }`, `const { job } = start()` with
  * `start` returning `{ job: … }` from every `return`: the value the object
- * gives that property. Anything else (a spread, a missing property, an object
- * from elsewhere) is unknown.
+ * gives that property (the last one written, as at run time), or the
+ * binding's default. Anything else (a spread, a missing or computed property,
+ * an object from elsewhere) is unknown.
  */
 function destructuredRejects(element: TS.BindingElement, context: AnalysisContext, depth: number): boolean {
   const pattern = element.parent;
   const declaration = pattern.parent;
-  if (depth >= MAX_DEPTH || !ts.isObjectBindingPattern(pattern) || element.dotDotDotToken || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return true;
+  const key = bindingKey(element);
+  if (depth >= MAX_DEPTH || key === undefined || !ts.isObjectBindingPattern(pattern) || element.dotDotDotToken || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return true;
   if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) return true;
-  const key = (element.propertyName ?? element.name).getText();
+  if (element.initializer && expressionRejects(element.initializer, context, depth + 1)) return true;
   let source = unwrapExpression(declaration.initializer);
   if (ts.isAwaitExpression(source)) source = unwrapExpression(source.expression);
   const fn = ts.isCallExpression(source) ? calledFunction(source, context) : undefined;
   const objects = ts.isObjectLiteralExpression(source) ? [source] : fn ? returnedValues(fn) : [];
   if (objects.length === 0) return true;
   return objects.some((object) => {
-    if (!ts.isObjectLiteralExpression(object) || object.properties.some(ts.isSpreadAssignment)) return true;
-    const property = object.properties.find((p) => p.name !== undefined && p.name.getText() === key);
+    if (!ts.isObjectLiteralExpression(object) || object.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && ts.isComputedPropertyName(p.name)))) return true;
+    const property = object.properties.findLast((p) => p.name !== undefined && !ts.isComputedPropertyName(p.name) && p.name.text === key);
     if (property && ts.isPropertyAssignment(property)) return expressionRejects(property.initializer, context, depth + 1);
     if (property && ts.isShorthandPropertyAssignment(property)) return identifierRejects(property.name, context, depth + 1);
     return true;

@@ -33,7 +33,7 @@ typedTester.run('no-floating-promises (typed)', rule, {
   valid: [
     // Promises only ever resolved: a withResolvers holder nothing rejects, a field holding a resolve-only promise.
     'const ready = Promise.withResolvers<void>();\nsetTimeout(() => ready.resolve(), 10);\nready.promise.then(() => console.log(1));',
-    'class Conn {\n  #open!: () => void;\n  ready = new Promise<void>((resolve) => {\n    this.#open = resolve;\n  });\n  start() {\n    this.ready.then(() => console.log(1));\n  }\n}',
+    'class Conn {\n  #open!: () => void;\n  #ready = new Promise<void>((resolve) => {\n    this.#open = resolve;\n  });\n  start() {\n    this.#ready.then(() => console.log(1));\n  }\n}',
     `${decls}async function f() {\n  await save();\n}`,
     `${decls}function f() {\n  return save();\n}`,
     `${decls}save().catch(() => {});`,

@@ -121,6 +121,19 @@ typedTester.run('no-uncancelled-race (typed)', rule, {
       errors: [{ messageId: 'uncancelled', line: 12 }],
     },
     {
+      // An async wrapper hands back a promise of the handle: clearing that clears nothing.
+      code: withApi(
+        "async function arm(fn: () => void, ms: number) {\n  return setTimeout(fn, ms);\n}\nexport async function within<T>(work: Promise<T>, ms: number): Promise<T> {\n  let timer: any;\n  try {\n    return await Promise.race([work, new Promise<never>((_, reject) => { timer = arm(() => reject(new Error('timeout')), ms); })]);\n  } finally {\n    clearTimeout(timer);\n  }\n}",
+      ),
+      errors: [{ messageId: 'uncancelled' }],
+    },
+    {
+      // In a test, a short sleep whose callback starts a long one waits as long as the longer.
+      code: withApi("declare function sleep(ms: number): Promise<void>;\nexport async function t() {\n  await Promise.race([getUser('a'), sleep(100).then(() => sleep(5000))]);\n}"),
+      filename: 'file.test.ts',
+      errors: [{ messageId: 'uncancelled' }],
+    },
+    {
       // In a test too, a timer of a second or more (or of a delay not written here) outlives the test.
       code: withApi("declare function flushAll(): Promise<void>;\nexport async function t(ms: number) {\n  await Promise.race([flushAll(), timeout(1000)]);\n  await Promise.race([flushAll(), timeout(ms)]);\n}"),
       filename: 'file.test.ts',

@@ -7,6 +7,7 @@ import { isPromiseValued } from '../../lib/promises.js';
 import { bindingPropertyName, isAbortSignalType } from '../../lib/signal-slots.js';
 import {
   enclosingFunction,
+  isAsyncFunction,
   isFunctionExpressionLike,
   memberName,
   promiseCombinatorOf,
@@ -350,7 +351,10 @@ function racesShortTimersOnly(racers: readonly TS.Expression[], context: Analysi
 
 /** A racer's longest timer delay in ms: null when it starts no timer, undefined when a delay is not a number here. */
 function timerDelay(racer: TS.Expression, context: AnalysisContext): number | null | undefined {
-  const value = chainHead(valueOf(racer, context));
+  const whole = valueOf(racer, context);
+  const value = chainHead(whole);
+  // `sleep(100).then(() => sleep(5000))`: a timer in a callback waits longer than its head says.
+  if (value !== whole && chainCallbacksStartTimers(whole)) return undefined;
   const sleep = ts.isCallExpression(value) && sleepHelper.test(memberName(value.expression) ?? calleePath(value.expression) ?? '');
   // A sleep helper takes its delay first; `setTimeout(fn)` with no delay waits 0 ms.
   const delays: (number | undefined)[] = [];
@@ -373,6 +377,16 @@ function chainHead(node: TS.Node): TS.Node {
     head = unwrapExpression(head.expression.expression);
   }
   return head;
+}
+
+function chainCallbacksStartTimers(chain: TS.Node): boolean {
+  let link = chain;
+  while (ts.isCallExpression(link) && ts.isPropertyAccessExpression(link.expression)) {
+    const timers = link.arguments.some((callback) => someNode(callback, (node) => ts.isCallExpression(node) && (isGlobalCallee(node.expression, 'setTimeout') || sleepHelper.test(memberName(node.expression) ?? calleePath(node.expression) ?? ''))));
+    if (timers) return true;
+    link = unwrapExpression(link.expression.expression);
+  }
+  return false;
 }
 
 /** A delay written as a number, here or in the `const` it names; undefined otherwise. */
@@ -571,7 +585,8 @@ function isSetTimeoutCall(expression: TS.Expression, context: AnalysisContext): 
   if (!ts.isCallExpression(node)) return false;
   if (isDirectSetTimeout(node)) return true;
   const fn = calledFunction(node, context);
-  const returned = fn ? returnedValues(fn) : [];
+  // An async wrapper hands back a promise of the handle, which `clearTimeout` can't clear.
+  const returned = fn && !isAsyncFunction(fn) && !fn.asteriskToken ? returnedValues(fn) : [];
   return returned.length > 0 && returned.every((value) => isDirectSetTimeout(value) || (ts.isIdentifier(value) && isDirectSetTimeout(constInitializer(value, context))));
 }
 
