@@ -125,9 +125,15 @@ function heldPromiseRejects(access: TS.PropertyAccessExpression, context: Analys
   if (depth >= MAX_DEPTH) return true;
   const field = fieldRead(access);
   const values = field && fieldValues(field);
-  if (values) return values.length === 0 || values.some((value) => expressionRejects(value, context, depth + 1));
-  return access.name.text !== 'promise' || !isResolveOnlyHolder(access.expression, context);
+  if (!values) return access.name.text !== 'promise' || !isResolveOnlyHolder(access.expression, context);
+  // Judged once per field and depth: a class that reads a field in every method would judge all its values each time.
+  const memo = fieldVerdicts[context.checker ? 'typed' : 'untyped'];
+  let byDepth = memo.get(values);
+  if (!byDepth) memo.set(values, (byDepth = []));
+  return (byDepth[depth] ??= values.length === 0 || values.some((value) => expressionRejects(value, context, depth + 1)));
 }
+
+const fieldVerdicts = { typed: new WeakMap<readonly TS.Expression[], boolean[]>(), untyped: new WeakMap<readonly TS.Expression[], boolean[]>() };
 
 /**
  * `ready` (a `const` of this file, not exported) or a private field holding
