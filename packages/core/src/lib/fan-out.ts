@@ -10,7 +10,7 @@ import { signalInScope } from './signal-in-scope.js';
 import { passSignalEdit, passesSignal, type SignalSlot, signalSlot } from './signal-slots.js';
 import { isAsyncFunction, isJavaScriptFile, memberName, skipParentheses, someNode, unwrapExpression, withoutAwait } from './syntax.js';
 import type { AnalysisContext, TextEdit } from './types.js';
-import { boundFunction, constInitializer, declarationOf, referencesOf } from './value-flow.js';
+import { boundFunction, constInitializer, declarationOf, referencesOf, returnedValues } from './value-flow.js';
 
 /** `items.map(cb)` or `Array.from(items, cb)`: one unit of work per item. */
 export interface MapFanOut {
@@ -163,7 +163,8 @@ function isInertCall(call: TS.CallExpression | TS.NewExpression): boolean {
 }
 
 function returnsHeldPromise(call: TS.CallExpression): boolean {
-  const returned = returnedExpressions(methodCalledOnThis(call));
+  const method = methodCalledOnThis(call);
+  const returned = method ? returnedValues(method) : [];
   return returned.length > 0 && returned.every(isHeldPromise);
 }
 
@@ -187,19 +188,6 @@ function calledFunction(call: TS.CallExpression, context: AnalysisContext): TS.F
   return ts.isIdentifier(callee) ? boundFunction(callee, context) : undefined;
 }
 
-/** What a function returns: its expression body, or the operands of its `return`s outside nested functions. */
-function returnedExpressions(fn: TS.FunctionLikeDeclaration | undefined): TS.Expression[] {
-  if (fn?.body && !ts.isBlock(fn.body)) return [fn.body];
-  const returned: TS.Expression[] = [];
-  const visit = (node: TS.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
-    ts.forEachChild(node, visit);
-  };
-  if (fn?.body) ts.forEachChild(fn.body, visit);
-  return returned;
-}
-
 /**
  * A same-file `async` function that never suspends, calls nothing known to
  * hand back a promise (`isPromiseValued`) and returns no call that may (its
@@ -209,7 +197,7 @@ function returnedExpressions(fn: TS.FunctionLikeDeclaration | undefined): TS.Exp
 function completesSynchronously(call: TS.CallExpression | TS.NewExpression, context: AnalysisContext): boolean {
   const fn = ts.isCallExpression(call) ? calledFunction(call, context) : undefined;
   if (!fn?.body || !isAsyncFunction(fn) || fn.asteriskToken || suspendsOutsideFunctions(fn.body)) return false;
-  if (returnedExpressions(fn).some((returned) => returnsWork(returned, context))) return false;
+  if (returnedValues(fn).some((returned) => returnsWork(returned, context))) return false;
   const callsWork = (node: TS.Node): boolean => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && isPromiseValued(node, context)) return true;
